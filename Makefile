@@ -1,0 +1,67 @@
+# Two commands for a new user: `make run` and `make test`. Nothing else is needed first.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: run test install install-test lint format assets check-migrations clean demo bench
+
+$(PY):
+	@interpreter=$$(bin/find-python) || exit 1; \
+	echo "Creating $(VENV) with $$interpreter"; \
+	"$$interpreter" -m venv $(VENV)
+	@$(PY) -m pip install --quiet --disable-pip-version-check --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.installed-test: requirements.txt requirements-test.txt $(VENV)/.installed
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+run: install
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_demo_content
+	@echo
+	@echo "  The portal is at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	@echo "  Demo accounts (demo only - their passwords are public, in README.md):"
+	@echo "    editor@example.org / demo-editor-2026        member@example.org / demo-member-2026"
+	@echo "    facilitator@example.org / demo-facilitator-2026   board@example.org / demo-board-2026"
+	@echo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+demo: install
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_demo_content
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-test
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check-migrations: install
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+test: install-test lint check-migrations
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+bench: install-test
+	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+# Rebuild static/css/portal.css from govuk-frontend. Needs Node.js; running the site does not.
+assets:
+	npm install --no-audit --no-fund
+	npm run build:css
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

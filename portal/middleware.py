@@ -1,0 +1,21 @@
+from django.conf import settings
+
+
+class AdminContentSecurityPolicyMiddleware:
+    """Give the Wagtail admin its own, looser policy; public pages keep the strict one.
+
+    Listed after the CSP and clickjacking middleware, so it sees the response first.
+
+    Django's CSP middleware reads a per-response override from ``response._csp_config``.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(settings.ADMIN_PATH_PREFIXES):
+            response._csp_config = settings.ADMIN_CSP
+            # The page editor's live preview is a same-origin frame.
+            response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
+        return response

@@ -1,0 +1,102 @@
+"""A shared cache of public pages for visitors who are not signed in.
+
+Only responses that opt in are stored: Wagtail pages without view restrictions (marked by the
+`before_serve_page` hook in home/wagtail_hooks.py) and views wrapped in `cache_public_response`.
+A visitor who carries a session or messages cookie always gets a fresh page, and so does every
+request that is not a GET or HEAD. A response that sets a cookie, uses a CSP nonce or says it is
+private is never stored, so one person's page can never be handed to another.
+
+Entries are keyed by a content version that lives in the shared cache itself: publishing or
+changing content bumps it (portal/signals.py), which invalidates every cached page on every app
+server at once. Entries also expire after PAGE_CACHE_SECONDS, because some of what pages show
+("open now", the next sessions) changes with the clock rather than with content.
+"""
+
+import hashlib
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.cache import patch_cache_control
+
+VERSION_KEY = "page-cache:version"
+MARK = "_page_cache_allowed"
+BYPASS_COOKIES = ("sessionid", "messages", "csrftoken")
+
+
+def current_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        version = cache.get(VERSION_KEY, 1)
+    return version
+
+
+def invalidate_all():
+    """Make every cached page stale, on every app server sharing this cache."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def allow_caching(request):
+    setattr(request, MARK, True)
+
+
+def cache_public_response(view):
+    """Let a public view's responses be served from the page cache."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        allow_caching(request)
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def may_use_cache(request):
+    if not getattr(settings, "PAGE_CACHE_SECONDS", 0):
+        return False
+    if request.method not in ("GET", "HEAD"):
+        return False
+    return not any(name in request.COOKIES for name in BYPASS_COOKIES)
+
+
+def cache_key(request, version):
+    url = request.build_absolute_uri()
+    digest = hashlib.sha256(url.encode()).hexdigest()
+    return f"page-cache:{version}:{digest}"
+
+
+def may_store(response):
+    if response.status_code != 200 or response.streaming:
+        return False
+    if response.cookies or "nonce-" in response.get("Content-Security-Policy", ""):
+        return False
+    cache_control = response.get("Cache-Control", "")
+    return "private" not in cache_control and "no-store" not in cache_control
+
+
+class PublicPageCacheMiddleware:
+    """Serve stored public pages before sessions, users or templates are touched."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not may_use_cache(request):
+            return self.get_response(request)
+
+        key = cache_key(request, current_version())
+        cached = cache.get(key)
+        if cached is not None:
+            cached["X-Page-Cache"] = "hit"
+            return cached
+
+        response = self.get_response(request)
+        if getattr(request, MARK, False) and may_store(response):
+            patch_cache_control(response, public=True, max_age=0)
+            response["X-Page-Cache"] = "miss"
+            cache.set(key, response, timeout=settings.PAGE_CACHE_SECONDS)
+        return response

@@ -1,0 +1,24 @@
+"""Test settings: fast hashing, immediate tasks, locmem mail; DATABASE_URL picks PostgreSQL."""
+
+import os
+
+from .base import *  # noqa: F403
+
+SECRET_KEY = "test-only-insecure-key"
+DEBUG = False
+ALLOWED_HOSTS = ["*"]
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
+WAGTAILADMIN_BASE_URL = "http://testserver"
+# Rate limits are tested on their own (tests/network/test_rate_limits.py turns them back on).
+ACCOUNT_RATE_LIMITS = False
+if os.environ.get("REDIS_URL"):
+    CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"  # noqa: F405
+
+# Serve static files straight from static/ (no collectstatic) as whitenoise would in production.
+STATIC_ROOT = None
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+# Tests see fresh pages; tests/portal/test_page_cache.py turns the cache on for itself.
+PAGE_CACHE_SECONDS = 0

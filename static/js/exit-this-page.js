@@ -1,0 +1,40 @@
+// "Exit this page": leave the portal at once, by the button or by pressing Shift three times.
+// location.replace swaps this history entry, so pressing Back does not return to the portal.
+(function () {
+  "use strict";
+  var button = document.querySelector("[data-exit-this-page]");
+  if (!button) {
+    return;
+  }
+  var target = button.getAttribute("href");
+  var presses = 0;
+  var timer = null;
+
+  function leave() {
+    document.body.classList.add("portal-exiting");
+    document.title = "Exiting page";
+    window.location.replace(target);
+  }
+
+  button.addEventListener("click", function (event) {
+    event.preventDefault();
+    leave();
+  });
+
+  document.addEventListener("keyup", function (event) {
+    if (event.key !== "Shift") {
+      presses = 0;
+      return;
+    }
+    presses += 1;
+    window.clearTimeout(timer);
+    if (presses >= 3) {
+      presses = 0;
+      leave();
+      return;
+    }
+    timer = window.setTimeout(function () {
+      presses = 0;
+    }, 5000);
+  });
+})();

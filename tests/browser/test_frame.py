@@ -1,0 +1,79 @@
+import pytest
+from playwright.sync_api import expect
+
+from home.models import HomePage
+from tests.checks import assert_accessible
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+EXIT_URL = "https://www.bbc.co.uk/weather"
+
+
+def test_home_page_renders_accessibly(page):
+    page.goto("/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(HomePage.objects.get().title)
+    expect(
+        page.get_by_role("navigation", name="Your account").get_by_role("link", name="Join the network")
+    ).to_be_visible()
+    assert_accessible(page)
+
+
+def test_skip_link_is_the_first_thing_a_keyboard_reaches(page):
+    page.goto("/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent.trim()")
+    assert focused == "Skip to main content"
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main-content")
+
+
+def test_exit_this_page_by_click_replaces_history(page, outside_requests):
+    page.goto("/")
+    page.goto("/accounts/login/")
+    page.get_by_role("button", name="Emergency Exit this page").click()
+    page.wait_for_url(EXIT_URL)
+    assert outside_requests == [EXIT_URL]
+    outside_requests.clear()
+    # Back skips the page they left: its history entry was replaced.
+    page.go_back()
+    page.wait_for_load_state()
+    assert not page.url.endswith("/accounts/login/")
+
+
+def test_exit_this_page_by_pressing_shift_three_times(page, outside_requests):
+    page.goto("/")
+    page.get_by_role("heading", level=1).click()
+    for _ in range(3):
+        page.keyboard.press("Shift")
+    page.wait_for_url(EXIT_URL)
+    assert outside_requests == [EXIT_URL]
+    outside_requests.clear()
+
+
+def test_two_shift_presses_do_not_exit(page):
+    page.goto("/")
+    page.keyboard.press("Shift")
+    page.keyboard.press("Shift")
+    page.keyboard.press("a")
+    page.keyboard.press("Shift")
+    page.wait_for_timeout(200)
+    assert page.url.endswith("/")
+
+
+def test_exit_works_without_javascript(chromium, live_server):
+    context = chromium.new_context(java_script_enabled=False)
+    requested = []
+
+    def answer(route):
+        if route.request.url.startswith(live_server.url):
+            route.continue_()
+        else:
+            requested.append(route.request.url)
+            route.fulfill(status=200, content_type="text/html", body="<title>Elsewhere</title>")
+
+    context.route("**/*", answer)
+    page = context.new_page()
+    page.goto(live_server.url + "/")
+    page.get_by_role("button", name="Emergency Exit this page").click()
+    page.wait_for_url(EXIT_URL)
+    assert requested == [EXIT_URL]
+    context.close()

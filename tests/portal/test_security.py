@@ -1,0 +1,81 @@
+import subprocess
+import sys
+
+import pytest
+from django.contrib.auth.models import Group
+
+from network.roles import ALL_ROLES
+
+pytestmark = pytest.mark.django_db
+
+
+def test_public_pages_have_a_strict_policy_without_inline_script(client):
+    response = client.get("/")
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert "nonce-" not in policy, "an unused nonce would stop the page being shared from a cache"
+    assert "frame-ancestors 'none'" in policy
+    assert "<script>" not in response.text
+    assert " style=" not in response.text
+
+
+def test_no_referrer_leaves_for_other_sites(client):
+    # "same-origin", not "no-referrer": with no referrer at all, browsers send "Origin: null"
+    # on form posts and Django's CSRF check refuses every sign-in.
+    assert client.get("/")["Referrer-Policy"] == "same-origin"
+
+
+def test_sign_in_page_has_the_strict_policy(client):
+    policy = client.get("/accounts/login/")["Content-Security-Policy"]
+    assert "unsafe-inline" not in policy
+
+
+def test_admin_gets_its_own_policy(admin_client):
+    response = admin_client.get("/admin/")
+    assert response.status_code == 200
+    assert "'unsafe-inline'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+
+
+def test_public_pages_cannot_be_framed(client):
+    assert client.get("/")["X-Frame-Options"] == "DENY"
+
+
+def test_roles_exist_after_migrations():
+    assert set(Group.objects.values_list("name", flat=True)) >= set(ALL_ROLES)
+
+
+def test_editors_can_reach_the_admin():
+    editors = Group.objects.get(name="Editors")
+    assert editors.permissions.filter(codename="access_admin").exists()
+
+
+def run_deploy_check(env):
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_production_settings_refuse_to_start_without_a_secret_key(monkeypatch):
+    env = {"DJANGO_SETTINGS_MODULE": "portal.settings.production", "PATH": "/usr/bin:/bin"}
+    result = run_deploy_check(env)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_settings_pass_the_deploy_check():
+    env = {
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "SECRET_KEY": "x" * 30 + "-production-check-" + "y" * 30,
+        "ALLOWED_HOSTS": "network.example",
+        "EMAIL_HOST": "smtp.network.example",
+        "PATH": "/usr/bin:/bin",
+    }
+    result = run_deploy_check(env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout

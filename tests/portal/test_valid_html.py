@@ -1,0 +1,17 @@
+import pytest
+
+from tests.checks import assert_valid_html
+
+pytestmark = pytest.mark.django_db
+
+
+def test_frame_and_account_pages_are_valid_html(client, network_settings, member):
+    pages = {
+        url: client.get(url).text
+        for url in ("/", "/accounts/signup/", "/accounts/login/", "/accounts/password/reset/")
+    }
+    pages["sign-up with errors"] = client.post("/accounts/signup/", {"email": "bad"}).text
+    client.force_login(member)
+    pages["/accounts/profile/"] = client.get("/accounts/profile/").text
+    pages["home, signed in"] = client.get("/").text
+    assert_valid_html(pages)
