@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class NetworkConfig(AppConfig):
+    name = "network"
+    verbose_name = "Network"
+
+    def ready(self):
+        from . import receivers, role_permissions, signals  # noqa: F401

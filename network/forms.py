@@ -1,0 +1,81 @@
+import re
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import DISPLAY_NAME_MAX_LENGTH, MemberProfile
+
+# A display name should not give away who someone is or how to reach them.
+LOOKS_LIKE_EMAIL = re.compile(r"\S+@\S+")
+LOOKS_LIKE_PHONE = re.compile(r"(?:\d[\s-]?){7,}")
+ALLOWED_DISPLAY_NAME = re.compile(r"^[\w .'\-]+$")
+
+
+class DisplayNameField(forms.CharField):
+    def __init__(self, **kwargs):
+        super().__init__(
+            label=_("Display name"),
+            help_text=_(
+                "This is the name other people will see. It does not need to be your real name. "
+                "Use 2 to 40 letters, numbers or spaces."
+            ),
+            min_length=2,
+            max_length=DISPLAY_NAME_MAX_LENGTH,
+            error_messages={
+                "required": _("Enter a display name. It does not need to be your real name."),
+                "min_length": _("Your display name needs at least 2 characters."),
+                "max_length": _("Your display name can be up to 40 characters."),
+            },
+            **kwargs,
+        )
+
+    def clean(self, value):
+        value = " ".join((value or "").split())
+        value = super().clean(value)
+        if LOOKS_LIKE_EMAIL.search(value):
+            raise forms.ValidationError(_("Please do not use an email address as your display name."))
+        if LOOKS_LIKE_PHONE.search(value):
+            raise forms.ValidationError(_("Please do not use a phone number as your display name."))
+        if not ALLOWED_DISPLAY_NAME.match(value):
+            raise forms.ValidationError(
+                _("Use only letters, numbers, spaces, full stops, dashes and apostrophes.")
+            )
+        return value
+
+
+def display_name_taken(name, *, exclude_user=None):
+    profiles = MemberProfile.objects.filter(display_name__iexact=name)
+    if exclude_user is not None:
+        profiles = profiles.exclude(user=exclude_user)
+    return profiles.exists()
+
+
+class MemberSignupForm(forms.Form):
+    """Extra fields on allauth's sign-up form (ACCOUNT_SIGNUP_FORM_CLASS)."""
+
+    display_name = DisplayNameField(widget=forms.TextInput(attrs={"autocomplete": "nickname"}))
+
+    field_order = ["display_name", "email", "password1", "password2"]
+
+    def clean_display_name(self):
+        name = self.cleaned_data["display_name"]
+        if display_name_taken(name):
+            raise forms.ValidationError(_("Someone already uses that display name. Please choose another."))
+        return name
+
+    def signup(self, request, user):
+        MemberProfile.objects.create(user=user, display_name=self.cleaned_data["display_name"])
+
+
+class ProfileForm(forms.ModelForm):
+    display_name = DisplayNameField(widget=forms.TextInput(attrs={"autocomplete": "nickname"}))
+
+    class Meta:
+        model = MemberProfile
+        fields = ["display_name"]
+
+    def clean_display_name(self):
+        name = self.cleaned_data["display_name"]
+        if display_name_taken(name, exclude_user=self.instance.user):
+            raise forms.ValidationError(_("Someone already uses that display name. Please choose another."))
+        return name

@@ -1,0 +1,47 @@
+"""The network's models, one module per area. Import from here: `from network.models import Venue`."""
+
+from .groups import (
+    AUDIENCE_CHOICES,
+    FORMAT_CHOICES,
+    FREQUENCY_CHOICES,
+    HOW_TO_JOIN_CHOICES,
+    GroupFacilitator,
+    GroupIndexPage,
+    GroupPage,
+    GroupSession,
+)
+from .members import DISPLAY_NAME_MAX_LENGTH, MemberProfile
+from .news import NewsIndexPage, NewsPage, NewsPageTag
+from .pages import DropInPage, StandardPage
+from .venues import (
+    WEEKDAY_CHOICES,
+    OpeningException,
+    OpeningPeriod,
+    ServiceVisit,
+    SupportService,
+    Venue,
+)
+
+__all__ = [
+    "AUDIENCE_CHOICES",
+    "DISPLAY_NAME_MAX_LENGTH",
+    "FORMAT_CHOICES",
+    "FREQUENCY_CHOICES",
+    "HOW_TO_JOIN_CHOICES",
+    "WEEKDAY_CHOICES",
+    "DropInPage",
+    "GroupFacilitator",
+    "GroupIndexPage",
+    "GroupPage",
+    "GroupSession",
+    "MemberProfile",
+    "NewsIndexPage",
+    "NewsPage",
+    "NewsPageTag",
+    "OpeningException",
+    "OpeningPeriod",
+    "ServiceVisit",
+    "StandardPage",
+    "SupportService",
+    "Venue",
+]

@@ -1,0 +1,214 @@
+"""Peer groups: what they are, who they are for, when they meet, and each session as a row."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from ..blocks import StoryBlock
+from .venues import WEEKDAY_CHOICES, Venue
+
+IN_PERSON, ONLINE, HYBRID = "in_person", "online", "hybrid"
+FORMAT_CHOICES = [
+    (IN_PERSON, _("In person")),
+    (ONLINE, _("Online")),
+    (HYBRID, _("In person and online")),
+]
+EVERYONE, WOMEN, FAMILIES, LEAVING_THE_SERVICE = "everyone", "women", "families", "leaving"
+AUDIENCE_CHOICES = [
+    (EVERYONE, _("Everyone")),
+    (WOMEN, _("Women")),
+    (FAMILIES, _("Families and loved ones")),
+    (LEAVING_THE_SERVICE, _("People leaving the service")),
+]
+WEEKLY, FORTNIGHTLY, MONTHLY = "weekly", "fortnightly", "monthly"
+FREQUENCY_CHOICES = [
+    (WEEKLY, _("Every week")),
+    (FORTNIGHTLY, _("Every other week")),
+    (MONTHLY, _("Once a month, on the same week of the month")),
+]
+JUST_TURN_UP, REFERRAL, INVITE = "turn_up", "referral", "invite"
+HOW_TO_JOIN_CHOICES = [
+    (JUST_TURN_UP, _("Just turn up")),
+    (REFERRAL, _("Ask for a referral")),
+    (INVITE, _("Ask for an invite")),
+]
+UPCOMING_SESSIONS_SHOWN = 6
+
+
+class GroupIndexPage(Page):
+    introduction = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["network.GroupPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("peer group index page")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..public_forms import GroupFilterForm
+        from ..selectors import groups_for_listing
+
+        context = super().get_context(request, *args, **kwargs)
+        form = GroupFilterForm(request.GET or None)
+        filters = form.usable_filters()
+        context["filter_form"] = form
+        context["groups"] = groups_for_listing(self, **filters)
+        context["filtered"] = bool(filters)
+        return context
+
+
+class GroupPage(Page):
+    summary = models.TextField(help_text=_("One or two plain sentences: what happens at this group."))
+    body = StreamField(StoryBlock(), blank=True, verbose_name=_("about the group"))
+    audience = models.CharField(_("who it is for"), max_length=20, choices=AUDIENCE_CHOICES, default=EVERYONE)
+    format = models.CharField(max_length=20, choices=FORMAT_CHOICES, default=IN_PERSON)
+    venue = models.ForeignKey(
+        Venue,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="groups",
+        help_text=_("Where it meets in person."),
+    )
+    online_link = models.URLField(
+        blank=True,
+        help_text=_("Never shown on the website. It is sent only to registered members before each session."),
+    )
+    frequency = models.CharField(max_length=20, choices=FREQUENCY_CHOICES, default=WEEKLY)
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=WEEKDAY_CHOICES)
+    start_time = models.TimeField()
+    end_time = models.TimeField()
+    first_date = models.DateField(
+        help_text=_("The date of the first session. It must fall on the day above.")
+    )
+    last_date = models.DateField(null=True, blank=True, help_text=_("Leave empty if the group carries on."))
+    how_to_join = models.CharField(max_length=20, choices=HOW_TO_JOIN_CHOICES, default=JUST_TURN_UP)
+    joining_details = models.TextField(
+        blank=True, help_text=_("Who to ask and how, for example: ask at reception or phone the hub.")
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("audience"), FieldPanel("format"), FieldPanel("venue"), FieldPanel("online_link")],
+            heading=_("Who and where"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("frequency"),
+                FieldRowPanel([FieldPanel("weekday"), FieldPanel("start_time"), FieldPanel("end_time")]),
+                FieldRowPanel([FieldPanel("first_date"), FieldPanel("last_date")]),
+            ],
+            heading=_("When it meets"),
+        ),
+        MultiFieldPanel([FieldPanel("how_to_join"), FieldPanel("joining_details")], heading=_("How to join")),
+        InlinePanel("facilitators", heading=_("Who runs it"), label=_("facilitator")),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+
+    parent_page_types = ["network.GroupIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("peer group")
+
+    @property
+    def meets_in_person(self):
+        return self.format in {IN_PERSON, HYBRID}
+
+    @property
+    def meets_online(self):
+        return self.format in {ONLINE, HYBRID}
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.first_date and self.weekday is not None and self.first_date.weekday() != self.weekday:
+            errors["first_date"] = _("The first session must be on a %(day)s.") % {
+                "day": self.get_weekday_display()
+            }
+        if self.start_time and self.end_time and self.end_time <= self.start_time:
+            errors["end_time"] = _("The end time must be after the start time.")
+        if self.last_date and self.first_date and self.last_date < self.first_date:
+            errors["last_date"] = _("The last session must be after the first.")
+        if self.meets_in_person and self.venue_id is None:
+            errors["venue"] = _("Choose where the group meets in person.")
+        if errors:
+            raise ValidationError(errors)
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["upcoming_sessions"] = self.sessions.filter(ends_at__gte=timezone.now())[
+            :UPCOMING_SESSIONS_SHOWN
+        ]
+        context["facilitator_names"] = [
+            facilitator.profile.display_name for facilitator in self.facilitators.select_related("profile")
+        ]
+        return context
+
+
+class GroupFacilitator(Orderable):
+    """Someone who runs a group, known here only by their display name."""
+
+    group = ParentalKey(GroupPage, on_delete=models.CASCADE, related_name="facilitators")
+    profile = models.ForeignKey(
+        "network.MemberProfile",
+        on_delete=models.CASCADE,
+        related_name="facilitated_groups",
+        verbose_name=_("facilitator"),
+        help_text=_("Only their display name is shown."),
+    )
+
+    panels = [FieldPanel("profile")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("facilitator")
+        constraints = [
+            models.UniqueConstraint(fields=["group", "profile"], name="one_facilitator_row_per_person")
+        ]
+
+
+class GroupSession(models.Model):
+    """One meeting of a group, made from its schedule ahead of time.
+
+    A row per occurrence (not just the rule) so a session can be cancelled on its own, and so
+    registrations, attendance and the emailed private link can hang off it later.
+    """
+
+    group = models.ForeignKey(GroupPage, on_delete=models.CASCADE, related_name="sessions")
+    starts_at = models.DateTimeField()
+    ends_at = models.DateTimeField()
+    cancelled = models.BooleanField(default=False)
+    cancellation_note = models.CharField(
+        max_length=160,
+        blank=True,
+        help_text=_("Shown to visitors, for example: the hub is closed for a holiday."),
+    )
+
+    panels = [FieldPanel("cancelled"), FieldPanel("cancellation_note")]
+
+    class Meta:
+        verbose_name = _("group session")
+        ordering = ["starts_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["group", "starts_at"], name="one_session_per_group_and_start"),
+            models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="session_ends_after_start"),
+        ]
+        indexes = [models.Index(fields=["starts_at"])]
+
+    def __str__(self):
+        local = timezone.localtime(self.starts_at)
+        return f"{self.group.title}, {local:%A} {local.day} {local:%B %Y %H:%M}"

@@ -1,0 +1,83 @@
+"""Network news: a paginated, taggable listing of short stories."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import Tag, TaggedItemBase
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import StoryBlock
+
+NEWS_PER_PAGE = 10
+
+
+class NewsIndexPage(Page):
+    introduction = models.TextField(blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["network.NewsPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("news index page")
+
+    def news_items(self):
+        return NewsPage.objects.child_of(self).live().public().order_by("-date", "-pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        items = self.news_items()
+        tag_slug = request.GET.get("tag", "")
+        # An unknown tag is ignored (with a kind word) rather than showing an empty page or an error.
+        tag = Tag.objects.filter(slug=tag_slug).first() if tag_slug else None
+        if tag is not None:
+            items = items.filter(tags=tag)
+        context["tag"] = tag
+        context["query_prefix"] = urlencode({"tag": tag.slug}) + "&" if tag else ""
+        context["unknown_tag"] = bool(tag_slug) and tag is None
+        context["news_page"] = Paginator(items.prefetch_related("tags"), NEWS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+        context["tags"] = (
+            Tag.objects.filter(network_newspagetag_items__content_object__in=self.news_items())
+            .distinct()
+            .order_by("name")
+        )
+        return context
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey("network.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class NewsPage(Page):
+    date = models.DateField(_("date published"), default=timezone.localdate)
+    summary = models.TextField(help_text=_("One or two sentences, shown in lists and feeds."))
+    tags = ClusterTaggableManager(through=NewsPageTag, blank=True)
+    body = StreamField(StoryBlock())
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("summary"),
+        FieldPanel("tags"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
+
+    parent_page_types = ["network.NewsIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("news story")
+        verbose_name_plural = _("news stories")

@@ -1,0 +1,54 @@
+"""The drop-in page and the plain pages every site needs (about, privacy, accessibility...)."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..blocks import StoryBlock
+from .venues import Venue
+
+
+class StandardPage(Page):
+    introduction = models.TextField(blank=True, help_text=_("One or two short sentences under the title."))
+    body = StreamField(StoryBlock(), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "network.StandardPage"]
+    subpage_types = ["network.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class DropInPage(Page):
+    """Can I just turn up? Where, when, and what happens when I do."""
+
+    venue = models.ForeignKey(Venue, on_delete=models.PROTECT, related_name="drop_in_pages")
+    introduction = models.TextField(blank=True, help_text=_("One or two short sentences under the title."))
+    first_visit = StreamField(StoryBlock(), blank=True, verbose_name=_("what to expect on your first visit"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("venue"),
+        FieldPanel("introduction"),
+        FieldPanel("first_visit"),
+    ]
+    search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("first_visit")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("drop-in page")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..selectors import drop_in_details
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(drop_in_details(self.venue_id))
+        return context

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from portal.page_cache import cache_public_response
+
+from . import feeds, views
+
+app_name = "network"
+
+urlpatterns = [
+    path("accounts/profile/", views.profile, name="profile"),
+    path("search/", views.search, name="search"),
+    # Feeds are public and the same for everyone, so they are served from the page cache.
+    path("feeds/news.rss", cache_public_response(feeds.NewsFeed()), name="news_rss"),
+    path("feeds/news.atom", cache_public_response(feeds.NewsAtomFeed()), name="news_atom"),
+    path("feeds/groups.ics", cache_public_response(feeds.all_groups_calendar), name="groups_calendar"),
+    path("feeds/groups/<int:pk>.ics", cache_public_response(feeds.group_calendar), name="group_calendar"),
+    path(
+        "feeds/drop-in/<int:pk>.ics", cache_public_response(feeds.drop_in_calendar), name="drop_in_calendar"
+    ),
+    path("feeds/meeting-guide.json", cache_public_response(feeds.meeting_guide), name="meeting_guide"),
+]

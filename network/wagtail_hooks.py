@@ -1,0 +1,43 @@
+"""Admin screens for the network's snippets: venues, support services and group sessions."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import GroupSession, SupportService, Venue
+
+
+class VenueViewSet(SnippetViewSet):
+    model = Venue
+    icon = "home"
+    list_display = ["name", "phone"]
+    search_fields = ["name", "address"]
+
+
+class SupportServiceViewSet(SnippetViewSet):
+    model = SupportService
+    icon = "group"
+    list_display = ["name"]
+    search_fields = ["name", "description"]
+
+
+class GroupSessionViewSet(SnippetViewSet):
+    """Sessions are made from each group's schedule; here staff cancel one or add a note."""
+
+    model = GroupSession
+    icon = "date"
+    list_display = ["group", "starts_at", "cancelled"]
+    list_filter = ["cancelled", "group"]
+    ordering = ["starts_at"]
+    add_to_admin_menu = False
+    inspect_view_enabled = True
+
+
+class NetworkViewSetGroup(SnippetViewSetGroup):
+    items = (VenueViewSet, SupportServiceViewSet, GroupSessionViewSet)
+    menu_icon = "site"
+    menu_label = _("Drop-in and groups")
+    menu_name = "drop-in-and-groups"
+
+
+register_snippet(NetworkViewSetGroup)

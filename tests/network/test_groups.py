@@ -1,0 +1,188 @@
+import datetime
+from io import StringIO
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+
+from network.group_schedule import meeting_dates, recurrence_rule, schedule_in_words
+from network.models import GroupFacilitator, GroupSession
+from network.models.groups import FORTNIGHTLY, HYBRID, MONTHLY, ONLINE, WOMEN
+from network.services import group_sessions_sync
+from tests.factories import MemberFactory
+from tests.factories.network import GroupIndexPageFactory, GroupPageFactory, NewsPageFactory, public_site
+
+pytestmark = pytest.mark.django_db
+LONDON = ZoneInfo("Europe/London")
+SECRET_LINK = "https://video.example.org/very-private-room"
+
+
+@pytest.fixture
+def group_index(home_page):
+    return GroupIndexPageFactory(parent=home_page, slug="groups")
+
+
+def test_schedule_in_words_and_as_a_rule(group_index):
+    weekly = GroupPageFactory(parent=group_index)
+    assert schedule_in_words(weekly) == "Every Tuesday, 6pm to 7:30pm"
+    assert recurrence_rule(weekly) == {"FREQ": "WEEKLY", "BYDAY": "TU"}
+    fortnightly = GroupPageFactory(parent=group_index, frequency=FORTNIGHTLY)
+    assert schedule_in_words(fortnightly).startswith("Every other Tuesday")
+    assert recurrence_rule(fortnightly)["INTERVAL"] == 2
+    # 20 January 2026 is the third Tuesday of the month.
+    monthly = GroupPageFactory(parent=group_index, frequency=MONTHLY, first_date=datetime.date(2026, 1, 20))
+    assert schedule_in_words(monthly).startswith("The third Tuesday of each month")
+    assert recurrence_rule(monthly) == {"FREQ": "MONTHLY", "BYDAY": "3TU"}
+    assert list(meeting_dates(monthly, datetime.date(2026, 2, 1), datetime.date(2026, 4, 30))) == [
+        datetime.date(2026, 2, 17),
+        datetime.date(2026, 3, 17),
+        datetime.date(2026, 4, 21),
+    ]
+
+
+def test_first_date_must_fall_on_the_meeting_day(group_index):
+    group = GroupPageFactory.build(weekday=1, first_date=datetime.date(2026, 1, 7))
+    with pytest.raises(ValidationError) as error:
+        group.clean()
+    assert "first_date" in error.value.message_dict
+
+
+@time_machine.travel(datetime.datetime(2026, 3, 20, 12, tzinfo=LONDON), tick=False)
+def test_sessions_keep_wall_clock_time_across_the_clock_change_and_keep_cancellations(group_index):
+    group = GroupPageFactory(parent=group_index)
+    sessions = list(group.sessions.all()[:3])
+    assert [timezone_hour(s.starts_at) for s in sessions] == [18, 18, 18]
+    assert sessions[0].starts_at.utcoffset() is not None
+    assert [s.starts_at.astimezone(datetime.UTC).hour for s in sessions] == [18, 17, 17]
+    sessions[1].cancelled = True
+    sessions[1].save()
+    group.start_time = datetime.time(17, 30)
+    group.end_time = datetime.time(19)
+    group.save()
+    group_sessions_sync(group=group)
+    moved = GroupSession.objects.get(pk=sessions[1].pk)
+    assert moved.cancelled
+    assert timezone_hour(moved.starts_at) == 17
+    group.weekday, group.first_date = 2, datetime.date(2026, 1, 7)
+    group.save()
+    group_sessions_sync(group=group)
+    assert not GroupSession.objects.filter(pk=sessions[1].pk).exists()
+    assert {s.starts_at.astimezone(LONDON).weekday() for s in group.sessions.all()} == {2}
+
+
+def timezone_hour(moment):
+    return moment.astimezone(LONDON).hour
+
+
+def test_group_page_shows_schedule_facilitators_and_cancellations_but_never_the_link(client, group_index):
+    facilitator = MemberFactory(profile__display_name="Rowan")
+    group = GroupPageFactory(parent=group_index, format=ONLINE, venue=None, online_link=SECRET_LINK)
+    GroupFacilitator.objects.create(group=group, profile=facilitator.profile)
+    session = group.sessions.first()
+    session.cancelled = True
+    session.cancellation_note = "The hub is closed for training."
+    session.save()
+    html = client.get(group.url).text
+    assert "Every Tuesday, 6pm to 7:30pm" in html
+    assert "Rowan" in html
+    assert facilitator.email not in html
+    assert "Cancelled" in html
+    assert "The hub is closed for training." in html
+    assert "The link is sent to registered members" in html
+    assert SECRET_LINK not in html
+    for url in (
+        "/groups/",
+        "/",
+        "/feeds/groups.ics",
+        f"/feeds/groups/{group.pk}.ics",
+        "/feeds/meeting-guide.json",
+    ):
+        assert SECRET_LINK not in client.get(url).text, url
+
+
+def test_filters_narrow_the_list_and_bad_values_are_ignored_kindly(client, group_index):
+    GroupPageFactory(parent=group_index, title="Tuesday group")
+    GroupPageFactory(
+        parent=group_index,
+        title="Women on Wednesday",
+        weekday=2,
+        first_date=datetime.date(2026, 1, 7),
+        audience=WOMEN,
+    )
+    response = client.get("/groups/", {"day": "2"})
+    assert "Women on Wednesday" in response.text
+    assert "Tuesday group" not in response.text
+    response = client.get("/groups/", {"audience": "women", "day": "1"})
+    assert "No groups match what you chose" in response.text
+    for bad in (
+        {"day": "99"},
+        {"day": "tuesday"},
+        {"format": "zoom"},
+        {"audience": "<script>"},
+        {"day": "1" * 5000},
+    ):
+        response = client.get("/groups/", bad)
+        assert response.status_code == 200
+        assert "Tuesday group" in response.text
+        assert "Women on Wednesday" in response.text
+        assert "from the list" in response.text
+    hybrid = GroupPageFactory(parent=group_index, title="Hybrid group", format=HYBRID)
+    online = GroupPageFactory(parent=group_index, title="Online group", format=ONLINE, venue=None)
+    in_person = client.get("/groups/", {"format": "in_person"}).context["groups"]
+    assert hybrid in in_person and online not in in_person
+    assert {hybrid, online} <= set(client.get("/groups/", {"format": "online"}).context["groups"])
+    response = client.get("/groups/", {"day": "99", "audience": "women"})
+    assert "Women on Wednesday" in response.text
+    assert "Tuesday group" not in response.text
+
+
+# Queries for each page type, whatever the number of groups, sessions or news stories.
+# Every page spends 2 on the frame: the main sections menu and the footer's page links.
+@pytest.mark.parametrize(
+    ("url", "budget"),
+    [
+        ("/", 16),
+        ("/drop-in/", 13),
+        ("/groups/", 11),
+        ("/groups/{group}/", 14),
+        ("/news/", 15),
+        ("/news/{story}/", 12),
+        ("/about/", 9),
+        ("/search/?q=group", 7),
+    ],
+)
+def test_public_pages_use_the_same_queries_for_3_or_20_groups_and_news(
+    client, home_page, network_settings, url, budget, django_assert_max_num_queries
+):
+    site = public_site(home_page, groups=3, news=3)
+    url = url.format(group=site.groups[0].slug, story=site.news[0].slug)
+    client.get(url)
+    with django_assert_max_num_queries(budget):
+        assert client.get(url).status_code == 200
+    for _ in range(17):
+        GroupPageFactory(parent=site.group_index, venue=site.venue)
+        NewsPageFactory(parent=site.news_index)
+    with django_assert_max_num_queries(budget):
+        assert client.get(url).status_code == 200
+
+
+@time_machine.travel(datetime.datetime(2026, 11, 23, 12, tzinfo=LONDON), tick=False)
+def test_publishing_makes_sessions_and_unpublishing_removes_future_ones(group_index):
+    group = GroupPageFactory(parent=group_index)
+    GroupSession.objects.filter(group=group).delete()
+    group.save_revision().publish()
+    assert group.sessions.count() == 13
+    group.unpublish()
+    assert group.sessions.count() == 0
+
+
+def test_the_daily_command_tops_sessions_up_to_thirteen_weeks_ahead(group_index):
+    with time_machine.travel(datetime.datetime(2026, 11, 23, 12, tzinfo=LONDON), tick=False):
+        group = GroupPageFactory(parent=group_index)
+    with time_machine.travel(datetime.datetime(2026, 12, 21, 12, tzinfo=LONDON), tick=False):
+        call_command("sync_group_sessions", stdout=StringIO())
+    last = group.sessions.last().starts_at.astimezone(LONDON).date()
+    assert last == datetime.date(2027, 3, 16)
+    assert group.sessions.filter(starts_at__lt=datetime.datetime(2026, 12, 21, tzinfo=LONDON)).count() == 4

@@ -1,0 +1,83 @@
+import re
+
+import pytest
+from django.core import mail
+from django.test import override_settings
+
+from tests.factories import MemberFactory
+from tests.factories.accounts import EMAILED_CODE, PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def test_wrong_password_gets_a_clear_message(client, member):
+    response = client.post("/accounts/login/", {"login": member.email, "password": "wrong-password"})
+    assert response.status_code == 200
+    assert "The email address and/or password you specified are not correct." in response.text
+    assert not response.context["user"].is_authenticated
+
+
+def test_empty_sign_in_form(client):
+    response = client.post("/accounts/login/", {"login": "", "password": ""})
+    assert response.status_code == 200
+    assert "This field is required" in response.text
+
+
+def test_sign_in_by_emailed_code(client, member):
+    response = client.post("/accounts/login/code/", {"email": member.email})
+    assert response.status_code == 302
+    body = mail.outbox[-1].body
+    code = re.search(EMAILED_CODE, body, re.MULTILINE).group(1)
+    response = client.post(response["Location"], {"code": code})
+    assert response.status_code == 302
+    assert client.get("/").context["user"] == member
+
+
+def test_wrong_sign_in_code_is_refused(client, member):
+    response = client.post("/accounts/login/code/", {"email": member.email})
+    response = client.post(response["Location"], {"code": "ZZZZZZ"})
+    assert response.status_code == 200
+    assert not response.context["user"].is_authenticated
+
+
+def test_password_reset_email_has_a_neutral_subject(client, member):
+    response = client.post("/accounts/password/reset/", {"email": member.email})
+    assert response.status_code == 302
+    message = mail.outbox[-1]
+    assert message.to == [member.email]
+    assert "Password" in message.subject
+    for word in ("drug", "alcohol", "recovery", member.profile.display_name.lower()):
+        assert word not in message.subject.lower()
+    link = re.search(r"https?://testserver(/accounts/password/reset/key/\S+)", message.body).group(1)
+    form_url = client.get(link)["Location"]
+    new_password = "a-brand-new-password-77"
+    response = client.post(form_url, {"password1": new_password, "password2": new_password})
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert member.check_password(new_password)
+
+
+def test_password_reset_for_unknown_email_reveals_nothing(client):
+    response = client.post("/accounts/password/reset/", {"email": "nobody@example.org"})
+    assert response.status_code == 302
+
+
+@override_settings(ACCOUNT_RATE_LIMITS={"login_failed": "3/m/ip"})
+def test_repeated_failed_sign_ins_are_slowed_down(client):
+    member = MemberFactory()
+    for _attempt in range(3):
+        client.post("/accounts/login/", {"login": member.email, "password": "wrong-password"})
+    response = client.post("/accounts/login/", {"login": member.email, "password": PASSWORD})
+    assert response.status_code == 429 or "Too many failed login attempts" in response.text
+    assert not client.get("/").context["user"].is_authenticated
+
+
+@override_settings(ACCOUNT_RATE_LIMITS={"signup": "2/h/ip"})
+def test_sign_up_is_rate_limited(client):
+    for n in range(2):
+        client.post("/accounts/signup/", {"display_name": f"Person {n}", "email": f"p{n}@example.org"})
+    response = client.post(
+        "/accounts/signup/",
+        {"display_name": "Third", "email": "p3@example.org", "password1": PASSWORD, "password2": PASSWORD},
+    )
+    assert response.status_code == 429
