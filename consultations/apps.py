@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class ConsultationsConfig(AppConfig):
+    name = "consultations"
+    verbose_name = "Consultations"
+
+    def ready(self):
+        from . import signals  # noqa: F401

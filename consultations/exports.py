@@ -1,0 +1,432 @@
+"""Exports of a consultation's results and of a board meeting's agenda: CSV, JSON, Excel and a PDF
+board pack. Columns come from small getters, so every format holds the same thing.
+
+What never goes into a file: names, display names, emails or account ids. Counts of people or
+votes from 1 to 4 show as "fewer than 5". Text a spreadsheet could read as a formula is
+neutralised in CSV and Excel. Every file says when it was made, from what, and under which role.
+
+CSV and JSON stream row by row from `.iterator()` querysets; Excel (openpyxl's write-only mode)
+and PDF are made in a background task and saved to the default storage.
+"""
+
+import csv
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.staticfiles import finders
+from django.core.files import File
+from django.core.serializers.json import DjangoJSONEncoder
+from django.db.models import Count, Sum
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.text import slugify
+
+from . import selectors
+from .models import (
+    APPROVED,
+    EXPORT_CSV,
+    EXPORT_JSON,
+    EXPORT_OF_CONSULTATION,
+    EXPORT_OF_MEETING,
+    EXPORT_PDF,
+    EXPORT_XLSX,
+    AgendaItemPriority,
+    BoardMeeting,
+    Consultation,
+    InRoomTally,
+    Priority,
+    Vote,
+)
+
+SUPPRESSED = "fewer than 5"
+SMALLEST_SHOWN = 5
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+CHUNK = 2000
+CONTENT_TYPES = {
+    EXPORT_CSV: "text/csv; charset=utf-8",
+    EXPORT_JSON: "application/json",
+    EXPORT_XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    EXPORT_PDF: "application/pdf",
+}
+PRINT_STYLESHEET = "css/board-pack-print.css"
+
+
+def small(count):
+    """A count of people or votes, with 1 to 4 hidden so nobody can be singled out."""
+    count = count or 0
+    return SUPPRESSED if 0 < count < SMALLEST_SHOWN else count
+
+
+def neutralise(value):
+    """Stop a spreadsheet reading text as a formula: prefix a single quote."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def when(value):
+    if value is None:
+        return ""
+    if hasattr(value, "tzinfo"):
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M %Z")
+    return value.isoformat()
+
+
+@dataclass
+class Column:
+    header: str
+    get: Callable[[Any], Any]
+
+
+@dataclass
+class Table:
+    name: str
+    columns: list[Column]
+    rows: Callable[[], Iterable[Any]]
+
+    @property
+    def headers(self):
+        return [column.header for column in self.columns]
+
+    def values(self):
+        for row in self.rows():
+            yield [column.get(row) for column in self.columns]
+
+
+@dataclass
+class ExportDocument:
+    title: str
+    filename: str
+    about: list[tuple[str, Any]]
+    tables: list[Table] = field(default_factory=list)
+
+
+# What a consultation says about itself
+
+
+def voting_rules(consultation):
+    rules = [f"Each member had {consultation.votes_per_member} votes."]
+    rules.append(
+        "Members could put more than one vote on a priority."
+        if consultation.several_votes_per_priority
+        else "Members could put one vote on each priority."
+    )
+    if consultation.votes_can_be_moved:
+        rules.append("Votes could be taken back while voting was open.")
+    if consultation.needs_approval:
+        rules.append("A facilitator checked each priority before it showed.")
+    rules.append(str(selectors.TIE_BREAK_EXPLANATION))
+    return " ".join(rules)
+
+
+def participants(consultation):
+    """Different people who posted or voted online (people at groups are counted as votes)."""
+    voters = Vote.objects.filter(priority__consultation=consultation, voter__isnull=False).values("voter")
+    authors = Priority.objects.filter(consultation=consultation, author__isnull=False).values("author")
+    return voters.union(authors).count()
+
+
+def consultation_about(consultation, prefix=""):
+    summary = selectors.results_summary(consultation)
+    themes = list(consultation.themes.values_list("name", flat=True))
+    return [
+        (f"{prefix}Question", consultation.question),
+        (f"{prefix}Background", consultation.background),
+        (f"{prefix}Voting rules", voting_rules(consultation)),
+        (f"{prefix}Opened", when(consultation.opens_at)),
+        (f"{prefix}Closed", when(consultation.closes_at)),
+        (f"{prefix}People who took part online", small(participants(consultation))),
+        (f"{prefix}Priorities published", summary.priorities),
+        (f"{prefix}Votes online", small(summary.online_votes)),
+        (f"{prefix}Votes in the room", small(summary.in_room_votes)),
+        (f"{prefix}Group sessions with in-room votes", summary.in_room_sessions),
+        (f"{prefix}Themes", "; ".join(themes)),
+    ]
+
+
+def made(subject, role):
+    return [
+        ("Made at", when(timezone.now())),
+        ("Made from", subject),
+        ("Made by", role),
+        ("Privacy", "No names or contact details. Counts from 1 to 4 show as “fewer than 5”."),
+    ]
+
+
+def theme_table(consultation):
+    published = {"priority__consultation": consultation, "priority__status": APPROVED}
+
+    def rows():
+        priorities = dict(
+            Priority.objects.filter(consultation=consultation, status=APPROVED)
+            .values_list("theme__name")
+            .annotate(n=Count("pk"))
+        )
+        online = dict(
+            Vote.objects.filter(**published).values_list("priority__theme__name").annotate(n=Sum("dots"))
+        )
+        in_room = dict(
+            InRoomTally.objects.filter(**published)
+            .values_list("priority__theme__name")
+            .annotate(n=Sum("votes"))
+        )
+        for name in sorted(priorities, key=lambda name: (name is None, name or "")):
+            yield (name or "No theme", priorities[name], online.get(name, 0), in_room.get(name, 0))
+
+    return Table(
+        "Themes",
+        [
+            Column("Theme", lambda row: row[0]),
+            Column("Priorities", lambda row: small(row[1])),
+            Column("Votes online", lambda row: small(row[2])),
+            Column("Votes in the room", lambda row: small(row[3])),
+        ],
+        rows,
+    )
+
+
+def priority_columns():
+    return [
+        Column("Priority", lambda p: p.title),
+        Column("Why it matters", lambda p: p.explanation),
+        Column("Theme", lambda p: p.theme.name if p.theme_id else ""),
+        Column("Gathered at a group", lambda p: "yes" if p.gathered_place else "no"),
+        Column("Votes online", lambda p: small(p.online_votes)),
+        Column("People who voted online", lambda p: small(p.supporters)),
+        Column("Votes in the room", lambda p: small(p.in_room_votes)),
+        Column("Total votes", lambda p: small(p.total_votes)),
+    ]
+
+
+def response_columns(response_of):
+    def part(name):
+        def get(row):
+            response = response_of(row)
+            if response is None:
+                return ""
+            if name == "status":
+                return response.get_status_display()
+            if name == "due_by":
+                return when(response.due_by)
+            return getattr(response, name)
+
+        return get
+
+    return [
+        Column("Board response", part("status")),
+        Column("What the board said", part("explanation")),
+        Column("Who is doing it", part("responsible")),
+        Column("By when", part("due_by")),
+    ]
+
+
+def consultation_document(consultation, role):
+    links = {}
+    for link in AgendaItemPriority.objects.filter(priority__consultation=consultation).select_related(
+        "agenda_item__meeting", "agenda_item__response"
+    ):
+        links.setdefault(link.priority_id, link)
+
+    def ranked_rows():
+        ranked = selectors.ranked_priorities(consultation).select_related(None).select_related("theme")
+        for rank, priority in enumerate(ranked.iterator(chunk_size=CHUNK), start=1):
+            priority.rank = rank
+            priority.link = links.get(priority.pk)
+            yield priority
+
+    def response_of(priority):
+        return getattr(priority.link.agenda_item, "response", None) if priority.link else None
+
+    columns = [
+        Column("Rank", lambda p: p.rank),
+        *priority_columns(),
+        Column("Board meeting", lambda p: when(p.link.agenda_item.meeting.starts_at) if p.link else ""),
+        Column("Agenda item", lambda p: p.link.agenda_item.title if p.link else ""),
+        Column("Summary for the board", lambda p: p.link.agenda_item.summary if p.link else ""),
+        *response_columns(response_of),
+    ]
+    subject = f"Consultation {consultation.pk}: {consultation.question}"
+    return ExportDocument(
+        title=f"Results: {consultation.question}",
+        filename=f"consultation-{consultation.pk}-{slugify(consultation.question)[:40]}",
+        about=made(subject, role) + consultation_about(consultation),
+        tables=[theme_table(consultation), Table("Priorities", columns, ranked_rows)],
+    )
+
+
+def meeting_consultations(meeting):
+    return list(
+        Consultation.objects.filter(priorities__agenda_links__meeting=meeting)
+        .distinct()
+        .order_by("closes_at")
+    )
+
+
+def meeting_about(meeting, role, consultations):
+    about = [
+        *made(f"Board meeting {meeting.pk}: {meeting}", role),
+        ("Board", meeting.board.name),
+        ("Meeting", when(meeting.starts_at)),
+        ("Place", meeting.place),
+        ("Meeting status", meeting.get_status_display()),
+    ]
+    for number, consultation in enumerate(consultations, start=1):
+        about += consultation_about(consultation, prefix=f"Consultation {number}: ")
+    return about
+
+
+def meeting_document(meeting, role):
+    consultations = meeting_consultations(meeting)
+    ranks = selectors.consultation_ranks([c.pk for c in consultations])
+
+    def agenda_rows():
+        for item in selectors.agenda_for(meeting):
+            for priority in item.priorities.all():
+                priority.item = item
+                priority.rank = ranks.get(priority.pk, "")
+                yield priority
+
+    def response_of(priority):
+        return getattr(priority.item, "response", None)
+
+    columns = [
+        Column("Item", lambda p: p.item.position_number),
+        Column("Agenda item", lambda p: p.item.title),
+        Column("Summary for the board", lambda p: p.item.summary),
+        Column("Consultation", lambda p: p.consultation.question),
+        Column("Rank in the consultation", lambda p: p.rank),
+        *priority_columns(),
+        *response_columns(response_of),
+    ]
+    return ExportDocument(
+        title=f"Board pack: {meeting}",
+        filename=f"board-meeting-{meeting.pk}-{timezone.localtime(meeting.starts_at):%Y-%m-%d}",
+        about=meeting_about(meeting, role, consultations),
+        tables=[Table("Agenda", columns, numbered(agenda_rows))],
+    )
+
+
+def numbered(rows):
+    """Number agenda items 1, 2, 3 in their order, whatever positions they hold."""
+
+    def generate():
+        numbers = {}
+        for row in rows():
+            row.item.position_number = numbers.setdefault(row.item.pk, len(numbers) + 1)
+            yield row
+
+    return generate
+
+
+def document_for(subject, object_id, role):
+    if subject == EXPORT_OF_CONSULTATION:
+        return consultation_document(Consultation.objects.get(pk=object_id), role)
+    if subject == EXPORT_OF_MEETING:
+        return meeting_document(BoardMeeting.objects.select_related("board").get(pk=object_id), role)
+    raise ValueError(subject)
+
+
+# Formats
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def csv_rows(document):
+    """The CSV, one encoded line at a time: "about" lines, then each table under its name."""
+    writer = csv.writer(_Echo())
+    yield "\ufeff"
+    yield writer.writerow(["About this file", ""])
+    for label, value in document.about:
+        yield writer.writerow([label, neutralise(value)])
+    for table in document.tables:
+        yield writer.writerow([])
+        yield writer.writerow([table.name])
+        yield writer.writerow(table.headers)
+        for values in table.values():
+            yield writer.writerow([neutralise(value) for value in values])
+
+
+def json_chunks(document):
+    encode = DjangoJSONEncoder().encode
+    yield '{"title": ' + encode(document.title) + ', "about": '
+    yield encode([{"label": label, "value": value} for label, value in document.about])
+    yield ', "tables": ['
+    for index, table in enumerate(document.tables):
+        yield (", " if index else "") + '{"name": ' + encode(table.name)
+        yield ', "columns": ' + encode(table.headers) + ', "rows": ['
+        for row_index, values in enumerate(table.values()):
+            yield (", " if row_index else "") + encode(dict(zip(table.headers, values, strict=True)))
+        yield "]}"
+    yield "]}\n"
+
+
+def write_xlsx(document, target):
+    """Write-only mode: rows go straight to the file, so memory stays flat as data grows."""
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    about = workbook.create_sheet("About this file")
+    about.append(["About this file", ""])
+    for label, value in document.about:
+        about.append([label, neutralise(value)])
+    for table in document.tables:
+        sheet = workbook.create_sheet(table.name[:31])
+        sheet.append(table.headers)
+        for values in table.values():
+            sheet.append([neutralise(value) for value in values])
+    workbook.save(target)
+
+
+def pack_context(meeting, role):
+    """What the printable board pack and its PDF show: the same document as the other formats."""
+    items = list(selectors.agenda_for(meeting))
+    consultations = meeting_consultations(meeting)
+    ranks = selectors.consultation_ranks([c.pk for c in consultations])
+    for item in items:
+        item.rows = [
+            {
+                "title": p.title,
+                "explanation": p.explanation,
+                "theme": p.theme.name if p.theme_id else "",
+                "consultation": p.consultation.question,
+                "rank": ranks.get(p.pk, ""),
+                "online_votes": small(p.online_votes),
+                "supporters": small(p.supporters),
+                "in_room_votes": small(p.in_room_votes),
+                "total_votes": small(p.total_votes),
+            }
+            for p in item.priorities.all()
+        ]
+    return {
+        "meeting": meeting,
+        "about": meeting_about(meeting, role, []),
+        "items": items,
+        "consultations": [{"question": c.question, "about": consultation_about(c)} for c in consultations],
+    }
+
+
+def write_pdf(meeting, role, target):
+    from weasyprint import CSS, HTML
+
+    html = render_to_string("consultations/board/pack_pdf.html", pack_context(meeting, role))
+    # No base URL and no links in the HTML: WeasyPrint fetches nothing.
+    HTML(string=html).write_pdf(target, stylesheets=[CSS(filename=finders.find(PRINT_STYLESHEET))])
+
+
+def build_file(log):
+    """Make an Excel or PDF file for an ExportLog and attach it. Runs in a background task."""
+    document = document_for(log.subject, log.object_id, log.role)
+    with tempfile.TemporaryFile() as handle:
+        if log.format == EXPORT_XLSX:
+            write_xlsx(document, handle)
+        elif log.format == EXPORT_PDF and log.subject == EXPORT_OF_MEETING:
+            write_pdf(BoardMeeting.objects.select_related("board").get(pk=log.object_id), log.role, handle)
+        else:
+            raise ValueError(log.format)
+        handle.seek(0)
+        log.file.save(f"{document.filename}.{log.format}", File(handle), save=False)

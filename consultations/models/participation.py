@@ -1,0 +1,182 @@
+"""What members contribute: priorities, ballots, votes, in-room tallies and reports.
+
+A contribution points at its author through a nullable foreign key and reads the display name
+from the author's profile when a page renders, so it survives the author as "a former member".
+"""
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .constants import (
+    APPROVED,
+    EDITABLE_BY_AUTHOR,
+    EXPLANATION_MAX_LENGTH,
+    MAX_IN_ROOM_VOTES,
+    MAX_VOTES_PER_MEMBER,
+    MERGED,
+    PLACE_MAX_LENGTH,
+    PRIORITY_STATUS_CHOICES,
+    REASON_MAX_LENGTH,
+    SUBMITTED,
+    TITLE_MAX_LENGTH,
+)
+from .consultation import Consultation, Theme
+
+
+class Priority(models.Model):
+    consultation = models.ForeignKey(Consultation, on_delete=models.PROTECT, related_name="priorities")
+    theme = models.ForeignKey(
+        Theme, null=True, blank=True, on_delete=models.SET_NULL, related_name="priorities"
+    )
+    title = models.CharField(_("title"), max_length=TITLE_MAX_LENGTH)
+    explanation = models.TextField(_("explanation"), max_length=EXPLANATION_MAX_LENGTH)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="priorities"
+    )
+    show_name = models.BooleanField(_("show my display name"), default=False)
+    status = models.CharField(max_length=20, choices=PRIORITY_STATUS_CHOICES, default=SUBMITTED)
+    is_urgent = models.BooleanField(
+        default=False, help_text=_("The words suggest the person may need help now.")
+    )
+    may_include_personal_details = models.BooleanField(default=False)
+    return_message = models.TextField(blank=True)
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged_from"
+    )
+    # Gathered at a group for someone who is not online: no account, the place and day instead.
+    gathered_place = models.CharField(max_length=PLACE_MAX_LENGTH, blank=True)
+    gathered_on = models.DateField(null=True, blank=True)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    submitted_at = models.DateTimeField(default=timezone.now)
+    approved_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("priority")
+        verbose_name_plural = _("priorities")
+        ordering = ["submitted_at", "pk"]
+        indexes = [models.Index(fields=["consultation", "status"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status=MERGED) | Q(merged_into__isnull=False),
+                name="merged_priority_has_survivor",
+            ),
+            models.CheckConstraint(
+                condition=Q(status=APPROVED, approved_at__isnull=False) | ~Q(status=APPROVED),
+                name="approved_priority_has_approval_time",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def is_gathered(self):
+        return bool(self.gathered_place)
+
+    @property
+    def editable_by_author(self):
+        return self.status in EDITABLE_BY_AUTHOR
+
+
+class Ballot(models.Model):
+    """One member's votes in one consultation. Its row is locked while a vote changes, so
+    simultaneous requests from one member can never spend more than the budget."""
+
+    consultation = models.ForeignKey(Consultation, on_delete=models.CASCADE, related_name="ballots")
+    voter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ballots")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["consultation", "voter"], name="one_ballot_per_member_per_consultation"
+            )
+        ]
+
+    def __str__(self):
+        return f"Ballot {self.pk} in consultation {self.consultation_id}"
+
+
+class Vote(models.Model):
+    """A member's support for a priority. `dots` is above 1 only where a consultation lets members
+    put several votes on one priority. The vote stays (without its voter) if the account goes."""
+
+    priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="votes")
+    voter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="consultation_votes"
+    )
+    dots = models.PositiveSmallIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["voter", "priority"], name="one_vote_row_per_member_per_priority"
+            ),
+            models.CheckConstraint(
+                condition=Q(dots__gte=1, dots__lte=MAX_VOTES_PER_MEMBER), name="vote_dots_in_range"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.dots} vote(s) on priority {self.priority_id}"
+
+
+class InRoomTally(models.Model):
+    """Dot votes counted on paper at a group. One row per priority, place and day, so entering
+    the same sheet twice replaces the count instead of adding it again."""
+
+    priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="tallies")
+    place = models.CharField(_("where"), max_length=PLACE_MAX_LENGTH)
+    held_on = models.DateField(_("day"))
+    votes = models.PositiveIntegerField(_("votes"), validators=[MaxValueValidator(MAX_IN_ROOM_VOTES)])
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    entered_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("in-room tally")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["priority", "place", "held_on"], name="one_tally_per_priority_place_day"
+            ),
+            models.CheckConstraint(condition=Q(votes__lte=MAX_IN_ROOM_VOTES), name="tally_votes_in_range"),
+        ]
+
+    def __str__(self):
+        return f"{self.votes} at {self.place} on {self.held_on}"
+
+
+class Report(models.Model):
+    """A member's "report this" on a priority."""
+
+    priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="reports")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reason = models.TextField(max_length=REASON_MAX_LENGTH)
+    created_at = models.DateTimeField(auto_now_add=True)
+    resolved_at = models.DateTimeField(null=True, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["priority", "reporter"],
+                condition=Q(resolved_at__isnull=True),
+                name="one_open_report_per_member_per_priority",
+            )
+        ]
+
+    def __str__(self):
+        return f"Report on priority {self.priority_id}"

@@ -1,0 +1,455 @@
+"""Thin views: check permission (rules), hand writes to services, render or redirect.
+
+Signed-out people are sent to sign in; signed-in people without permission get 403.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from . import selectors, services
+from .forms import (
+    DismissReportsForm,
+    GatheredPriorityForm,
+    MergeForm,
+    ModeratorEditForm,
+    NotificationPreferencesForm,
+    PriorityForm,
+    RemoveForm,
+    ReportForm,
+    ReturnForm,
+    TallyForm,
+)
+from .models import APPROVED, CLOSED, UPCOMING, Consultation, ModerationLog, NotificationPreferences, Priority
+from .rules import is_eligible_participant
+from .safety import check_text
+
+
+def permission(perm, getter=None):
+    """Sign-in first, then the rule: 403 for a signed-in person without permission."""
+
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapped(request, *args, **kwargs):
+            obj = getter(**kwargs) if getter else None
+            if not request.user.has_perm(perm, obj):
+                raise PermissionDenied
+            return view(request, *args, obj=obj, **kwargs) if getter else view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def get_consultation(pk):
+    return get_object_or_404(Consultation.objects.select_related("eligible_group"), pk=pk)
+
+
+def get_priority(pk):
+    return get_object_or_404(
+        Priority.objects.select_related("consultation", "theme", "author__profile"), pk=pk
+    )
+
+
+def _wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def _back(request, fallback):
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(fallback)
+
+
+# Members
+
+
+@require_GET
+@login_required
+def consultation_list(request):
+    visible = [
+        c
+        for c in Consultation.objects.all()
+        if request.user.has_perm("consultations.view_consultation_page", c)
+    ]
+    groups = {state: [c for c in visible if c.state == state] for state in ("open", UPCOMING, CLOSED)}
+    return render(request, "consultations/consultation_list.html", {"groups": groups})
+
+
+@require_GET
+@permission("consultations.view_consultation_page", lambda pk: get_consultation(pk))
+def consultation_detail(request, pk, obj):
+    consultation = obj
+    user = request.user
+    can_see_counts = user.has_perm("consultations.see_results", consultation)
+    priorities = selectors.published_priorities(consultation)
+    if can_see_counts:
+        priorities = selectors.with_counts(priorities)
+    my_votes = selectors.member_votes(consultation, user)
+    priorities = list(priorities)
+    for priority in priorities:
+        priority.my_dots = my_votes.get(priority.pk, 0)
+    can_vote = user.has_perm("consultations.vote_in_consultation", consultation)
+    return render(
+        request,
+        "consultations/consultation_detail.html",
+        {
+            "consultation": consultation,
+            "priorities": priorities,
+            "themes": consultation.themes.all(),
+            "my_votes": my_votes,
+            "votes_left": consultation.votes_per_member - sum(my_votes.values()),
+            "can_vote": can_vote,
+            "can_post": user.has_perm("consultations.post_priority", consultation),
+            "can_see_counts": can_see_counts,
+            "can_moderate": user.has_perm("consultations.moderate"),
+            "can_enter_in_room": user.has_perm("consultations.enter_in_room", consultation),
+            "my_pending": selectors.own_pending_priorities(consultation, user),
+        },
+    )
+
+
+def _render_priority_form(request, form, consultation, priority=None, check=None):
+    return render(
+        request,
+        "consultations/priority_form.html",
+        {"form": form, "consultation": consultation, "priority": priority, "check": check},
+    )
+
+
+def _confirm_details_if_needed(request, form, consultation, priority=None):
+    """The two-step safety check. Returns a response to show, or None to go ahead."""
+    check = check_text(form.cleaned_data["title"], form.cleaned_data["explanation"])
+    if check.has_personal_details and not form.cleaned_data.get("details_confirmed"):
+        data = request.POST.copy()
+        data["details_confirmed"] = "True"
+        confirm_form = PriorityForm(data, consultation=consultation)
+        confirm_form.is_valid()
+        return _render_priority_form(request, confirm_form, consultation, priority, check)
+    return None
+
+
+def _after_posting(request, priority):
+    if priority.is_urgent:
+        return redirect("consultations:priority_posted", pk=priority.pk)
+    if priority.status == APPROVED:
+        messages.success(request, _("Thank you. Your priority is now showing."))
+    else:
+        messages.success(
+            request, _("Thank you. A facilitator will check your priority soon, then it will show.")
+        )
+    return redirect("consultations:my_contributions")
+
+
+@require_http_methods(["GET", "POST"])
+@permission("consultations.post_priority", lambda pk: get_consultation(pk))
+def priority_create(request, pk, obj):
+    consultation = obj
+    form = PriorityForm(request.POST or None, consultation=consultation, initial={"show_name": "no"})
+    if request.method == "POST" and form.is_valid():
+        confirm = _confirm_details_if_needed(request, form, consultation)
+        if confirm:
+            return confirm
+        try:
+            priority = services.priority_submit(
+                consultation=consultation, author=request.user, **form.service_kwargs()
+            )
+        except services.ConsultationError as error:
+            form.add_error(None, error)
+        else:
+            return _after_posting(request, priority)
+    return _render_priority_form(request, form, consultation)
+
+
+@require_http_methods(["GET", "POST"])
+@permission("consultations.change_own_priority", lambda pk: get_priority(pk))
+def priority_edit(request, pk, obj):
+    priority = obj
+    consultation = priority.consultation
+    form = PriorityForm(
+        request.POST or None, consultation=consultation, initial=PriorityForm.initial_from(priority)
+    )
+    if request.method == "POST" and form.is_valid():
+        confirm = _confirm_details_if_needed(request, form, consultation, priority)
+        if confirm:
+            return confirm
+        try:
+            priority = services.priority_update(
+                priority=priority, author=request.user, **form.service_kwargs()
+            )
+        except services.ConsultationError as error:
+            form.add_error(None, error)
+        else:
+            return _after_posting(request, priority)
+    return _render_priority_form(request, form, consultation, priority)
+
+
+@require_GET
+@login_required
+def priority_posted(request, pk):
+    priority = get_object_or_404(Priority, pk=pk, author=request.user)
+    return render(request, "consultations/priority_posted.html", {"priority": priority})
+
+
+@require_http_methods(["GET", "POST"])
+@permission("consultations.change_own_priority", lambda pk: get_priority(pk))
+def priority_withdraw(request, pk, obj):
+    priority = obj
+    if request.method == "POST":
+        try:
+            services.priority_withdraw(priority=priority, author=request.user)
+        except services.ConsultationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your priority has been withdrawn."))
+        return redirect("consultations:my_contributions")
+    return render(request, "consultations/priority_withdraw.html", {"priority": priority})
+
+
+@require_POST
+@permission("consultations.view_consultation_page", lambda pk: get_priority(pk).consultation)
+def vote(request, pk, obj):
+    consultation = obj
+    priority = get_object_or_404(Priority.objects.select_related("consultation"), pk=pk)
+    user = request.user
+    if not is_eligible_participant(user, consultation):
+        raise PermissionDenied
+    action = request.POST.get("action")
+    try:
+        if action == "add":
+            outcome = services.vote_cast(priority=priority, voter=user)
+            message = _("Thank you. You support “%(title)s”.") % {"title": priority.title}
+        elif action == "remove":
+            outcome = services.vote_withdraw(priority=priority, voter=user)
+            message = _("You took your vote back from “%(title)s”.") % {"title": priority.title}
+        else:
+            raise services.ConsultationError(_("Something went wrong with that button. Please try again."))
+    except services.ConsultationError as error:
+        if _wants_json(request):
+            return JsonResponse({"ok": False, "message": error.message}, status=409)
+        messages.error(request, error.message)
+        return _back(request, reverse("consultations:detail", args=[consultation.pk]))
+    if _wants_json(request):
+        data = {
+            "ok": True,
+            "message": message,
+            "dots": outcome.dots,
+            "remaining": outcome.remaining,
+            "budget": outcome.budget,
+            "can_add": outcome.remaining > 0
+            and (outcome.dots == 0 or consultation.several_votes_per_priority),
+            "can_remove": outcome.dots > 0 and consultation.votes_can_be_moved,
+        }
+        if user.has_perm("consultations.see_results", consultation):
+            counted = selectors.with_counts(Priority.objects.filter(pk=priority.pk)).get()
+            data["online_votes"] = counted.online_votes
+        return JsonResponse(data)
+    messages.success(request, message)
+    return _back(request, reverse("consultations:detail", args=[consultation.pk]))
+
+
+@require_http_methods(["GET", "POST"])
+@permission("consultations.report_priority", lambda pk: get_priority(pk))
+def report(request, pk, obj):
+    priority = obj
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.report_submit(
+                priority=priority, reporter=request.user, reason=form.cleaned_data["reason"]
+            )
+        except services.ConsultationError as error:
+            messages.info(request, error.message)
+        else:
+            messages.success(request, _("Thank you for telling us. A facilitator will look at it soon."))
+        return redirect("consultations:detail", pk=priority.consultation_id)
+    return render(request, "consultations/report_form.html", {"form": form, "priority": priority})
+
+
+@require_GET
+@permission("consultations.see_results", lambda pk: get_consultation(pk))
+def results(request, pk, obj):
+    consultation = obj
+    ranked = list(selectors.ranked_priorities(consultation))
+    return render(
+        request,
+        "consultations/results.html",
+        {
+            "consultation": consultation,
+            "ranked": ranked,
+            "summary": selectors.results_summary(consultation),
+            "themes": selectors.themes_in_results(ranked),
+            "tie_break": selectors.TIE_BREAK_EXPLANATION,
+        },
+    )
+
+
+@require_GET
+@permission("consultations.see_own_contributions")
+def my_contributions(request):
+    priorities = list(selectors.member_contributions(request.user))
+    supported = list(selectors.member_supported_with_responses(request.user))
+    for priority in priorities + supported:
+        priority.journey = selectors.priority_journey(priority)
+        priority.board_response = selectors.board_response_for(priority)
+    return render(
+        request, "consultations/my_contributions.html", {"priorities": priorities, "supported": supported}
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def notification_settings(request):
+    preferences, _created = NotificationPreferences.objects.get_or_create(user=request.user)
+    form = NotificationPreferencesForm(request.POST or None, instance=preferences)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your email choices are saved."))
+        return redirect("consultations:notification_settings")
+    return render(request, "consultations/notification_settings.html", {"form": form})
+
+
+# Facilitators
+
+
+@require_GET
+@permission("consultations.moderate")
+def moderation_queue(request):
+    return render(request, "consultations/moderation_queue.html", {"queue": selectors.moderation_queue()})
+
+
+MODERATION_FORMS = {
+    "return": ReturnForm,
+    "edit": ModeratorEditForm,
+    "merge": MergeForm,
+    "remove": RemoveForm,
+    "dismiss": DismissReportsForm,
+}
+
+
+def _moderation_forms(priority, data=None, action=None):
+    merge_candidates = selectors.published_priorities(priority.consultation)
+    forms = {}
+    for name, form_class in MODERATION_FORMS.items():
+        bound = data if name == action else None
+        kwargs = {"prefix": name}
+        if form_class is MergeForm:
+            kwargs.update(duplicate=priority, queryset=merge_candidates)
+        if form_class is ModeratorEditForm and bound is None:
+            kwargs["initial"] = {"title": priority.title, "explanation": priority.explanation}
+        forms[name] = form_class(bound, **kwargs)
+    return forms
+
+
+def _run_moderation(action, priority, form, moderator):
+    data = form.cleaned_data
+    if action == "return":
+        services.priority_return(priority=priority, moderator=moderator, message=data["message"])
+        return _("Sent back to the member with your message.")
+    if action == "edit":
+        services.priority_edit_details(
+            priority=priority, moderator=moderator, title=data["title"], explanation=data["explanation"],
+            reason=data["reason"],
+        )  # fmt: skip
+        return _("Saved. The words as they were are kept for safeguarding.")
+    if action == "merge":
+        services.priority_merge(
+            duplicate=priority, survivor=data["survivor"], moderator=moderator, reason=data["reason"]
+        )
+        return _("Joined. Votes moved across, and nobody is counted twice.")
+    if action == "remove":
+        services.priority_remove(priority=priority, moderator=moderator, reason=data["reason"])
+        return _("Taken down. Any votes went back to the members who gave them.")
+    services.reports_dismiss(priority=priority, moderator=moderator, reason=data["reason"])
+    return _("Reports closed with no change.")
+
+
+@require_http_methods(["GET", "POST"])
+@permission("consultations.moderate")
+def moderate_priority(request, pk):
+    priority = get_priority(pk)
+    action = request.POST.get("action") if request.method == "POST" else None
+    if action == "approve":
+        try:
+            services.priority_approve(priority=priority, moderator=request.user)
+        except services.ConsultationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Published."))
+        return redirect("consultations:moderation_queue")
+    forms = _moderation_forms(priority, request.POST, action)
+    status = 200
+    if action in MODERATION_FORMS:
+        form = forms[action]
+        if form.is_valid():
+            try:
+                message = _run_moderation(action, priority, form, request.user)
+            except services.ConsultationError as error:
+                messages.error(request, error.message)
+            else:
+                messages.success(request, message)
+            return redirect("consultations:moderation_queue")
+        status = 400
+    elif request.method == "POST":
+        messages.error(request, _("Something went wrong with that button. Please try again."))
+    context = {
+        "priority": priority,
+        "forms": forms,
+        "check": check_text(priority.title, priority.explanation),
+        "reports": selectors.open_reports_for(priority),
+        "log": ModerationLog.objects.filter(priority=priority).select_related("actor__profile")[:20],
+    }
+    return render(request, "consultations/moderate_priority.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@permission("consultations.enter_in_room", lambda pk: get_consultation(pk))
+def gathered_priority_create(request, pk, obj):
+    consultation = obj
+    form = GatheredPriorityForm(request.POST or None, consultation=consultation)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.priority_gather(
+                consultation=consultation, facilitator=request.user, title=data["title"],
+                explanation=data["explanation"], place=data["place"], held_on=data["held_on"],
+                theme=data.get("theme"),
+            )  # fmt: skip
+        except services.ConsultationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Added. It is showing now, marked as gathered at %(place)s.") % data)
+            return redirect("consultations:detail", pk=consultation.pk)
+    return render(request, "consultations/gathered_form.html", {"form": form, "consultation": consultation})
+
+
+@require_http_methods(["GET", "POST"])
+@permission("consultations.enter_in_room", lambda pk: get_consultation(pk))
+def tallies(request, pk, obj):
+    consultation = obj
+    priorities = selectors.published_priorities(consultation)
+    form = TallyForm(request.POST or None, priorities=priorities)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.tallies_record(
+                consultation=consultation, facilitator=request.user, place=form.cleaned_data["place"],
+                held_on=form.cleaned_data["held_on"], counts=form.counts(),
+            )  # fmt: skip
+        except services.ConsultationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("In-room votes saved. They are counted apart from online votes."))
+            return redirect("consultations:detail", pk=consultation.pk)
+    return render(request, "consultations/tally_form.html", {"form": form, "consultation": consultation})

@@ -1,0 +1,124 @@
+"""Staff manage consultations, the ready-written reasons for sending a priority back, partnership
+boards and their meetings; they read the moderation and export records."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import (
+    Board,
+    BoardMeeting,
+    Consultation,
+    ExportLog,
+    ModerationLog,
+    PriorityRevision,
+    ReturnReason,
+)
+
+
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Records nobody may add, change or delete in the admin, superusers included."""
+
+    WRITE_ACTIONS = frozenset({"add", "change", "delete", "publish", "lock", "unlock"})
+
+    def user_has_permission(self, user, action):
+        return action not in self.WRITE_ACTIONS and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([a for a in actions if a not in self.WRITE_ACTIONS])
+
+
+register_permission_policy(ModerationLog, ReadOnlyPermissionPolicy(ModerationLog))
+register_permission_policy(PriorityRevision, ReadOnlyPermissionPolicy(PriorityRevision))
+register_permission_policy(ExportLog, ReadOnlyPermissionPolicy(ExportLog))
+
+
+class ConsultationViewSet(SnippetViewSet):
+    model = Consultation
+    icon = "help"
+    menu_label = _("Consultations")
+    list_display = ["question", "opens_at", "closes_at", "state_label"]
+    search_fields = ["question"]
+
+
+class ReturnReasonViewSet(SnippetViewSet):
+    model = ReturnReason
+    icon = "mail"
+    menu_label = _("Reasons for sending back")
+    list_display = ["title", "sort_order"]
+
+
+class ModerationLogViewSet(SnippetViewSet):
+    """Read-only record of every moderation action: who, when, why."""
+
+    model = ModerationLog
+    icon = "history"
+    menu_label = _("Moderation log")
+    list_display = ["priority", "action", "actor", "created_at"]
+    list_filter = ["action"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+class PriorityRevisionViewSet(SnippetViewSet):
+    """The words as they were before a moderator edited out personal details (safeguarding)."""
+
+    model = PriorityRevision
+    icon = "lock"
+    menu_label = _("Edited words (safeguarding)")
+    list_display = ["priority", "edited_by", "edited_at"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+class ConsultationsGroup(SnippetViewSetGroup):
+    items = (ConsultationViewSet, ReturnReasonViewSet, ModerationLogViewSet, PriorityRevisionViewSet)
+    menu_icon = "help"
+    menu_label = _("Consultations")
+    menu_name = "consultations"
+
+
+register_snippet(ConsultationsGroup)
+
+
+class BoardViewSet(SnippetViewSet):
+    model = Board
+    icon = "group"
+    menu_label = _("Partnership boards")
+    list_display = ["name"]
+    search_fields = ["name"]
+
+
+class BoardMeetingViewSet(SnippetViewSet):
+    """Meetings: staff add them and mark them held or cancelled. Representatives shortlist the
+    agenda and record responses in the board area on the site."""
+
+    model = BoardMeeting
+    icon = "date"
+    menu_label = _("Board meetings")
+    list_display = ["board", "starts_at", "place", "status"]
+    list_filter = ["board", "status"]
+
+
+class ExportLogViewSet(SnippetViewSet):
+    """Read-only record of every export: who, what, format, when."""
+
+    model = ExportLog
+    icon = "download"
+    menu_label = _("Export record")
+    list_display = ["description", "format", "role", "user", "status", "created_at"]
+    list_filter = ["format", "subject", "status"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+
+
+class BoardGroup(SnippetViewSetGroup):
+    items = (BoardViewSet, BoardMeetingViewSet, ExportLogViewSet)
+    menu_icon = "group"
+    menu_label = _("Partnership board")
+    menu_name = "partnership-board"
+
+
+register_snippet(BoardGroup)

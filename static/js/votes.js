@@ -1,0 +1,88 @@
+// Vote without a page reload. The forms work without this script (POST, then back to the page);
+// here the same POST is sent with fetch, asking for JSON, and the page is updated in place.
+(function () {
+  "use strict";
+  var forms = document.querySelectorAll("form[data-vote-form]");
+  if (!forms.length || !window.fetch || !window.FormData) {
+    return;
+  }
+  var leftCount = document.querySelector("[data-votes-left-count]");
+  var announcer = document.querySelector("[data-vote-announcer]");
+
+  function refresh(form, remaining) {
+    var dots = parseInt(form.getAttribute("data-dots"), 10) || 0;
+    var several = form.getAttribute("data-several") === "true";
+    var movable = form.getAttribute("data-movable") === "true";
+    var add = form.querySelector("[data-vote-add]");
+    var remove = form.querySelector("[data-vote-remove]");
+    if (add) {
+      add.hidden = !(remaining > 0 && (dots === 0 || several));
+    }
+    if (remove) {
+      remove.hidden = !(dots > 0 && movable);
+    }
+  }
+
+  function announce(text) {
+    if (announcer) {
+      announcer.textContent = text;
+    }
+  }
+
+  Array.prototype.forEach.call(forms, function (form) {
+    form.addEventListener("submit", function (event) {
+      var button = event.submitter;
+      if (!button || !button.name) {
+        return;
+      }
+      event.preventDefault();
+      var data = new FormData(form);
+      data.set(button.name, button.value);
+      button.disabled = true;
+      // form.action would return the buttons named "action", so read the attribute.
+      fetch(form.getAttribute("action"), {
+        method: "POST",
+        body: data,
+        credentials: "same-origin",
+        headers: { Accept: "application/json" },
+      })
+        .then(function (response) {
+          return response.json();
+        })
+        .then(function (result) {
+          if (!result.ok) {
+            announce(result.message);
+            return;
+          }
+          form.setAttribute("data-dots", String(result.dots));
+          var status = form.querySelector("[data-vote-status]");
+          if (status) {
+            status.textContent = result.dots > 0 ? "You support this." : "";
+          }
+          var count = form.closest("section") && form.closest("section").querySelector("[data-online-votes]");
+          if (count && typeof result.online_votes === "number") {
+            count.textContent = String(result.online_votes);
+          }
+          if (leftCount) {
+            leftCount.textContent = String(result.remaining);
+          }
+          Array.prototype.forEach.call(forms, function (other) {
+            refresh(other, result.remaining);
+          });
+          announce(result.message + " You have " + result.remaining + " of " + result.budget + " votes left.");
+        })
+        .catch(function () {
+          // Network trouble: fall back to the ordinary form post, keeping the button's choice.
+          var choice = document.createElement("input");
+          choice.type = "hidden";
+          choice.name = button.name;
+          choice.value = button.value;
+          form.appendChild(choice);
+          HTMLFormElement.prototype.submit.call(form);
+        })
+        .finally(function () {
+          button.disabled = false;
+        });
+    });
+  });
+})();

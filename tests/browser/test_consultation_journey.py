@@ -1,0 +1,110 @@
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import expect
+
+from consultations.models import APPROVED, Consultation, Priority
+from network.roles import FACILITATORS
+from tests.checks import assert_accessible
+from tests.factories.accounts import PASSWORD, user_with_roles
+from tests.factories.consultations import ConsultationFactory, PriorityFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+TITLE = "Evening opening at the hub"
+
+
+def sign_in(page, user):
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(user.email)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("main").get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("link", name="Your contributions")).to_be_visible()
+
+
+def sign_out(page):
+    page.get_by_role("button", name="Sign out").click()
+    expect(
+        page.get_by_role("navigation", name="Your account").get_by_role("link", name="Sign in")
+    ).to_be_visible()
+
+
+def test_post_check_approve_vote_close_and_see_results(page, network_settings):
+    consultation = ConsultationFactory(question="What would make the biggest difference?")
+    ThemeFactory(consultation=consultation, name="Opening times")
+    other = PriorityFactory(consultation=consultation, title="Peer support at the hospital")
+    author, second, third = (user_with_roles() for _ in range(3))
+    facilitator = user_with_roles(FACILITATORS)
+
+    # A member posts a priority. The safety check asks them to take out a phone number.
+    sign_in(page, author)
+    page.goto("/consultations/")
+    assert_accessible(page)
+    page.get_by_role("link", name=consultation.question).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(consultation.question)
+    assert_accessible(page)
+    page.get_by_role("link", name="Post a priority").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Post a priority")
+    assert_accessible(page)
+    page.get_by_label("Your priority, in a few words").fill(TITLE)
+    page.get_by_label("Why it matters").fill("People who work could come. Ring me on 07700 900123.")
+    page.get_by_label("Which theme is closest?").select_option(label="Opening times")
+    page.get_by_role("button", name="Post my priority").click()
+    expect(page.get_by_text("We think this might include someone's details")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Why it matters").fill("People who work in the day could come in the evening.")
+    page.get_by_role("button", name="Post it as it is").click()
+    expect(page.get_by_text("A facilitator will check your priority soon")).to_be_visible()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Your contributions")
+    assert_accessible(page)
+    priority = Priority.objects.get(title=TITLE)
+    assert not priority.may_include_personal_details
+    sign_out(page)
+
+    # A facilitator approves it from the queue.
+    sign_in(page, facilitator)
+    page.get_by_role("link", name="Moderation").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Moderation")
+    assert_accessible(page)
+    page.get_by_role("link", name=TITLE).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(TITLE)
+    assert_accessible(page)
+    page.get_by_role("button", name="Approve and publish").click()
+    expect(page.get_by_text("Published.")).to_be_visible()
+    assert Priority.objects.get(pk=priority.pk).status == APPROVED
+    sign_out(page)
+
+    # Three members vote; with JavaScript the page updates in place.
+    for voter, choices in ((author, [TITLE]), (second, [TITLE, other.title]), (third, [TITLE])):
+        sign_in(page, voter)
+        page.goto(f"/consultations/{consultation.pk}/")
+        for title in choices:
+            page.get_by_role("button", name=re.compile(f"^Support this.*{title}")).click()
+            expect(
+                page.get_by_role("button", name=re.compile(f"^Take my vote back.*{title}"))
+            ).to_be_visible()
+        expect(page.locator("[data-votes-left-count]")).to_have_text(str(3 - len(choices)))
+        # Only the script writes this: the vote went through fetch, without a page load.
+        expect(page.locator("[data-vote-announcer]")).to_contain_text(
+            f"You have {3 - len(choices)} of 3 votes left."
+        )
+        assert_accessible(page)
+        sign_out(page)
+
+    # The consultation closes; the results are ranked.
+    now = timezone.now()
+    Consultation.objects.filter(pk=consultation.pk).update(
+        opens_at=now - timedelta(days=8), closes_at=now - timedelta(minutes=1)
+    )
+    sign_in(page, second)
+    page.goto(f"/consultations/{consultation.pk}/")
+    expect(page.get_by_text("Voting has closed.")).to_be_visible()
+    expect(page.get_by_role("button", name=re.compile("^Support this"))).to_have_count(0)
+    page.get_by_role("link", name="Results").click()
+    rows = page.locator("tbody tr")
+    expect(rows.nth(0)).to_contain_text(TITLE)
+    expect(rows.nth(0)).to_contain_text("3")
+    expect(rows.nth(1)).to_contain_text(other.title)
+    expect(page.get_by_text("3 people voted online")).to_be_visible()
+    assert_accessible(page)

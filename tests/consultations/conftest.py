@@ -1,0 +1,88 @@
+import pytest
+from django.contrib.auth.models import Group
+
+from network.roles import BOARD_REPRESENTATIVES, FACILITATORS
+from tests.factories.accounts import UserFactory, user_with_roles
+from tests.factories.consultations import ConsultationFactory
+
+
+@pytest.fixture
+def consultation(db):
+    return ConsultationFactory()
+
+
+@pytest.fixture
+def facilitator(db):
+    return user_with_roles(FACILITATORS)
+
+
+@pytest.fixture
+def board_rep(db):
+    return user_with_roles(BOARD_REPRESENTATIVES)
+
+
+@pytest.fixture
+def staff(db):
+    """Staff who are not members themselves."""
+    return UserFactory(is_staff=True)
+
+
+@pytest.fixture
+def peer_group(db):
+    return Group.objects.create(name="Tuesday peer group")
+
+
+class BoardWorld:
+    """A board with one representative, a closed consultation feeding it (two themes, ranked
+    priorities, votes), an open one, and a planned meeting. Plus people who must not get in."""
+
+
+@pytest.fixture
+def media_root(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def board_world(db):
+    from tests.factories.consultations import (
+        BoardFactory,
+        BoardMeetingFactory,
+        InRoomTallyFactory,
+        PriorityFactory,
+        ThemeFactory,
+        VoteFactory,
+    )
+
+    world = BoardWorld()
+    world.rep = user_with_roles(BOARD_REPRESENTATIVES)
+    world.other_rep = user_with_roles(BOARD_REPRESENTATIVES)
+    world.board = BoardFactory(name="Portskerry partnership", representatives=[world.rep])
+    world.other_board = BoardFactory(name="Mainland partnership", representatives=[world.other_rep])
+    world.meeting = BoardMeetingFactory(board=world.board)
+    world.other_meeting = BoardMeetingFactory(board=world.other_board)
+    world.consultation = ConsultationFactory(
+        closed=True, board=world.board, question="What should the hub have?"
+    )
+    world.open_consultation = ConsultationFactory(board=world.board)
+    housing = ThemeFactory(consultation=world.consultation, name="Housing")
+    health = ThemeFactory(consultation=world.consultation, name="Health")
+    world.voters = [user_with_roles() for _ in range(6)]
+    # Ranked: top (6 online votes), middle (2 online + 3 in the room), last (1 online vote).
+    world.top = PriorityFactory(
+        consultation=world.consultation, theme=housing, title="Help with housing forms"
+    )
+    world.middle = PriorityFactory(
+        consultation=world.consultation, theme=health, title="A nurse at the drop-in"
+    )
+    world.last = PriorityFactory(
+        consultation=world.consultation, theme=health, title='=HYPERLINK("http://evil")', explanation="-2+3"
+    )
+    for voter in world.voters:
+        VoteFactory(priority=world.top, voter=voter)
+    for voter in world.voters[:2]:
+        VoteFactory(priority=world.middle, voter=voter)
+    VoteFactory(priority=world.last, voter=world.voters[0])
+    InRoomTallyFactory(priority=world.middle, votes=3)
+    world.open_priority = PriorityFactory(consultation=world.open_consultation, title="Still open")
+    return world

@@ -1,0 +1,228 @@
+"""Exports read back as a board representative would: CSV, Excel, JSON and the PDF board pack.
+
+Every file: headers, ranked rows, counts from 1 to 4 hidden, formulas neutralised, and not one
+personal identifier of anyone in the test data.
+"""
+
+import csv
+import io
+import json
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+from django.urls import reverse
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from consultations import exports, services
+from consultations.models import EXPORT_READY, ExportLog
+from consultations.notifications import SUBJECT_EXPORT_READY
+from network.models import MemberProfile
+from tests.factories.accounts import UserFactory
+from tests.factories.consultations import AgendaItemFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def rep_client(client, board_world, media_root):
+    client.force_login(board_world.rep)
+    return client
+
+
+@pytest.fixture
+def agenda(board_world):
+    first = AgendaItemFactory(meeting=board_world.meeting, title="Housing help", priorities=[board_world.top])
+    second = AgendaItemFactory(
+        meeting=board_world.meeting,
+        title="Health at the hub",
+        summary="+Members want a nurse.",
+        priorities=[board_world.middle, board_world.last],
+    )
+    services.agenda_reorder(item=second, direction="up")
+    return [second, first]
+
+
+def identifiers():
+    """Every username, display name and email in the test data."""
+    values = set()
+    for username, email in get_user_model().objects.values_list("username", "email"):
+        values |= {username, email}
+    values |= set(MemberProfile.objects.values_list("display_name", flat=True))
+    return {v for v in values if v}
+
+
+def assert_no_identifiers(text):
+    found = [value for value in identifiers() if value in text]
+    assert not found, f"Personal identifiers in the export: {found}"
+
+
+def streamed(response):
+    assert response.status_code == 200
+    return b"".join(response.streaming_content).decode("utf-8-sig")
+
+
+def table(rows, name):
+    start = rows.index([name]) + 1
+    header = rows[start]
+    body = []
+    for row in rows[start + 1 :]:
+        if not row:
+            break
+        body.append(dict(zip(header, row, strict=True)))
+    return header, body
+
+
+def test_consultation_csv(rep_client, board_world, agenda):
+    text = streamed(
+        rep_client.get(
+            reverse("consultations:consultation_export", args=[board_world.consultation.pk, "csv"])
+        )
+    )
+    rows = list(csv.reader(io.StringIO(text)))
+    about = {row[0]: row[1] for row in rows[1 : rows.index([])]}
+    assert about["Made by"] == "Board representative"
+    assert about["Made from"] == f"Consultation {board_world.consultation.pk}: What should the hub have?"
+    assert about["Made at"]
+    assert about["Question"] == "What should the hub have?"
+    assert "Each member had 3 votes" in about["Voting rules"]
+    assert about["People who took part online"] == "9"
+    assert about["Priorities published"] == "3"
+    assert about["Votes online"] == "9"
+    assert about["Votes in the room"] == "fewer than 5"
+    header, priorities = table(rows, "Priorities")
+    assert header[:3] == ["Rank", "Priority", "Why it matters"]
+    assert [(p["Rank"], p["Priority"]) for p in priorities] == [
+        ("1", "Help with housing forms"),
+        ("2", "A nurse at the drop-in"),
+        ("3", '\'=HYPERLINK("http://evil")'),
+    ]
+    assert priorities[0]["Votes online"] == "6"
+    assert priorities[1]["People who voted online"] == "fewer than 5"
+    assert priorities[2]["Why it matters"] == "'-2+3"
+    assert priorities[0]["Agenda item"] == "Housing help"
+    assert priorities[1]["Summary for the board"] == "'+Members want a nurse."
+    _header, themes = table(rows, "Themes")
+    assert {t["Theme"]: t["Priorities"] for t in themes} == {
+        "Health": "fewer than 5",
+        "Housing": "fewer than 5",
+    }
+    assert {t["Theme"]: t["Votes online"] for t in themes} == {"Health": "fewer than 5", "Housing": "6"}
+    assert_no_identifiers(text)
+    log = ExportLog.objects.get()
+    assert (log.user, log.role, log.format, log.subject) == (
+        board_world.rep,
+        "Board representative",
+        "csv",
+        "consultation",
+    )
+
+
+def test_meeting_json_in_agenda_order(rep_client, board_world, agenda):
+    text = streamed(
+        rep_client.get(reverse("consultations:meeting_export", args=[board_world.meeting.pk, "json"]))
+    )
+    data = json.loads(text)
+    about = {entry["label"]: entry["value"] for entry in data["about"]}
+    assert about["Board"] == "Portskerry partnership"
+    assert about["Consultation 1: Question"] == "What should the hub have?"
+    rows = data["tables"][0]["rows"]
+    assert [(r["Item"], r["Agenda item"], r["Priority"]) for r in rows] == [
+        (1, "Health at the hub", "A nurse at the drop-in"),
+        (1, "Health at the hub", '=HYPERLINK("http://evil")'),
+        (2, "Housing help", "Help with housing forms"),
+    ]
+    assert rows[0]["Rank in the consultation"] == 2
+    assert rows[0]["Votes in the room"] == "fewer than 5"
+    assert rows[2]["Votes online"] == 6
+    assert_no_identifiers(text)
+
+
+def test_staff_exports_say_staff(client, board_world, agenda, media_root):
+    client.force_login(UserFactory(is_staff=True))
+    text = streamed(client.get(reverse("consultations:meeting_export", args=[board_world.meeting.pk, "csv"])))
+    assert "Made by,Staff" in text
+
+
+def downloaded(client, log):
+    response = client.get(reverse("consultations:download", args=[log.pk]))
+    assert response.status_code == 200
+    return b"".join(response.streaming_content)
+
+
+def test_excel_is_made_in_the_background_and_offered_for_download(rep_client, board_world, agenda):
+    response = rep_client.post(reverse("consultations:meeting_export", args=[board_world.meeting.pk, "xlsx"]))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("consultations:downloads")
+    log = ExportLog.objects.get()
+    assert log.status == EXPORT_READY
+    assert [m.subject for m in mail.outbox] == [SUBJECT_EXPORT_READY]
+    assert (
+        reverse("consultations:download", args=[log.pk])
+        in rep_client.get(response["Location"]).content.decode()
+    )
+    workbook = load_workbook(io.BytesIO(downloaded(rep_client, log)))
+    assert workbook.sheetnames == ["About this file", "Agenda"]
+    about = {row[0]: row[1] for row in workbook["About this file"].iter_rows(min_row=2, values_only=True)}
+    assert about["Made by"] == "Board representative"
+    rows = list(workbook["Agenda"].iter_rows(values_only=True))
+    header = rows[0]
+    records = [dict(zip(header, row, strict=True)) for row in rows[1:]]
+    assert [r["Agenda item"] for r in records] == ["Health at the hub", "Health at the hub", "Housing help"]
+    assert records[1]["Priority"] == '\'=HYPERLINK("http://evil")'
+    assert records[0]["Summary for the board"] == "'+Members want a nurse."
+    assert records[0]["People who voted online"] == "fewer than 5"
+    assert records[2]["Votes online"] == 6
+    cells = " ".join(
+        str(value) for sheet in workbook for row in sheet.iter_rows(values_only=True) for value in row
+    )
+    assert_no_identifiers(cells)
+
+
+def test_consultation_excel_has_themes_and_priorities(rep_client, board_world):
+    rep_client.post(reverse("consultations:consultation_export", args=[board_world.consultation.pk, "xlsx"]))
+    workbook = load_workbook(io.BytesIO(downloaded(rep_client, ExportLog.objects.get())))
+    assert workbook.sheetnames == ["About this file", "Themes", "Priorities"]
+    assert [row[1] for row in workbook["Priorities"].iter_rows(min_row=2, values_only=True)] == [
+        "Help with housing forms",
+        "A nurse at the drop-in",
+        '\'=HYPERLINK("http://evil")',
+    ]
+
+
+def test_pdf_board_pack_has_the_agenda_in_order(rep_client, board_world, agenda):
+    rep_client.post(reverse("consultations:meeting_export", args=[board_world.meeting.pk, "pdf"]))
+    log = ExportLog.objects.get()
+    assert log.status == EXPORT_READY
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(downloaded(rep_client, log))).pages)
+    text = " ".join(text.split())
+    assert text.index("1. Health at the hub") < text.index("2. Housing help")
+    assert "Made by Board representative" in text
+    assert_no_identifiers(text)
+
+
+def test_printable_board_pack_page(rep_client, board_world, agenda):
+    page = rep_client.get(reverse("consultations:board_pack", args=[board_world.meeting.pk])).content.decode()
+    assert page.index("1. Health at the hub") < page.index("2. Housing help")
+    assert 'media="print"' in page
+    assert ExportLog.objects.get().format == "pack"
+
+
+def test_only_the_person_who_asked_can_download(client, board_world, media_root):
+    client.force_login(board_world.rep)
+    client.post(reverse("consultations:meeting_export", args=[board_world.meeting.pk, "xlsx"]))
+    log = ExportLog.objects.get()
+    other = UserFactory(is_staff=True)
+    client.force_login(other)
+    assert client.get(reverse("consultations:download", args=[log.pk])).status_code == 404
+    board_world.board.representatives.remove(board_world.rep)
+    client.force_login(get_user_model().objects.get(pk=board_world.rep.pk))
+    assert client.get(reverse("consultations:download", args=[log.pk])).status_code == 403
+
+
+def test_the_helpers(board_world):
+    assert [exports.small(n) for n in (0, 1, 4, 5, None)] == [0, "fewer than 5", "fewer than 5", 5, 0]
+    assert [exports.neutralise(v) for v in ("=1", "+1", "-1", "@a", "\tx", "\rx", "ok", 3)] == [
+        "'=1", "'+1", "'-1", "'@a", "'\tx", "'\rx", "ok", 3,
+    ]  # fmt: skip

@@ -1,0 +1,268 @@
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from consultations.models import (
+    APPROVED,
+    MERGED,
+    REMOVED,
+    RETURNED,
+    SUBMITTED,
+    InRoomTally,
+    ModerationLog,
+    Priority,
+    PriorityRevision,
+    Report,
+    Vote,
+)
+from tests.factories.accounts import user_with_roles
+from tests.factories.consultations import (
+    ConsultationFactory,
+    PriorityFactory,
+    ReturnReasonFactory,
+    ThemeFactory,
+    VoteFactory,
+)
+
+pytestmark = pytest.mark.django_db
+QUEUE = reverse("consultations:moderation_queue")
+
+
+def moderate_url(priority):
+    return reverse("consultations:moderate", args=[priority.pk])
+
+
+@pytest.fixture
+def as_facilitator(client, facilitator):
+    client.force_login(facilitator)
+    return client
+
+
+@pytest.fixture
+def waiting(consultation):
+    return PriorityFactory(consultation=consultation, status=SUBMITTED, approved_at=None, title="Waiting one")
+
+
+def test_members_cannot_moderate(client, member, waiting):
+    client.force_login(member)
+    assert client.get(QUEUE).status_code == 403
+    assert client.post(moderate_url(waiting), {"action": "approve"}).status_code == 403
+    waiting.refresh_from_db()
+    assert waiting.status == SUBMITTED
+
+
+def test_queue_puts_urgent_first_then_reported(as_facilitator, consultation):
+    PriorityFactory(consultation=consultation, status=SUBMITTED, approved_at=None, title="Oldest")
+    reported = PriorityFactory(consultation=consultation, title="Reported")
+    Report.objects.create(priority=reported, reporter=user_with_roles(), reason="Unkind")
+    PriorityFactory(
+        consultation=consultation, status=SUBMITTED, approved_at=None, title="Urgent", is_urgent=True
+    )
+    PriorityFactory(consultation=consultation, title="Fine and published")
+    html = as_facilitator.get(QUEUE).text
+    assert html.index("Urgent") < html.index("Reported") < html.index("Oldest")
+    assert "Fine and published" not in html
+    assert "May need help now" in html
+
+
+def test_facilitator_sees_the_account_for_safeguarding(as_facilitator, waiting):
+    waiting.show_name = False
+    waiting.save()
+    html = as_facilitator.get(moderate_url(waiting)).text
+    assert waiting.author.email in html
+    assert "Anonymous to other members" in html
+
+
+def test_approve(as_facilitator, waiting, facilitator):
+    response = as_facilitator.post(moderate_url(waiting), {"action": "approve"}, follow=True)
+    assert "Published." in response.text
+    waiting.refresh_from_db()
+    assert waiting.status == APPROVED
+    assert ModerationLog.objects.get().actor == facilitator
+    assert mail.outbox[0].subject == "An update on your post"
+
+
+def test_return_with_a_template_reason(as_facilitator, waiting):
+    reason = ReturnReasonFactory()
+    as_facilitator.post(
+        moderate_url(waiting), {"action": "return", "return-template": reason.pk, "return-message": ""}
+    )
+    waiting.refresh_from_db()
+    assert (waiting.status, waiting.return_message) == (RETURNED, reason.message)
+    assert reason.message in mail.outbox[0].body
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (
+            {"action": "return", "return-template": "", "return-message": ""},
+            "Choose a reason or write a message",
+        ),
+        (
+            {"action": "return", "return-template": "999999", "return-message": ""},
+            "Choose one of the reasons",
+        ),
+        ({"action": "return", "return-message": "x" * 1001}, "1000 characters or fewer"),
+        (
+            {"action": "edit", "edit-title": "", "edit-explanation": "x", "edit-reason": "y"},
+            "Write your priority",
+        ),
+        (
+            {"action": "edit", "edit-title": "t", "edit-explanation": "x", "edit-reason": ""},
+            "Write a few words",
+        ),
+        ({"action": "merge", "merge-survivor": ""}, "Choose the priority to keep."),
+        ({"action": "merge", "merge-survivor": "999999"}, "Choose one of the priorities in the list."),
+        ({"action": "merge", "merge-survivor": "abc"}, "Choose one of the priorities in the list."),
+        ({"action": "remove", "remove-reason": ""}, "Write a few words to say why."),
+    ],
+)
+def test_bad_moderation_input_is_explained(as_facilitator, waiting, data, message):
+    response = as_facilitator.post(moderate_url(waiting), data)
+    assert response.status_code == 400
+    assert message in response.text
+    waiting.refresh_from_db()
+    assert waiting.status == SUBMITTED
+    assert not ModerationLog.objects.exists()
+
+
+def test_unknown_action_changes_nothing(as_facilitator, waiting):
+    response = as_facilitator.post(moderate_url(waiting), {"action": "explode"})
+    assert response.status_code == 200
+    assert "Something went wrong" in response.text
+    assert not ModerationLog.objects.exists()
+
+
+def test_edit_out_personal_details(as_facilitator, consultation):
+    priority = PriorityFactory(consultation=consultation, explanation="Ring Mrs Bell on 07700 900123")
+    as_facilitator.post(
+        moderate_url(priority),
+        {
+            "action": "edit",
+            "edit-title": priority.title,
+            "edit-explanation": "Ring the hub",
+            "edit-reason": "Phone",
+        },
+    )
+    priority.refresh_from_db()
+    assert priority.explanation == "Ring the hub"
+    assert PriorityRevision.objects.get().explanation == "Ring Mrs Bell on 07700 900123"
+
+
+def test_merge_duplicates(as_facilitator, consultation, member):
+    survivor = PriorityFactory(consultation=consultation)
+    duplicate = PriorityFactory(consultation=consultation)
+    VoteFactory(priority=survivor, voter=member)
+    VoteFactory(priority=duplicate, voter=member)
+    VoteFactory(priority=duplicate)
+    as_facilitator.post(moderate_url(duplicate), {"action": "merge", "merge-survivor": survivor.pk})
+    duplicate.refresh_from_db()
+    assert duplicate.status == MERGED
+    assert Vote.objects.filter(priority=survivor).count() == 2
+    assert Vote.objects.filter(voter=member).count() == 1
+
+
+def test_cannot_merge_into_another_consultations_priority(as_facilitator, waiting):
+    elsewhere = PriorityFactory()
+    response = as_facilitator.post(moderate_url(waiting), {"action": "merge", "merge-survivor": elsewhere.pk})
+    assert response.status_code == 400
+    waiting.refresh_from_db()
+    assert waiting.status == SUBMITTED
+
+
+def test_take_down_and_dismiss_reports(as_facilitator, consultation):
+    reported = PriorityFactory(consultation=consultation)
+    Report.objects.create(priority=reported, reporter=user_with_roles(), reason="Unkind")
+    response = as_facilitator.post(
+        moderate_url(reported), {"action": "dismiss", "dismiss-reason": "It is fine"}, follow=True
+    )
+    assert "Reports closed" in response.text
+    assert not Report.objects.filter(resolved_at__isnull=True).exists()
+    as_facilitator.post(moderate_url(reported), {"action": "remove", "remove-reason": "Names someone"})
+    reported.refresh_from_db()
+    assert reported.status == REMOVED
+
+
+def test_approving_twice_says_so(as_facilitator, waiting):
+    as_facilitator.post(moderate_url(waiting), {"action": "approve"})
+    response = as_facilitator.post(moderate_url(waiting), {"action": "approve"}, follow=True)
+    assert "already been looked at" in response.text
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_queue_queries_do_not_grow(as_facilitator, consultation, django_assert_max_num_queries, count):
+    PriorityFactory.create_batch(
+        count,
+        consultation=consultation,
+        status=SUBMITTED,
+        approved_at=None,
+        theme=ThemeFactory(consultation=consultation),
+    )
+    with django_assert_max_num_queries(13):
+        as_facilitator.get(QUEUE)
+
+
+def test_enter_a_gathered_priority(as_facilitator, consultation):
+    url = reverse("consultations:gathered_create", args=[consultation.pk])
+    assert as_facilitator.get(url).status_code == 200
+    data = {
+        "title": "Lifts",
+        "explanation": "The bus is rare",
+        "place": "Tuesday peer group",
+        "held_on": "3/3/2026",
+    }
+    response = as_facilitator.post(url, data, follow=True)
+    assert "Gathered at Tuesday peer group on 3 March 2026" in response.text
+    priority = Priority.objects.get()
+    assert priority.author is None and priority.status == APPROVED
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"held_on": "31/2/2026"}, "Enter the day like 27/3/2026."),
+        ({"held_on": "1/1/2999"}, "The day cannot be in the future."),
+        ({"place": ""}, "Say where it was gathered."),
+        ({"title": "<b>" * 100}, "120 characters or fewer"),
+    ],
+)
+def test_bad_gathered_priority_input(as_facilitator, consultation, change, message):
+    url = reverse("consultations:gathered_create", args=[consultation.pk])
+    data = {
+        "title": "Lifts",
+        "explanation": "The bus is rare",
+        "place": "Peer group",
+        "held_on": "3/3/2026",
+        **change,
+    }
+    response = as_facilitator.post(url, data)
+    assert message in response.text
+    assert not Priority.objects.exists()
+
+
+def test_enter_in_room_votes(as_facilitator, consultation):
+    first, second = PriorityFactory.create_batch(2, consultation=consultation)
+    url = reverse("consultations:tallies", args=[consultation.pk])
+    data = {"place": "Peer group", "held_on": "3/3/2026", f"votes_{first.pk}": "7", f"votes_{second.pk}": ""}
+    as_facilitator.post(url, data)
+    as_facilitator.post(url, data)
+    assert list(InRoomTally.objects.values_list("priority", "votes")) == [(first.pk, 7)]
+
+
+@pytest.mark.parametrize(
+    ("value", "message"), [("-1", "fewer than 0"), ("ten", "whole number"), ("99999999", "more votes")]
+)
+def test_bad_in_room_votes(as_facilitator, consultation, value, message):
+    priority = PriorityFactory(consultation=consultation)
+    url = reverse("consultations:tallies", args=[consultation.pk])
+    response = as_facilitator.post(
+        url, {"place": "Peer group", "held_on": "3/3/2026", f"votes_{priority.pk}": value}
+    )
+    assert message in response.text
+    assert not InRoomTally.objects.exists()
+
+
+def test_no_in_room_entry_after_closing(as_facilitator):
+    consultation = ConsultationFactory(closed=True)
+    assert as_facilitator.get(reverse("consultations:tallies", args=[consultation.pk])).status_code == 403

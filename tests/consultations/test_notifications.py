@@ -1,0 +1,48 @@
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
+
+from consultations.models import ClosingReminder, NotificationPreferences
+from consultations.notifications import SUBJECT_CLOSING_SOON
+from tests.factories.accounts import UserFactory, user_with_roles
+from tests.factories.consultations import ConsultationFactory
+
+pytestmark = pytest.mark.django_db
+FORBIDDEN_IN_SUBJECTS = ("drug", "alcohol", "recovery", "addict", "overdose", "priority")
+
+
+def test_closing_soon_reminders_are_sent_once(member, peer_group):
+    soon = ConsultationFactory(closes_at=timezone.now() + timedelta(hours=20))
+    ConsultationFactory(closes_at=timezone.now() + timedelta(days=20))
+    ConsultationFactory(closes_at=timezone.now() + timedelta(hours=5), eligible_group=peer_group)
+    opted_out = user_with_roles()
+    NotificationPreferences.objects.create(user=opted_out, closing_soon=False)
+    UserFactory()  # not a member
+
+    call_command("send_closing_soon_reminders", "--hours", "72")
+    assert [m.to for m in mail.outbox] == [[member.email]]
+    assert mail.outbox[0].subject == SUBJECT_CLOSING_SOON
+    assert soon.question in mail.outbox[0].body
+
+    call_command("send_closing_soon_reminders", "--hours", "72")
+    assert len(mail.outbox) == 1
+    assert ClosingReminder.objects.count() == 1
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "consultations.notifications.SUBJECT_POST_UPDATE",
+        "consultations.notifications.SUBJECT_CLOSING_SOON",
+        "consultations.notifications.SUBJECT_BOARD_RESPONSE",
+        "consultations.notifications.SUBJECT_NEEDS_A_LOOK",
+    ],
+)
+def test_subjects_are_neutral(subject):
+    from django.utils.module_loading import import_string
+
+    text = import_string(subject).lower()
+    assert not any(word in text for word in FORBIDDEN_IN_SUBJECTS)

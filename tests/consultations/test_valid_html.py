@@ -1,0 +1,48 @@
+"""Every consultations page a member, facilitator or board representative sees is valid HTML."""
+
+import pytest
+
+from consultations.models import SUBMITTED
+from tests.checks import assert_valid_html
+from tests.factories.consultations import ConsultationFactory, PriorityFactory, ThemeFactory, VoteFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_consultation_pages_are_valid_html(client, member, facilitator, network_settings):
+    consultation = ConsultationFactory()
+    ThemeFactory(consultation=consultation, name="Getting to appointments")
+    published = PriorityFactory(consultation=consultation, title="Evening opening at the hub")
+    VoteFactory(priority=published, voter=member)
+    waiting = PriorityFactory(consultation=consultation, author=member, status=SUBMITTED, approved_at=None)
+    closed = ConsultationFactory(closed=True)
+    PriorityFactory(consultation=closed)
+
+    pages = {}
+    client.force_login(member)
+    for name, url in {
+        "list": "/consultations/",
+        "detail": f"/consultations/{consultation.pk}/",
+        "post": f"/consultations/{consultation.pk}/post/",
+        "results": f"/consultations/{closed.pk}/results/",
+        "edit own": f"/consultations/priorities/{waiting.pk}/edit/",
+        "report": f"/consultations/priorities/{published.pk}/report/",
+        "contributions": "/consultations/your-contributions/",
+        "email choices": "/consultations/emails/",
+    }.items():
+        response = client.get(url)
+        assert response.status_code == 200, (name, response.status_code)
+        pages[name] = response.text
+    pages["post with errors"] = client.post(f"/consultations/{consultation.pk}/post/", {"title": ""}).text
+
+    client.force_login(facilitator)
+    for name, url in {
+        "moderation queue": "/consultations/moderation/",
+        "moderate one": f"/consultations/moderation/priorities/{waiting.pk}/",
+        "gathered in the room": f"/consultations/{consultation.pk}/gathered/",
+        "in-room votes": f"/consultations/{consultation.pk}/in-room-votes/",
+    }.items():
+        response = client.get(url)
+        assert response.status_code == 200, (name, response.status_code)
+        pages[name] = response.text
+    assert_valid_html(pages)

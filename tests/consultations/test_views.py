@@ -1,0 +1,414 @@
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from consultations.models import (
+    APPROVED,
+    EXPLANATION_MAX_LENGTH,
+    SUBMITTED,
+    WITHDRAWN,
+    Consultation,
+    NotificationPreferences,
+    Priority,
+    Report,
+    Vote,
+)
+from tests.factories.accounts import user_with_roles
+from tests.factories.consultations import ConsultationFactory, PriorityFactory, ThemeFactory, VoteFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def detail_url(consultation):
+    return reverse("consultations:detail", args=[consultation.pk])
+
+
+def post_url(consultation):
+    return reverse("consultations:priority_create", args=[consultation.pk])
+
+
+def vote_url(priority):
+    return reverse("consultations:vote", args=[priority.pk])
+
+
+GOOD_POST = {
+    "title": "Evening opening at the hub",
+    "explanation": "People who work could come.",
+    "show_name": "no",
+}
+
+
+@pytest.fixture
+def signed_in(client, member):
+    client.force_login(member)
+    return client
+
+
+def test_list_shows_open_and_closed(signed_in):
+    open_one, closed_one = ConsultationFactory(), ConsultationFactory(closed=True)
+    hidden = ConsultationFactory(eligible_group=Group.objects.create(name="Other"))
+    response = signed_in.get(reverse("consultations:list"))
+    assert open_one.question in response.text and closed_one.question in response.text
+    assert hidden.question not in response.text
+
+
+def test_detail_shows_display_name_or_anonymous_never_the_account(signed_in, consultation):
+    named = PriorityFactory(
+        consultation=consultation, show_name=True, author__profile__display_name="Quiet Heron"
+    )
+    anonymous = PriorityFactory(
+        consultation=consultation, show_name=False, author__profile__display_name="Secret Otter"
+    )
+    gone = PriorityFactory(consultation=consultation, show_name=True)
+    gone.author.delete()
+    response = signed_in.get(detail_url(consultation))
+    assert "Quiet Heron" in response.text
+    assert "Secret Otter" not in response.text
+    assert "Anonymous to other members" in response.text
+    assert "A former member" in response.text
+    assert named.author.email not in response.text and anonymous.author.email not in response.text
+
+
+def test_post_a_priority(signed_in, member, consultation):
+    theme = ThemeFactory(consultation=consultation)
+    response = signed_in.post(post_url(consultation), {**GOOD_POST, "theme": theme.pk}, follow=True)
+    assert "A facilitator will check your priority soon" in response.text
+    priority = Priority.objects.get()
+    assert (priority.author, priority.theme, priority.show_name, priority.status) == (
+        member,
+        theme,
+        False,
+        SUBMITTED,
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({**GOOD_POST, "title": ""}, "Write your priority in a few words."),
+        ({**GOOD_POST, "title": "   "}, "Write your priority in a few words."),
+        ({**GOOD_POST, "explanation": ""}, "Tell us a little about why it matters."),
+        ({**GOOD_POST, "title": "x" * 121}, "120 characters or fewer"),
+        ({**GOOD_POST, "explanation": "x" * (EXPLANATION_MAX_LENGTH + 1)}, "1000 characters or fewer"),
+        ({**GOOD_POST, "show_name": "maybe"}, "Choose one of the options."),
+        ({**GOOD_POST, "theme": "999999"}, "Choose one of the themes in the list."),
+        ({**GOOD_POST, "theme": "not-a-number"}, "Choose one of the themes in the list."),
+        ({**GOOD_POST, "title": "nul\x00byte"}, "Null characters are not allowed."),
+    ],
+)
+def test_bad_priority_input_is_explained(signed_in, consultation, data, message):
+    ThemeFactory(consultation=consultation)
+    response = signed_in.post(post_url(consultation), data)
+    assert response.status_code == 200
+    assert message in response.text
+    assert "There is a problem" in response.text
+    assert not Priority.objects.exists()
+
+
+def test_theme_from_another_consultation_is_refused(signed_in, consultation):
+    ThemeFactory(consultation=consultation)
+    response = signed_in.post(post_url(consultation), {**GOOD_POST, "theme": ThemeFactory().pk})
+    assert "Choose one of the themes in the list." in response.text
+    assert not Priority.objects.exists()
+
+
+def test_personal_details_need_a_second_confirmation(signed_in, consultation):
+    data = {**GOOD_POST, "explanation": "Ring me on 07700 900123"}
+    response = signed_in.post(post_url(consultation), data)
+    assert "We think this might include someone's details: a phone number" in response.text
+    assert 'name="details_confirmed" value="True"' in response.text
+    assert not Priority.objects.exists()
+    # Taking the number out posts at once.
+    signed_in.post(post_url(consultation), GOOD_POST)
+    assert Priority.objects.count() == 1
+    # Going ahead anyway posts it, flagged for the facilitator.
+    signed_in.post(post_url(consultation), {**data, "details_confirmed": "True"})
+    assert Priority.objects.filter(may_include_personal_details=True).count() == 1
+
+
+def test_crisis_words_show_help_at_once(signed_in, consultation, network_settings):
+    response = signed_in.post(
+        post_url(consultation), {**GOOD_POST, "explanation": "I want to kill myself some days."}, follow=True
+    )
+    assert "If you need help now" in response.text
+    assert "Samaritans" in response.text and "116 123" in response.text
+    assert Priority.objects.get().is_urgent
+
+
+def test_crisis_help_also_shows_while_details_are_being_checked(signed_in, consultation, network_settings):
+    data = {**GOOD_POST, "explanation": "I took an overdose. Call 07700 900123"}
+    response = signed_in.post(post_url(consultation), data)
+    assert "If you need help now" in response.text and "Samaritans" in response.text
+
+
+def test_html_is_shown_as_text(signed_in, consultation, member):
+    PriorityFactory(
+        consultation=consultation,
+        title="<script>alert('x')</script>",
+        explanation='<img src=x onerror="alert(1)"><b>bold</b>',
+    )
+    response = signed_in.get(detail_url(consultation))
+    assert "<script>alert" not in response.text
+    assert "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in response.text
+    assert "<img src=x" not in response.text and "<b>bold</b>" not in response.text
+
+
+def test_edit_and_withdraw_own_priority(signed_in, member, consultation):
+    priority = PriorityFactory(consultation=consultation, author=member, status=SUBMITTED, approved_at=None)
+    edit = reverse("consultations:priority_edit", args=[priority.pk])
+    assert priority.title in signed_in.get(edit).text
+    signed_in.post(edit, GOOD_POST)
+    priority.refresh_from_db()
+    assert priority.title == GOOD_POST["title"]
+    withdraw = reverse("consultations:priority_withdraw", args=[priority.pk])
+    assert signed_in.get(withdraw).status_code == 200
+    signed_in.post(withdraw)
+    priority.refresh_from_db()
+    assert priority.status == WITHDRAWN
+
+
+@pytest.mark.parametrize("name", ["priority_edit", "priority_withdraw"])
+def test_cannot_touch_someone_elses_or_a_published_priority(signed_in, member, consultation, name):
+    others = PriorityFactory(consultation=consultation, status=SUBMITTED, approved_at=None)
+    published = PriorityFactory(consultation=consultation, author=member)
+    for priority in (others, published):
+        assert signed_in.get(reverse(f"consultations:{name}", args=[priority.pk])).status_code == 403
+        assert (
+            signed_in.post(reverse(f"consultations:{name}", args=[priority.pk]), GOOD_POST).status_code == 403
+        )
+    assert Priority.objects.filter(title=GOOD_POST["title"]).count() == 0
+
+
+def test_vote_without_javascript(signed_in, member, consultation):
+    priority = PriorityFactory(consultation=consultation)
+    response = signed_in.post(
+        vote_url(priority), {"action": "add", "next": detail_url(consultation)}, follow=True
+    )
+    assert "You have <strong data-votes-left-count>2</strong> of 3 votes left." in response.text
+    assert "Thank you. You support" in response.text
+    response = signed_in.post(vote_url(priority), {"action": "remove"}, follow=True)
+    assert "You took your vote back" in response.text
+    assert not Vote.objects.exists()
+
+
+def test_vote_with_javascript_gets_json(signed_in, consultation):
+    priority = PriorityFactory(consultation=consultation)
+    response = signed_in.post(vote_url(priority), {"action": "add"}, HTTP_ACCEPT="application/json")
+    assert response.json() == {
+        "ok": True,
+        "message": f"Thank you. You support “{priority.title}”.",
+        "dots": 1,
+        "remaining": 2,
+        "budget": 3,
+        "can_add": False,
+        "can_remove": True,
+    }
+    response = signed_in.post(vote_url(priority), {"action": "add"}, HTTP_ACCEPT="application/json")
+    assert response.status_code == 409
+    assert response.json()["message"] == "You already support this priority."
+
+
+def test_running_count_in_json_only_when_shown(signed_in):
+    priority = PriorityFactory(consultation=ConsultationFactory(show_counts_while_open=True))
+    response = signed_in.post(vote_url(priority), {"action": "add"}, HTTP_ACCEPT="application/json")
+    assert response.json()["online_votes"] == 1
+
+
+@pytest.mark.parametrize(
+    ("setup", "message"),
+    [
+        ("closed", "Voting has closed"),
+        ("over_budget", "You have used all your votes"),
+        ("twice", "You already support this priority"),
+        ("withdrawn", "This priority is not open for votes"),
+        ("bad_action", "Something went wrong with that button"),
+    ],
+)
+def test_refused_votes_are_explained_kindly(signed_in, member, setup, message):
+    consultation = ConsultationFactory(votes_per_member=1)
+    priority = PriorityFactory(consultation=consultation)
+    action = "add"
+    if setup == "closed":
+        Consultation.objects.filter(pk=consultation.pk).update(
+            opens_at=consultation.opens_at.replace(year=2020),
+            closes_at=consultation.opens_at.replace(year=2021),
+        )
+    elif setup == "over_budget":
+        VoteFactory(priority=PriorityFactory(consultation=consultation), voter=member)
+    elif setup == "twice":
+        VoteFactory(priority=priority, voter=member, dots=1)
+        consultation.votes_per_member = 3
+        consultation.save()
+    elif setup == "withdrawn":
+        Priority.objects.filter(pk=priority.pk).update(status=WITHDRAWN)
+    elif setup == "bad_action":
+        action = "explode"
+    before = Vote.objects.count()
+    response = signed_in.post(vote_url(priority), {"action": action}, follow=True)
+    assert response.status_code == 200
+    assert message in response.text
+    assert Vote.objects.count() == before
+
+
+def test_vote_in_another_groups_consultation_is_forbidden(signed_in, peer_group):
+    priority = PriorityFactory(consultation=ConsultationFactory(eligible_group=peer_group))
+    assert signed_in.post(vote_url(priority), {"action": "add"}).status_code == 403
+    assert not Vote.objects.exists()
+
+
+def test_vote_redirect_never_leaves_the_site(signed_in, consultation):
+    priority = PriorityFactory(consultation=consultation)
+    response = signed_in.post(vote_url(priority), {"action": "add", "next": "https://elsewhere.example/"})
+    assert response["Location"] == detail_url(consultation)
+
+
+@pytest.mark.parametrize(
+    ("method", "url"),
+    [
+        ("get", "/consultations/999999/"),
+        ("get", "/consultations/999999/post/"),
+        ("get", "/consultations/999999/results/"),
+        ("post", "/consultations/priorities/999999/vote/"),
+        ("get", "/consultations/priorities/999999/edit/"),
+        ("get", "/consultations/priorities/999999/report/"),
+        ("get", "/consultations/priorities/999999/posted/"),
+        ("get", "/consultations/moderation/priorities/999999/"),
+        ("get", "/consultations/999999/in-room-votes/"),
+        ("get", "/consultations/abc/"),
+    ],
+)
+def test_forged_ids_are_not_found(admin_client, method, url):
+    assert getattr(admin_client, method)(url).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("method", "name"),
+    [
+        ("get", "vote"),
+        ("put", "vote"),
+        ("delete", "priority_withdraw"),
+        ("put", "report"),
+        ("patch", "priority_edit"),
+    ],
+)
+def test_wrong_methods_are_refused(signed_in, member, consultation, method, name):
+    priority = PriorityFactory(consultation=consultation, author=member, status=SUBMITTED, approved_at=None)
+    response = getattr(signed_in, method)(reverse(f"consultations:{name}", args=[priority.pk]))
+    assert response.status_code == 405
+
+
+def test_someone_elses_posted_page_is_not_found(signed_in, consultation):
+    priority = PriorityFactory(consultation=consultation, is_urgent=True)
+    assert signed_in.get(reverse("consultations:priority_posted", args=[priority.pk])).status_code == 404
+
+
+def test_report_a_priority(signed_in, consultation):
+    priority = PriorityFactory(consultation=consultation)
+    url = reverse("consultations:report", args=[priority.pk])
+    assert signed_in.get(url).status_code == 200
+    response = signed_in.post(url, {"reason": ""})
+    assert "Tell us a little about what is wrong." in response.text
+    response = signed_in.post(url, {"reason": "x" * 1001})
+    assert "1000 characters or fewer" in response.text
+    response = signed_in.post(url, {"reason": "It names someone"}, follow=True)
+    assert "Thank you for telling us" in response.text
+    response = signed_in.post(url, {"reason": "Again"}, follow=True)
+    assert "already told us" in response.text
+    assert Report.objects.count() == 1
+
+
+def test_cannot_report_an_unpublished_priority(signed_in, consultation):
+    priority = PriorityFactory(consultation=consultation, status=SUBMITTED, approved_at=None)
+    assert signed_in.get(reverse("consultations:report", args=[priority.pk])).status_code == 403
+
+
+def test_results_page(signed_in):
+    consultation = ConsultationFactory(closed=True)
+    priority = PriorityFactory(consultation=consultation, title="A quiet room")
+    VoteFactory.create_batch(2, priority=priority)
+    response = signed_in.get(reverse("consultations:results", args=[consultation.pk]))
+    assert "A quiet room" in response.text
+    assert "If two have the same total" in response.text
+    assert "2 people voted online" in response.text
+
+
+def test_my_contributions_show_the_journey(signed_in, member, consultation):
+    PriorityFactory(consultation=consultation, author=member, title="Mine, published")
+    PriorityFactory(
+        consultation=consultation, author=member, title="Mine, waiting", status=SUBMITTED, approved_at=None
+    )
+    PriorityFactory(consultation=consultation, title="Not mine")
+    response = signed_in.get(reverse("consultations:my_contributions"))
+    assert "Mine, published" in response.text and "Mine, waiting" in response.text
+    assert "Not mine" not in response.text
+    assert "Shortlisted for the partnership board" in response.text
+    assert "Waiting for a check" in response.text
+
+
+def test_notification_settings(signed_in, member):
+    url = reverse("consultations:notification_settings")
+    assert signed_in.get(url).status_code == 200
+    signed_in.post(url, {"closing_soon": "on"})
+    preferences = NotificationPreferences.objects.get(user=member)
+    assert (preferences.post_updates, preferences.closing_soon, preferences.board_responses) == (
+        False,
+        True,
+        False,
+    )
+
+
+def test_header_links(signed_in, client, facilitator):
+    response = signed_in.get(reverse("consultations:list"))
+    assert "Your contributions" in response.text and ">Moderation<" not in response.text
+    client.force_login(facilitator)
+    assert ">Moderation<" in client.get(reverse("consultations:list")).text
+
+
+def test_pages_have_no_inline_script_or_style(signed_in, consultation):
+    PriorityFactory(consultation=consultation)
+    for url in (detail_url(consultation), post_url(consultation), reverse("consultations:my_contributions")):
+        html = signed_in.get(url).text
+        assert "<script>" not in html and " style=" not in html and "<style" not in html
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_consultation_page_queries_do_not_grow(signed_in, member, django_assert_max_num_queries, count):
+    consultation = ConsultationFactory(show_counts_while_open=True)
+    ThemeFactory(consultation=consultation)
+    for priority in PriorityFactory.create_batch(count, consultation=consultation):
+        VoteFactory(priority=priority)
+    VoteFactory(priority=Priority.objects.filter(status=APPROVED).first(), voter=member)
+    with django_assert_max_num_queries(18):
+        signed_in.get(detail_url(consultation))
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_results_queries_do_not_grow(signed_in, django_assert_max_num_queries, count):
+    consultation = ConsultationFactory(closed=True)
+    for priority in PriorityFactory.create_batch(
+        count, consultation=consultation, theme=ThemeFactory(consultation=consultation)
+    ):
+        VoteFactory(priority=priority)
+    with django_assert_max_num_queries(18):
+        signed_in.get(reverse("consultations:results", args=[consultation.pk]))
+
+
+def test_anonymous_people_are_asked_to_sign_in(client, consultation):
+    for url in (
+        reverse("consultations:list"),
+        detail_url(consultation),
+        reverse("consultations:my_contributions"),
+    ):
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    priority = PriorityFactory(consultation=consultation)
+    assert client.post(vote_url(priority), {"action": "add"}).status_code == 302
+    assert not Vote.objects.exists()
+
+
+def test_non_member_staff_see_but_do_not_vote(client, staff, consultation):
+    priority = PriorityFactory(consultation=consultation)
+    client.force_login(staff)
+    assert client.get(detail_url(consultation)).status_code == 200
+    assert client.post(vote_url(priority), {"action": "add"}).status_code == 403
+    assert user_with_roles().has_perm("consultations.vote_in_consultation", consultation)
