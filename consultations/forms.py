@@ -366,6 +366,26 @@ class BoardResponseForm(forms.Form):
     )
 
 
+class PriorityFilterForm(forms.Form):
+    """The theme filter on a consultation's page. A theme we do not know is dropped, not an error."""
+
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+
+    def __init__(self, data=None, *, themes, **kwargs):
+        super().__init__(data, **kwargs)
+        self.themes = {str(theme.pk): theme for theme in themes}
+        self.fields["theme"].choices = [
+            ("", _("All themes")),
+            *((pk, theme.name) for pk, theme in self.themes.items()),
+        ]
+
+    def chosen_theme(self):
+        """(theme or None, whether a choice was dropped)."""
+        if not self.is_valid():
+            return None, True
+        return self.themes.get(self.cleaned_data["theme"]), False
+
+
 class ResponseFilterForm(forms.Form):
     """The filters on "You said, we did". A value we do not know is dropped, not an error."""
 

@@ -69,6 +69,9 @@ def with_counts(priorities):
     ).annotate(total_votes=F("online_votes") + F("in_room_votes"))
 
 
+PRIORITY_PAGE_SIZE = 25
+
+
 def published_priorities(consultation):
     return Priority.objects.filter(consultation=consultation, status=APPROVED).select_related(
         "theme", "author__profile"

@@ -4,10 +4,12 @@ Signed-out people are sent to sign in; signed-in people without permission get 4
 """
 
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -22,6 +24,7 @@ from .forms import (
     MergeForm,
     ModeratorEditForm,
     NotificationPreferencesForm,
+    PriorityFilterForm,
     PriorityForm,
     RemoveForm,
     ReportForm,
@@ -94,28 +97,34 @@ def consultation_detail(request, pk, obj):
     consultation = obj
     user = request.user
     can_see_counts = user.has_perm("consultations.see_results", consultation)
+    themes = list(consultation.themes.all())
+    theme, theme_dropped = PriorityFilterForm(request.GET, themes=themes).chosen_theme()
     priorities = selectors.published_priorities(consultation)
+    if theme is not None:
+        priorities = priorities.filter(theme=theme)
     if can_see_counts:
         priorities = selectors.with_counts(priorities)
+    page = Paginator(priorities, selectors.PRIORITY_PAGE_SIZE).get_page(request.GET.get("page"))
     my_votes = selectors.member_votes(consultation, user)
-    priorities = list(priorities)
-    for priority in priorities:
+    for priority in page.object_list:
         priority.my_dots = my_votes.get(priority.pk, 0)
-    can_vote = user.has_perm("consultations.vote_in_consultation", consultation)
+    filter_form = PriorityFilterForm(themes=themes, initial={"theme": theme.pk if theme else ""})
     return render(
         request,
         "consultations/consultation_detail.html",
         {
             "consultation": consultation,
-            "priorities": priorities,
-            "themes": consultation.themes.all(),
+            "page": page,
+            "priorities": page.object_list,
+            "filter_form": filter_form if len(themes) > 1 else None,
+            "theme": theme,
+            "theme_dropped": theme_dropped,
+            "query_prefix": urlencode({"theme": theme.pk}) + "&" if theme else "",
             "my_votes": my_votes,
             "votes_left": consultation.votes_per_member - sum(my_votes.values()),
-            "can_vote": can_vote,
+            "can_vote": user.has_perm("consultations.vote_in_consultation", consultation),
             "can_post": user.has_perm("consultations.post_priority", consultation),
             "can_see_counts": can_see_counts,
-            "can_moderate": user.has_perm("consultations.moderate"),
-            "can_enter_in_room": user.has_perm("consultations.enter_in_room", consultation),
             "my_pending": selectors.own_pending_priorities(consultation, user),
         },
     )

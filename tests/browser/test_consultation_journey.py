@@ -108,3 +108,33 @@ def test_post_check_approve_vote_close_and_see_results(page, network_settings):
     expect(rows.nth(1)).to_contain_text(other.title)
     expect(page.get_by_text("3 people voted online")).to_be_visible()
     assert_accessible(page)
+
+
+def test_a_member_narrows_a_long_list_by_theme_and_pages_through_it(page, network_settings):
+    consultation = ConsultationFactory(question="What should the hub do next?")
+    housing = ThemeFactory(consultation=consultation, name="Housing")
+    ThemeFactory(consultation=consultation, name="Opening times")
+    for number in range(1, 31):
+        PriorityFactory(consultation=consultation, theme=housing, title=f"Housing idea {number}")
+    PriorityFactory(consultation=consultation, title="Open on Saturdays")
+    sign_in(page, user_with_roles())
+
+    page.goto(f"/consultations/{consultation.pk}/")
+    expect(page.get_by_text("Showing 1 to 25 of 31 priorities.")).to_be_visible()
+    page.get_by_label("Theme").select_option(label="Housing")
+    page.get_by_role("button", name="Show priorities").click()
+    expect(page.get_by_text("Showing 1 to 25 of 30 priorities about Housing.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Open on Saturdays")).to_have_count(0)
+    assert_accessible(page)
+
+    page.get_by_role("navigation", name="Pages of priorities").get_by_role("link", name="Next").click()
+    expect(page.get_by_text("Showing 26 to 30 of 30 priorities about Housing.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Housing idea 30")).to_be_visible()
+    expect(page.get_by_label("Theme")).to_have_value(str(housing.pk))
+    assert_accessible(page)
+
+    # Supporting a priority there keeps the member on the same page (the no-JavaScript
+    # redirect back to it is tested in tests/consultations/test_views.py).
+    page.get_by_role("button", name=re.compile("^Support this.*Housing idea 30$")).click()
+    expect(page.locator("[data-votes-left-count]")).to_have_text("2")
+    expect(page.get_by_text("Showing 26 to 30 of 30 priorities about Housing.")).to_be_visible()

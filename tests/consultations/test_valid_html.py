@@ -17,12 +17,18 @@ def test_consultation_pages_are_valid_html(client, member, facilitator, network_
     waiting = PriorityFactory(consultation=consultation, author=member, status=SUBMITTED, approved_at=None)
     closed = ConsultationFactory(closed=True)
     PriorityFactory(consultation=closed)
+    busy = ConsultationFactory()
+    housing = ThemeFactory(consultation=busy, name="Housing")
+    ThemeFactory(consultation=busy, name="Opening times")
+    PriorityFactory.create_batch(60, consultation=busy, theme=housing)
 
     pages = {}
     client.force_login(member)
     for name, url in {
         "list": "/consultations/",
         "detail": f"/consultations/{consultation.pk}/",
+        "detail, one theme, page 2": f"/consultations/{busy.pk}/?theme={housing.pk}&page=2",
+        "detail, unknown theme": f"/consultations/{busy.pk}/?theme=nonsense",
         "post": f"/consultations/{consultation.pk}/post/",
         "results": f"/consultations/{closed.pk}/results/",
         "edit own": f"/consultations/priorities/{waiting.pk}/edit/",

@@ -412,3 +412,103 @@ def test_non_member_staff_see_but_do_not_vote(client, staff, consultation):
     assert client.get(detail_url(consultation)).status_code == 200
     assert client.post(vote_url(priority), {"action": "add"}).status_code == 403
     assert user_with_roles().has_perm("consultations.vote_in_consultation", consultation)
+
+
+def priority_titles(html):
+    import re
+
+    return re.findall(r'class="govuk-heading-s portal-priority__title"[^>]*>([^<]+)<', html)
+
+
+def test_long_lists_of_priorities_come_in_pages(signed_in, consultation):
+    PriorityFactory.create_batch(30, consultation=consultation)
+    first = signed_in.get(detail_url(consultation))
+    assert len(priority_titles(first.text)) == 25
+    assert "Showing 1 to 25 of 30 priorities." in first.text
+    assert 'aria-label="Pages of priorities"' in first.text
+    assert '?page=2#priorities" rel="next"' in first.text
+
+    second = signed_in.get(detail_url(consultation), {"page": 2})
+    assert len(priority_titles(second.text)) == 5
+    assert "Showing 26 to 30 of 30 priorities." in second.text
+    assert set(priority_titles(first.text)).isdisjoint(priority_titles(second.text))
+
+
+@pytest.mark.parametrize("page", ["abc", "-1", "0", "999", "", "1.5", "%00"])
+def test_a_page_number_that_does_not_exist_still_shows_priorities(signed_in, consultation, page):
+    PriorityFactory.create_batch(30, consultation=consultation)
+    response = signed_in.get(detail_url(consultation), {"page": page})
+    assert response.status_code == 200
+    assert len(priority_titles(response.text)) in (25, 5)
+
+
+def test_priorities_can_be_filtered_by_theme(signed_in, consultation):
+    housing, hours = (
+        ThemeFactory(consultation=consultation, name="Housing"),
+        ThemeFactory(consultation=consultation, name="Opening times"),
+    )
+    PriorityFactory(consultation=consultation, theme=housing, title="Help with bidding for a flat")
+    PriorityFactory(consultation=consultation, theme=hours, title="Open on Saturdays")
+    response = signed_in.get(detail_url(consultation), {"theme": housing.pk})
+    assert priority_titles(response.text) == ["Help with bidding for a flat"]
+    assert "1 priority about Housing." in response.text
+    assert f'<option value="{housing.pk}" selected>Housing</option>' in response.text
+
+
+def test_a_theme_with_no_priorities_says_so_and_links_back(signed_in, consultation):
+    ThemeFactory(consultation=consultation, name="Housing")
+    quiet = ThemeFactory(consultation=consultation, name="Food")
+    PriorityFactory.create_batch(2, consultation=consultation)
+    response = signed_in.get(detail_url(consultation), {"theme": quiet.pk})
+    assert priority_titles(response.text) == []
+    assert "No priorities about Food yet." in response.text
+
+
+@pytest.mark.parametrize("theme", ["abc", "999999", "<script>", "%00"])
+def test_a_theme_we_do_not_know_is_dropped_kindly(signed_in, consultation, theme):
+    ThemeFactory.create_batch(2, consultation=consultation)
+    PriorityFactory.create_batch(3, consultation=consultation)
+    response = signed_in.get(detail_url(consultation), {"theme": theme})
+    assert response.status_code == 200
+    assert "We could not find that theme, so here are all the priorities." in response.text
+    assert len(priority_titles(response.text)) == 3
+    assert "<script>" not in response.text.split('class="portal-filter"')[1].split("</form>")[0]
+
+
+def test_another_consultations_theme_is_not_a_filter_here(signed_in, consultation):
+    ThemeFactory.create_batch(2, consultation=consultation)
+    elsewhere = ThemeFactory()
+    PriorityFactory.create_batch(2, consultation=consultation)
+    response = signed_in.get(detail_url(consultation), {"theme": elsewhere.pk})
+    assert "We could not find that theme" in response.text
+    assert len(priority_titles(response.text)) == 2
+
+
+def test_the_theme_filter_only_shows_when_there_is_a_choice(signed_in, consultation):
+    ThemeFactory(consultation=consultation)
+    PriorityFactory(consultation=consultation)
+    assert 'class="portal-filter"' not in signed_in.get(detail_url(consultation)).text
+
+
+def test_voting_from_a_later_page_comes_back_to_that_page(signed_in, consultation):
+    theme = ThemeFactory(consultation=consultation)
+    ThemeFactory(consultation=consultation)
+    PriorityFactory.create_batch(30, consultation=consultation, theme=theme)
+    page_two = signed_in.get(detail_url(consultation), {"theme": theme.pk, "page": 2})
+    last = Priority.objects.filter(consultation=consultation).order_by("submitted_at", "pk").last()
+    next_value = f"{detail_url(consultation)}?theme={theme.pk}&amp;page=2#priority-{last.pk}"
+    assert f'name="next" value="{next_value}"' in page_two.text
+
+    response = signed_in.post(vote_url(last), {"action": "add", "next": next_value.replace("&amp;", "&")})
+    assert response.status_code == 302
+    assert response["Location"] == next_value.replace("&amp;", "&")
+    assert Vote.objects.filter(priority=last).count() == 1
+
+
+def test_page_of_priorities_queries_stay_flat_with_many_priorities(signed_in, django_assert_max_num_queries):
+    consultation = ConsultationFactory(show_counts_while_open=True)
+    ThemeFactory.create_batch(3, consultation=consultation)
+    PriorityFactory.create_batch(120, consultation=consultation)
+    with django_assert_max_num_queries(18):
+        response = signed_in.get(detail_url(consultation), {"page": 3})
+    assert len(priority_titles(response.text)) == 25
