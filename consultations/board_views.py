@@ -5,6 +5,7 @@ Thin views, as in views.py: the rules decide, services write, selectors read.
 
 from functools import wraps
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
@@ -346,7 +347,11 @@ def downloads(request):
     logs = ExportLog.objects.filter(user=request.user, format__in=FILE_FORMATS).order_by(
         "-created_at", "-pk"
     )[:20]
-    return render(request, "consultations/board/downloads.html", {"logs": logs})
+    return render(
+        request,
+        "consultations/board/downloads.html",
+        {"logs": logs, "retention_days": settings.EXPORT_RETENTION_DAYS},
+    )
 
 
 def _still_allowed(user, log):

@@ -26,6 +26,7 @@ from .models import (
     APPROVED,
     CLOSED,
     EDITABLE_BY_AUTHOR,
+    EXPORT_DELETED,
     MEETING_HELD,
     MEETING_PLANNED,
     MERGED,
@@ -574,3 +575,17 @@ def export_log_create(*, user, role, subject, object_id, description, export_for
         format=export_format,
         status=status,
     )
+
+
+def exports_purge(*, older_than):
+    """Delete made export files asked for before `older_than`; keep each record for the audit log.
+
+    Returns how many files were deleted. Safe to run again: a deleted file is not looked at twice.
+    """
+    deleted = 0
+    for log in ExportLog.objects.filter(created_at__lt=older_than).exclude(file="").iterator():
+        log.file.delete(save=False)
+        log.status = EXPORT_DELETED
+        log.save(update_fields=["file", "status"])
+        deleted += 1
+    return deleted

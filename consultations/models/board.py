@@ -14,6 +14,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
 from network.roles import BOARD_REPRESENTATIVES
 
+from ..storage import PrivateFileStorage
 from .participation import Priority
 
 AGENDA_TITLE_MAX_LENGTH = 150
@@ -63,11 +64,13 @@ EXPORT_SENT = "sent"
 EXPORT_QUEUED = "queued"
 EXPORT_READY = "ready"
 EXPORT_FAILED = "failed"
+EXPORT_DELETED = "deleted"
 EXPORT_STATUS_CHOICES = [
     (EXPORT_SENT, _("Downloaded straight away")),
     (EXPORT_QUEUED, _("Being made")),
     (EXPORT_READY, _("Ready to download")),
     (EXPORT_FAILED, _("Could not be made")),
+    (EXPORT_DELETED, _("Deleted")),
 ]
 
 
@@ -218,7 +221,7 @@ class ExportLog(models.Model):
     description = models.CharField(max_length=250)
     format = models.CharField(max_length=10, choices=EXPORT_FORMAT_CHOICES)
     status = models.CharField(max_length=10, choices=EXPORT_STATUS_CHOICES, default=EXPORT_SENT)
-    file = models.FileField(upload_to="exports/%Y/%m/", blank=True)
+    file = models.FileField(upload_to="exports/%Y/%m/", storage=PrivateFileStorage(), blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
 

@@ -39,7 +39,9 @@ class BoardWorld:
 
 @pytest.fixture
 def media_root(settings, tmp_path):
+    """Uploaded and made files go to a folder of this test's own."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_FILES_ROOT = tmp_path / "private"
     return settings.MEDIA_ROOT
 
 
