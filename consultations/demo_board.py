@@ -1,5 +1,6 @@
 """Demo partnership board: two past meetings with agenda items from the closed demo consultation
-and responses at different stages. Safe to run again: rows are found by their names and dates."""
+and responses at different stages, and a planned meeting with an empty agenda to try shortlisting
+on. Safe to run again: rows are found by their names and dates."""
 
 from datetime import datetime, time, timedelta
 
@@ -9,6 +10,7 @@ from django.utils import timezone
 from .demo import CLOSED_QUESTION
 from .models import (
     MEETING_HELD,
+    MEETING_PLANNED,
     RESPONSE_ACCEPTED,
     RESPONSE_DONE,
     RESPONSE_IN_PROGRESS,
@@ -28,6 +30,7 @@ BOARD_DESCRIPTION = (
     "alcohol and drug services is spent on the island. Network members sit on it to say what we need and want."
 )
 PLACE = "Council chambers, Harbour Street"
+NEXT_MEETING_IN_DAYS = 21
 
 # days before today, agenda items: (title, summary, priority titles, response or None)
 # response: (status, explanation, responsible, due in days, [(days ago, status, note), ...] earlier updates)
@@ -114,7 +117,13 @@ def load(*, stdout):
                 )
             if response is not None:
                 _response(item, representative, days_ago, *response)
-    stdout.write("Demo partnership board loaded (two past meetings with responses).")
+    if not BoardMeeting.objects.filter(
+        board=board, status=MEETING_PLANNED, starts_at__gte=timezone.now()
+    ).exists():
+        BoardMeeting.objects.create(
+            board=board, starts_at=_at(-NEXT_MEETING_IN_DAYS), place=PLACE, status=MEETING_PLANNED
+        )
+    stdout.write("Demo partnership board loaded (two past meetings with responses, one planned).")
 
 
 def _response(item, representative, days_ago, status, explanation, responsible, due_in_days, earlier):
