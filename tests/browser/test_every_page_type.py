@@ -1,0 +1,73 @@
+"""axe-core on one page of every type each role can reach on the demo site.
+
+The pages are found by following links (tests/portal/test_crawl.py), so a new page type is
+checked as soon as something links to it. Pages of the same view (or Wagtail page type) count
+as one type.
+"""
+
+from urllib.parse import urlsplit
+
+import pytest
+from django.test import Client, RequestFactory
+from django.urls import resolve
+from playwright.sync_api import expect
+from wagtail.models import Page
+
+from tests.checks import assert_accessible
+from tests.portal.test_crawl import ROLES, crawl
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+DEMO_PASSWORDS = {
+    "member@example.org": "demo-member-2026",
+    "facilitator@example.org": "demo-facilitator-2026",
+    "board@example.org": "demo-board-2026",
+}
+
+
+def page_type(url):
+    path = urlsplit(url).path
+    match = resolve(path)
+    if match.url_name == "wagtail_serve":
+        request = RequestFactory().get(path)
+        page = Page.find_for_request(request, path)
+        return page.specific_class.__name__ if page else path
+    return match.view_name
+
+
+def one_url_per_type(client, start_urls):
+    _seen, problems, html_pages = crawl(client, start_urls)
+    assert not problems, problems
+    chosen = {}
+    for url in html_pages:
+        chosen.setdefault(page_type(url), url)
+    return chosen
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_page_type_is_accessible(page, role):
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    email, start_urls = ROLES[role]
+    client = Client()
+    if email:
+        client.force_login(get_user_model().objects.get(email=email))
+        page.goto("/accounts/login/")
+        page.get_by_label("Email").fill(email)
+        page.get_by_label("Password").fill(DEMO_PASSWORDS[email])
+        page.get_by_role("main").get_by_role("button", name="Sign in").click()
+        expect(page.get_by_role("link", name="Your contributions")).to_be_visible()
+
+    types = one_url_per_type(client, start_urls)
+    assert len(types) >= 10, types
+    checked = []
+    for name, url in sorted(types.items()):
+        page.goto(url)
+        expect(page.get_by_role("heading", level=1)).to_be_visible()
+        try:
+            assert_accessible(page)
+        except AssertionError as problem:
+            checked.append(f"{name}: {problem}")
+    assert not checked, "\n".join(checked)
