@@ -133,7 +133,7 @@ def meeting_detail(request, meeting, pk):
 def _chosen_consultation(request, meeting):
     """The board's closed consultation named in the request, or None (an unknown id is ignored)."""
     raw = request.POST.get("consultation") or request.GET.get("consultation") or ""
-    if not raw.isdigit():
+    if not raw.isdecimal() or len(raw) > 18:
         return None
     return Consultation.objects.filter(
         pk=int(raw), board=meeting.board, closes_at__lte=timezone.now()

@@ -1,5 +1,7 @@
 """Network news: a paginated, taggable listing of short stories."""
 
+import re
+
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
@@ -16,6 +18,8 @@ from wagtail.search import index
 from ..blocks import StoryBlock
 
 NEWS_PER_PAGE = 10
+# What a tag's slug can look like; anything else (a NUL byte, markup) is not looked up at all.
+TAG_SLUG = re.compile(r"[-\w]{1,100}")
 
 
 class NewsIndexPage(Page):
@@ -39,7 +43,7 @@ class NewsIndexPage(Page):
         items = self.news_items()
         tag_slug = request.GET.get("tag", "")
         # An unknown tag is ignored (with a kind word) rather than showing an empty page or an error.
-        tag = Tag.objects.filter(slug=tag_slug).first() if tag_slug else None
+        tag = Tag.objects.filter(slug=tag_slug).first() if TAG_SLUG.fullmatch(tag_slug) else None
         if tag is not None:
             items = items.filter(tags=tag)
         context["tag"] = tag

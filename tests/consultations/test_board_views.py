@@ -104,7 +104,7 @@ def test_bad_shortlist_input_is_refused_kindly(rep_client, board_world, case):
     assert snapshot() == before
 
 
-@pytest.mark.parametrize("consultation", ["999999", "abc", "open", "other board"])
+@pytest.mark.parametrize("consultation", ["999999", "9" * 40, "²", "\x00", "abc", "open", "other board"])
 def test_an_unknown_consultation_asks_kindly_to_choose(rep_client, board_world, consultation):
     value = {
         "open": board_world.open_consultation.pk,

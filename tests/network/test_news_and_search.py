@@ -35,6 +35,14 @@ def test_bad_page_numbers_show_a_page_not_an_error(client, news_index, page):
     assert len(response.context["news_page"]) > 0
 
 
+@pytest.mark.parametrize("tag", ["\x00", "housing\x00", "<b>housing</b>", "x" * 500, "%", "  "])
+def test_a_tag_that_cannot_exist_is_ignored_kindly(client, news_index, tag):
+    response = client.get("/news/", {"tag": tag})
+    assert response.status_code == 200
+    assert "We could not find that topic" in response.text
+    assert response.context["news_page"].paginator.count == 12
+
+
 def test_tag_filter_and_unknown_tags(client, news_index):
     response = client.get("/news/", {"tag": "housing"})
     assert len(response.context["news_page"]) == 4
