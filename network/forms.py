@@ -79,3 +79,31 @@ class ProfileForm(forms.ModelForm):
         if display_name_taken(name, exclude_user=self.instance.user):
             raise forms.ValidationError(_("Someone already uses that display name. Please choose another."))
         return name
+
+
+class AccountDeleteForm(forms.Form):
+    """Asks for the password where the account has one; someone who signs in only with emailed
+    codes has none, so for everyone the tick is what says they mean it."""
+
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        error_messages={"required": _("Enter your password.")},
+    )
+    understood = forms.BooleanField(
+        label=_("I understand this cannot be undone"),
+        error_messages={"required": _("Tick the box to show you understand this cannot be undone.")},
+    )
+
+    def __init__(self, user, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        if not user.has_usable_password():
+            del self.fields["password"]
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError(_("That password is not right. Please try again."))
+        return password

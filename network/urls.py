@@ -8,6 +8,9 @@ app_name = "network"
 
 urlpatterns = [
     path("accounts/profile/", views.profile, name="profile"),
+    path("accounts/your-data/", views.your_data, name="your_data"),
+    path("accounts/your-data/download/", views.your_data_download, name="your_data_download"),
+    path("accounts/delete/", views.account_delete, name="account_delete"),
     path("search/", views.search, name="search"),
     # Feeds are public and the same for everyone, so they are served from the page cache.
     path("feeds/news.rss", cache_public_response(feeds.NewsFeed()), name="news_rss"),
