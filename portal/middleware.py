@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 
 
 class AdminContentSecurityPolicyMiddleware:
@@ -19,3 +20,23 @@ class AdminContentSecurityPolicyMiddleware:
             # The page editor's live preview is a same-origin frame.
             response.headers.setdefault("X-Frame-Options", "SAMEORIGIN")
         return response
+
+
+class AdminAccessMiddleware:
+    """A signed-in person who may not use the Wagtail admin gets the 403 page.
+
+    Wagtail would send them to the sign-in page, which sends a signed-in person straight back:
+    a loop instead of an answer.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.path.startswith("/admin/")
+            and request.user.is_authenticated
+            and not request.user.has_perm("wagtailadmin.access_admin")
+        ):
+            raise PermissionDenied
+        return self.get_response(request)

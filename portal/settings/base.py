@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "rules.apps.AutodiscoverRulesConfig",
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     "django_tasks_db",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -75,6 +76,8 @@ MIDDLEWARE = [
     # hand the Wagtail admin its own, looser policy.
     "portal.middleware.AdminContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "network.two_factor.TwoFactorRequiredMiddleware",
+    "portal.middleware.AdminAccessMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -167,6 +170,19 @@ ACCOUNT_RATE_LIMITS = {
     "request_login_code": "20/m/ip,3/m/key",
     "change_password": "5/m/user",
 }
+
+# Two-step sign-in (allauth.mfa): an authenticator app, with recovery codes to fall back on.
+MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+MFA_ADAPTER = "network.two_factor.PortalMFAAdapter"
+# The name people see in their authenticator app. Neutral, because others may see their phone.
+MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "Network portal")
+# Also accept the code just before or after: phone clocks drift and people type slowly.
+MFA_TOTP_TOLERANCE = 1
+# Facilitators, board representatives, editors and staff can see who posted what, so they must
+# use two-step sign-in (network/two_factor.py). Members may turn it on if they like.
+TWO_FACTOR_REQUIRED_FOR_ROLES = env_bool("TWO_FACTOR_REQUIRED_FOR_ROLES", True)
+# The Wagtail admin signs people in through the same pages, so two-step sign-in applies there.
+WAGTAILADMIN_LOGIN_URL = "account_login"
 
 # Mail through Django 6.1's MAILERS. The default prints to the console; set EMAIL_HOST to send.
 if os.environ.get("EMAIL_HOST"):

@@ -12,3 +12,7 @@ INTERNAL_IPS = ["127.0.0.1"]
 STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# The demo accounts are for trying the portal, so staff roles need no authenticator app here.
+# Set TWO_FACTOR_REQUIRED_FOR_ROLES=true to try two-step sign-in locally.
+TWO_FACTOR_REQUIRED_FOR_ROLES = env_bool("TWO_FACTOR_REQUIRED_FOR_ROLES", False)  # noqa: F405

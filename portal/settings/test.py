@@ -13,6 +13,8 @@ MAILERS = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Rate limits are tested on their own (tests/network/test_rate_limits.py turns them back on).
 ACCOUNT_RATE_LIMITS = False
+# Two-step sign-in is tested on its own (tests/network/test_two_factor.py turns it on).
+TWO_FACTOR_REQUIRED_FOR_ROLES = False
 if os.environ.get("REDIS_URL"):
     CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"  # noqa: F405
 

@@ -28,5 +28,14 @@ def test_an_editor_who_is_not_a_superuser_can_open_the_consultations_admin(clien
 def test_a_member_cannot_open_the_admin(client, member):
     client.force_login(member)
     response = client.get("/admin/")
+    assert response.status_code == 403
+    assert "Your account does not have permission to see this page" in response.text
+
+
+def test_signing_in_to_the_admin_goes_through_the_portal_sign_in(client):
+    response = client.get("/admin/")
     assert response.status_code == 302
-    assert response["Location"].startswith("/admin/login/")
+    assert response["Location"].startswith("/accounts/login/?next=/admin/")
+    response = client.get("/admin/login/?next=/admin/pages/")
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/?next=/admin/pages/"
