@@ -26,6 +26,9 @@ def test_empty_sign_in_form(client):
 def test_sign_in_by_emailed_code(client, member):
     response = client.post("/accounts/login/code/", {"email": member.email})
     assert response.status_code == 302
+    page = client.get(response["Location"]).text
+    assert "<h1" in page and "Check your email for a sign-in code" in page
+    assert f"We've sent a code to <a href=\"mailto:{member.email}\">" in page
     body = mail.outbox[-1].body
     code = re.search(EMAILED_CODE, body, re.MULTILINE).group(1)
     response = client.post(response["Location"], {"code": code})
