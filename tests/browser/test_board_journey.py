@@ -8,8 +8,9 @@ from playwright.sync_api import expect
 from consultations.models import MEETING_HELD, BoardMeeting
 from consultations.notifications import SUBJECT_BOARD_RESPONSE
 from network.roles import BOARD_REPRESENTATIVES
+from tests.browser.steps import sign_in, sign_out
 from tests.checks import assert_accessible
-from tests.factories.accounts import PASSWORD, user_with_roles
+from tests.factories.accounts import user_with_roles
 from tests.factories.consultations import (
     BoardFactory,
     BoardMeetingFactory,
@@ -25,21 +26,9 @@ QUESTION = "What would make the biggest difference?"
 SAID = "The hub will open until 8pm on Thursdays from March."
 
 
-def sign_in(page, user):
-    page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("link", name="Your contributions")).to_be_visible()
-
-
-def sign_out(page):
-    page.get_by_role("button", name="Sign out").click()
-    expect(page.get_by_role("link", name="Sign in")).to_be_visible()
-
-
 def test_shortlist_export_respond_and_members_hear_back(page, network_settings, settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_FILES_ROOT = tmp_path / "private"
     rep = user_with_roles(BOARD_REPRESENTATIVES)
     board = BoardFactory(name="Testbay Alcohol and Drug Partnership", representatives=[rep])
     meeting = BoardMeetingFactory(board=board, place="Council chambers")

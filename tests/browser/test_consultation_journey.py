@@ -7,27 +7,13 @@ from playwright.sync_api import expect
 
 from consultations.models import APPROVED, Consultation, Priority
 from network.roles import FACILITATORS
+from tests.browser.steps import sign_in, sign_out
 from tests.checks import assert_accessible
-from tests.factories.accounts import PASSWORD, user_with_roles
+from tests.factories.accounts import user_with_roles
 from tests.factories.consultations import ConsultationFactory, PriorityFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 TITLE = "Evening opening at the hub"
-
-
-def sign_in(page, user):
-    page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("link", name="Your contributions")).to_be_visible()
-
-
-def sign_out(page):
-    page.get_by_role("button", name="Sign out").click()
-    expect(
-        page.get_by_role("navigation", name="Your account").get_by_role("link", name="Sign in")
-    ).to_be_visible()
 
 
 def test_post_check_approve_vote_close_and_see_results(page, network_settings):

@@ -13,6 +13,7 @@ from django.urls import resolve
 from playwright.sync_api import expect
 from wagtail.models import Page
 
+from tests.browser.steps import sign_in
 from tests.checks import assert_accessible
 from tests.portal.test_crawl import ROLES, crawl
 
@@ -54,11 +55,7 @@ def test_every_page_type_is_accessible(page, role):
     client = Client()
     if email:
         client.force_login(get_user_model().objects.get(email=email))
-        page.goto("/accounts/login/")
-        page.get_by_label("Email").fill(email)
-        page.get_by_label("Password").fill(DEMO_PASSWORDS[email])
-        page.get_by_role("main").get_by_role("button", name="Sign in").click()
-        expect(page.get_by_role("link", name="Your contributions")).to_be_visible()
+        sign_in(page, get_user_model().objects.get(email=email), password=DEMO_PASSWORDS[email])
 
     types = one_url_per_type(client, start_urls)
     assert len(types) >= 10, types

@@ -6,8 +6,9 @@ from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from playwright.sync_api import expect
 
 from network.roles import FACILITATORS
+from tests.browser.steps import sign_in
 from tests.checks import assert_accessible
-from tests.factories.accounts import PASSWORD, user_with_roles
+from tests.factories.accounts import user_with_roles
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -16,18 +17,11 @@ def app_code(secret, step=0):
     return format_hotp_value(hotp_value(secret, int(time.time()) // 30 + step))
 
 
-def sign_in_with_password(page, user):
-    page.goto("/accounts/login/")
-    page.get_by_label("Email").fill(user.email)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("main").get_by_role("button", name="Sign in").click()
-
-
 def test_a_facilitator_sets_up_two_step_sign_in_and_uses_it(page, settings, network_settings):
     settings.TWO_FACTOR_REQUIRED_FOR_ROLES = True
     facilitator = user_with_roles(FACILITATORS)
 
-    sign_in_with_password(page, facilitator)
+    sign_in(page, facilitator, expect_signed_in=False)
     expect(page.get_by_role("heading", level=1)).to_have_text("Set up two-step sign-in")
     expect(page.get_by_role("img", name="QR code for your authenticator app")).to_be_visible()
     assert_accessible(page)
@@ -51,7 +45,7 @@ def test_a_facilitator_sets_up_two_step_sign_in_and_uses_it(page, settings, netw
         page.get_by_role("navigation", name="Your account").get_by_role("link", name="Sign in")
     ).to_be_visible()
 
-    sign_in_with_password(page, facilitator)
+    sign_in(page, facilitator, expect_signed_in=False)
     expect(page.get_by_role("heading", level=1)).to_have_text("Enter the code from your app")
     assert_accessible(page)
     page.get_by_label("Code").fill(app_code(secret, step=1))
