@@ -5,20 +5,25 @@ Safe to run again: everything is found by its name or slug and updated, never du
 
 import datetime
 
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from home.models import HomePage
 
+from .group_schedule import meeting_times
 from .models import (
     DropInPage,
     GroupFacilitator,
     GroupIndexPage,
     GroupPage,
+    GroupSession,
+    JoinRequest,
     MemberProfile,
     NewsIndexPage,
     NewsPage,
     OpeningPeriod,
     ServiceVisit,
+    SessionRegistration,
     StandardPage,
     SupportService,
     Venue,
@@ -35,6 +40,7 @@ from .models.groups import (
     REFERRAL,
     WOMEN,
 )
+from .models.sessions import ACCEPTED
 from .services import group_sessions_sync
 
 MONDAY, TUESDAY, WEDNESDAY, THURSDAY, FRIDAY = range(5)
@@ -144,7 +150,7 @@ GROUPS = [
         "end": (12, 30),
         "how_to_join": JUST_TURN_UP,
         "joining_details": "",
-        "facilitators": ["Skye"],
+        "facilitators": ["Rowan"],
     },
     {
         "slug": "self-management-monday",
@@ -387,6 +393,47 @@ def cancel_sessions_when_closed(group, venue):
         ).update(cancelled=True, cancellation_note=f"The Net Loft is closed ({closure.reason}).")
 
 
+def load_session_places():
+    """The demo member has places at the next Tuesday peer group and online self-management
+    sessions (the online group is by invite, so their request was accepted), and the last Tuesday
+    session has its attendance recorded. Needs the demo accounts; without them it does nothing."""
+    User = get_user_model()
+    member = User.objects.filter(email="member@example.org").first()
+    facilitator = User.objects.filter(email="facilitator@example.org").first()
+    if member is None or facilitator is None:
+        return
+    now = timezone.now()
+    tuesday = GroupPage.objects.get(slug="tuesday-peer-group")
+    online = GroupPage.objects.get(slug="self-management-online")
+    JoinRequest.objects.get_or_create(
+        group=online,
+        member=member,
+        status=ACCEPTED,
+        defaults={
+            "decided_by": facilitator,
+            "decided_at": now,
+            "message": "A worker at the hub said to ask.",
+        },
+    )
+    for group in (tuesday, online):
+        session = group.sessions.filter(starts_at__gt=now, cancelled=False).first()
+        if session:
+            SessionRegistration.objects.get_or_create(session=session, member=member)
+    # Sessions are made from today on, so last week's session is made here to have a history.
+    last_week = timezone.localdate() - datetime.timedelta(weeks=1)
+    starts_at, ends_at = meeting_times(tuesday, next_weekday(TUESDAY, last_week))
+    past, _created = GroupSession.objects.get_or_create(
+        group=tuesday, starts_at=starts_at, defaults={"ends_at": ends_at}
+    )
+    if past.ends_at < now:
+        SessionRegistration.objects.update_or_create(session=past, member=member, defaults={"attended": True})
+        SessionRegistration.objects.update_or_create(
+            session=past, member=facilitator, defaults={"attended": True}
+        )
+        past.walk_ins = 3
+        past.save(update_fields=["walk_ins"])
+
+
 def load(*, stdout):
     home = HomePage.objects.get(depth=2)
     venue = load_hub()
@@ -401,6 +448,7 @@ def load(*, stdout):
         first_visit=FIRST_VISIT,
     )
     load_groups(home, venue)
+    load_session_places()
     news_index = child_page(
         home,
         NewsIndexPage,

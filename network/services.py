@@ -5,12 +5,16 @@ from datetime import time, timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMessage
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from . import notifications
 from .group_schedule import meeting_dates, meeting_times
-from .models import GroupPage, GroupSession
+from .models import GroupPage, GroupSession, JoinRequest, SessionLinkSent, SessionRegistration
+from .models.groups import HYBRID, INVITE, ONLINE, REFERRAL, WALK_INS_MAX
+from .models.sessions import ACCEPTED, DECLINED, JOIN_MESSAGE_MAX_LENGTH, WAITING
 from .opening_hours import at_london_time
 
 logger = logging.getLogger(__name__)
@@ -20,6 +24,12 @@ SUBJECT_ACCOUNT_DELETED = "Your account has been deleted"
 
 # How far ahead sessions exist as rows: enough for "next sessions" and for people to plan.
 SESSIONS_AHEAD = timedelta(weeks=13)
+# Online links go out this long before a session: the day before, whenever in the day it runs.
+LINK_WINDOW = timedelta(hours=36)
+
+
+class SessionError(Exception):
+    """Something a member or facilitator asked for cannot be done. The message is kind and plain."""
 
 
 @transaction.atomic
@@ -82,3 +92,141 @@ def _send_account_deleted(email):
         EmailMessage(subject=SUBJECT_ACCOUNT_DELETED, body=body, to=[email]).send()
     except OSError:
         logger.warning("The email saying an account was deleted could not be sent.")
+
+
+# Group sessions
+
+
+def _session_locked(session):
+    return GroupSession.objects.select_for_update().select_related("group").get(pk=session.pk)
+
+
+def session_register(*, session, member, now=None):
+    """Give the member a place. Signing up twice keeps one place. Inside the link window the
+    online link goes out at once, since the scheduled sending may already have run."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        session = _session_locked(session)
+        if session.cancelled:
+            raise SessionError("Sorry, this session is cancelled, so you cannot sign up for it.")
+        if session.starts_at <= now:
+            raise SessionError("This session has already started, so you cannot sign up for it now.")
+        registration, created = SessionRegistration.objects.get_or_create(session=session, member=member)
+    if session.starts_at <= now + LINK_WINDOW:
+        session_link_send(session=session, member=member)
+    return registration, created
+
+
+@transaction.atomic
+def session_unregister(*, session, member, now=None):
+    """Give up a place. Returns whether there was one to give up."""
+    now = now or timezone.now()
+    session = _session_locked(session)
+    if session.starts_at <= now:
+        raise SessionError("This session has already started, so your place cannot be cancelled now.")
+    deleted, _by_model = SessionRegistration.objects.filter(session=session, member=member).delete()
+    return bool(deleted)
+
+
+def session_link_send(*, session, member):
+    """Email the member the group's online link, once. The row is written before the email is
+    queued, so running the sending again (or twice at once) never repeats it."""
+    group = session.group
+    if session.cancelled or not group.meets_online or not group.online_link:
+        return False
+    try:
+        with transaction.atomic():
+            SessionLinkSent.objects.create(session=session, member=member)
+            notifications.send_session_link.enqueue(session.pk, member.pk)
+    except IntegrityError:
+        return False
+    return True
+
+
+def session_links_send(*, now=None):
+    """Send the online link to everyone with a place at an online or hybrid session starting in
+    the next 36 hours who has not had it yet. Returns how many were sent."""
+    now = now or timezone.now()
+    registrations = (
+        SessionRegistration.objects.filter(
+            session__cancelled=False,
+            session__starts_at__gt=now,
+            session__starts_at__lte=now + LINK_WINDOW,
+            session__group__format__in=[ONLINE, HYBRID],
+            member__is_active=True,
+        )
+        .exclude(session__group__online_link="")
+        .exclude(
+            Exists(SessionLinkSent.objects.filter(session=OuterRef("session"), member=OuterRef("member")))
+        )
+        .select_related("session__group", "member")
+    )
+    return sum(session_link_send(session=r.session, member=r.member) for r in registrations)
+
+
+@transaction.atomic
+def attendance_record(*, session, attended_ids, walk_ins, now=None):
+    """Record who came (ids of the session's registrations) and how many came without signing up."""
+    now = now or timezone.now()
+    session = _session_locked(session)
+    if session.cancelled:
+        raise SessionError("This session was cancelled, so there is no one to record.")
+    if session.starts_at > now:
+        raise SessionError("You can record who came once the session has started.")
+    if not isinstance(walk_ins, int) or not 0 <= walk_ins <= WALK_INS_MAX:
+        raise SessionError(f"The number of people who came without signing up must be 0 to {WALK_INS_MAX}.")
+    attended_ids = set(attended_ids)
+    registrations = session.registrations.all()
+    if not attended_ids <= set(registrations.values_list("pk", flat=True)):
+        raise SessionError("Choose only people who signed up for this session.")
+    registrations.filter(pk__in=attended_ids).update(attended=True)
+    registrations.exclude(pk__in=attended_ids).update(attended=False)
+    session.walk_ins = walk_ins
+    session.save(update_fields=["walk_ins"])
+    return session
+
+
+@transaction.atomic
+def session_cancel(*, session, note, now=None):
+    """Cancel a session and tell everyone with a place. The note shows on the public group page."""
+    now = now or timezone.now()
+    session = _session_locked(session)
+    note = " ".join(note.split())
+    if session.cancelled:
+        raise SessionError("This session is already cancelled.")
+    if session.starts_at <= now:
+        raise SessionError("This session has already started, so it cannot be cancelled.")
+    if not note or len(note) > GroupSession._meta.get_field("cancellation_note").max_length:
+        raise SessionError("Write a short note of up to 160 characters to say why.")
+    session.cancelled = True
+    session.cancellation_note = note
+    session.save(update_fields=["cancelled", "cancellation_note"])
+    notifications.send_session_cancelled.enqueue(session.pk)
+    return session
+
+
+def join_request_create(*, group, member, message=""):
+    """Ask to join a group that needs an invite or a referral. One open request per member."""
+    message = message.strip()
+    if len(message) > JOIN_MESSAGE_MAX_LENGTH:
+        raise SessionError(f"Your message can be up to {JOIN_MESSAGE_MAX_LENGTH} characters.")
+    if group.how_to_join not in (INVITE, REFERRAL):
+        raise SessionError("You do not need to ask to join this group. You can sign up for a session.")
+    try:
+        with transaction.atomic():
+            return JoinRequest.objects.create(group=group, member=member, message=message)
+    except IntegrityError:
+        raise SessionError("You have already asked to join this group.") from None
+
+
+@transaction.atomic
+def join_request_decide(*, join_request, decided_by, accept, now=None):
+    join_request = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
+    if join_request.status != WAITING:
+        raise SessionError("This request has already been answered.")
+    join_request.status = ACCEPTED if accept else DECLINED
+    join_request.decided_by = decided_by
+    join_request.decided_at = now or timezone.now()
+    join_request.save(update_fields=["status", "decided_by", "decided_at"])
+    notifications.send_join_request_answered.enqueue(join_request.pk)
+    return join_request

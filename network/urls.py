@@ -2,7 +2,7 @@ from django.urls import path
 
 from portal.page_cache import cache_public_response
 
-from . import feeds, views
+from . import feeds, session_views, views
 
 app_name = "network"
 
@@ -11,6 +11,17 @@ urlpatterns = [
     path("accounts/your-data/", views.your_data, name="your_data"),
     path("accounts/your-data/download/", views.your_data_download, name="your_data_download"),
     path("accounts/delete/", views.account_delete, name="account_delete"),
+    path("accounts/sessions/", session_views.my_sessions, name="my_sessions"),
+    path("groups/yours/", session_views.my_groups, name="my_groups"),
+    path("groups/<int:pk>/sessions/", session_views.group_sessions, name="group_sessions"),
+    path("groups/<int:pk>/ask-to-join/", session_views.join_request_create, name="join_request_create"),
+    path("groups/sessions/<int:pk>/", session_views.run_session, name="run_session"),
+    path("groups/sessions/<int:pk>/sign-up/", session_views.session_register, name="session_register"),
+    path(
+        "groups/sessions/<int:pk>/cancel-place/", session_views.session_unregister, name="session_unregister"
+    ),
+    path("groups/sessions/<int:pk>/cancel/", session_views.session_cancel, name="session_cancel"),
+    path("groups/join-requests/<int:pk>/", session_views.join_request_decide, name="join_request_decide"),
     path("search/", views.search, name="search"),
     # Feeds are public and the same for everyone, so they are served from the page cache.
     path("feeds/news.rss", cache_public_response(feeds.NewsFeed()), name="news_rss"),

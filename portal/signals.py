@@ -9,7 +9,14 @@ from .page_cache import invalidate_all
 # Apps whose models feed public pages: pages, snippets, settings, venues, groups, sessions.
 CONTENT_APPS = {"home", "network", "wagtailcore", "wagtailimages", "wagtaildocs", "taggit"}
 # Models in those apps that change often and never show on public pages.
-NOT_PUBLIC = {"wagtailcore.pagelogentry", "wagtailcore.revision", "wagtailcore.referenceindex"}
+NOT_PUBLIC = {
+    "wagtailcore.pagelogentry",
+    "wagtailcore.revision",
+    "wagtailcore.referenceindex",
+    "network.sessionregistration",
+    "network.sessionlinksent",
+    "network.joinrequest",
+}
 
 
 def shows_on_public_pages(model):

@@ -13,6 +13,7 @@ from .groups import (
 from .members import DISPLAY_NAME_MAX_LENGTH, MemberProfile
 from .news import NewsIndexPage, NewsPage, NewsPageTag
 from .pages import DropInPage, StandardPage
+from .sessions import JoinRequest, SessionLinkSent, SessionRegistration
 from .venues import (
     WEEKDAY_CHOICES,
     OpeningException,
@@ -34,6 +35,7 @@ __all__ = [
     "GroupIndexPage",
     "GroupPage",
     "GroupSession",
+    "JoinRequest",
     "MemberProfile",
     "NewsIndexPage",
     "NewsPage",
@@ -41,6 +43,8 @@ __all__ = [
     "OpeningException",
     "OpeningPeriod",
     "ServiceVisit",
+    "SessionLinkSent",
+    "SessionRegistration",
     "StandardPage",
     "SupportService",
     "Venue",

@@ -40,6 +40,7 @@ HOW_TO_JOIN_CHOICES = [
     (INVITE, _("Ask for an invite")),
 ]
 UPCOMING_SESSIONS_SHOWN = 6
+WALK_INS_MAX = 200
 
 
 class GroupIndexPage(Page):
@@ -198,6 +199,12 @@ class GroupSession(models.Model):
         help_text=_("Shown to visitors, for example: the hub is closed for a holiday."),
     )
 
+    walk_ins = models.PositiveSmallIntegerField(
+        _("people who came without signing up"),
+        default=0,
+        help_text=_("Filled in by a facilitator after the session."),
+    )
+
     panels = [FieldPanel("cancelled"), FieldPanel("cancellation_note")]
 
     class Meta:
@@ -206,6 +213,7 @@ class GroupSession(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["group", "starts_at"], name="one_session_per_group_and_start"),
             models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="session_ends_after_start"),
+            models.CheckConstraint(condition=Q(walk_ins__lte=WALK_INS_MAX), name="session_walk_ins_sensible"),
         ]
         indexes = [models.Index(fields=["starts_at"])]
 

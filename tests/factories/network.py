@@ -5,20 +5,27 @@ from types import SimpleNamespace
 
 import factory
 import wagtail_factories
+from django.utils import timezone
 
 from network.models import (
     DropInPage,
+    GroupFacilitator,
     GroupIndexPage,
     GroupPage,
+    GroupSession,
+    JoinRequest,
     NewsIndexPage,
     NewsPage,
     OpeningException,
     OpeningPeriod,
     ServiceVisit,
+    SessionRegistration,
     StandardPage,
     SupportService,
     Venue,
 )
+from network.models.groups import INVITE
+from network.roles import FACILITATORS
 from network.services import group_sessions_sync
 
 WEEKDAYS_MONDAY_TO_FRIDAY = range(5)
@@ -165,3 +172,44 @@ def public_site(home, *, groups=3, news=3):
         about=StandardPageFactory(parent=home, slug="about", title="About the network"),
     )
     return site
+
+
+class GroupSessionFactory(factory.django.DjangoModelFactory):
+    """A session made by hand, for times the schedule would not give (in an hour, last week)."""
+
+    class Meta:
+        model = GroupSession
+
+    group = factory.SubFactory(GroupPageFactory)
+    starts_at = factory.LazyFunction(
+        lambda: timezone.now().replace(second=0, microsecond=0) + datetime.timedelta(days=2)
+    )
+    ends_at = factory.LazyAttribute(
+        lambda session: session.starts_at + datetime.timedelta(hours=1, minutes=30)
+    )
+
+
+class SessionRegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SessionRegistration
+
+    session = factory.SubFactory(GroupSessionFactory)
+    member = factory.SubFactory("tests.factories.accounts.MemberFactory")
+
+
+class JoinRequestFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = JoinRequest
+
+    group = factory.SubFactory(GroupPageFactory, how_to_join=INVITE)
+    member = factory.SubFactory("tests.factories.accounts.MemberFactory")
+    message = "A worker at the hub said to ask."
+
+
+def facilitator_of(group, **kwargs):
+    """A member in the Facilitators role who is listed as running this group."""
+    from tests.factories.accounts import user_with_roles
+
+    user = user_with_roles(FACILITATORS, **kwargs)
+    GroupFacilitator.objects.create(group=group, profile=user.profile)
+    return user

@@ -25,6 +25,12 @@ from network.roles import FACILITATORS
 from tests.checks import assert_valid_html
 from tests.factories.accounts import PASSWORD, MemberFactory, UserFactory, user_with_roles
 from tests.factories.consultations import ConsultationFactory, PriorityFactory, ThemeFactory
+from tests.factories.network import (
+    GroupSessionFactory,
+    JoinRequestFactory,
+    SessionRegistrationFactory,
+    facilitator_of,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -179,14 +185,34 @@ def test_download_holds_nothing_about_anyone_else(client, member, world):
     assert "urgent" not in text.lower()
 
 
+def test_download_holds_the_members_places_and_requests_to_join(client, member):
+    session = GroupSessionFactory(group__title="Tuesday peer group")
+    SessionRegistrationFactory(session=session, member=member, attended=True)
+    SessionRegistrationFactory(session=session, member=MemberFactory(profile__display_name="Quiet Otter"))
+    facilitator = facilitator_of(session.group, profile__display_name="Facilitator Wren")
+    JoinRequestFactory(
+        group__title="Women's group", member=member, message="Staff at the hub said to ask.",
+        status="accepted", decided_by=facilitator, decided_at=timezone.now(),
+    )  # fmt: skip
+    text = download(client, member).content.decode()
+    data = json.loads(text)
+    assert [(p["group"], p["came"]) for p in data["group_sessions"]] == [("Tuesday peer group", True)]
+    [request] = data["requests_to_join"]
+    assert (request["group"], request["message"]) == ("Women's group", "Staff at the hub said to ask.")
+    assert request["status"] and request["answered_at"]
+    for someone_else in ("Quiet Otter", "Facilitator Wren", facilitator.email):
+        assert someone_else not in text
+
+
 def test_download_of_a_member_who_has_done_nothing_yet(client, member):
     data = json.loads(download(client, member).content)
     assert (data["priorities"], data["votes"], data["reports"]) == ([], [], [])
+    assert (data["group_sessions"], data["requests_to_join"]) == ([], [])
     assert all(choice["wanted"] for choice in data["email_choices"])
 
 
 # Session, user, then one query for each part of the file, however much the member has done.
-DOWNLOAD_QUERY_BUDGET = 9
+DOWNLOAD_QUERY_BUDGET = 11
 
 
 @pytest.mark.parametrize("how_many", [2, 20])

@@ -28,7 +28,7 @@ def test_sign_in_by_emailed_code(client, member):
     assert response.status_code == 302
     page = client.get(response["Location"]).text
     assert "<h1" in page and "Check your email for a sign-in code" in page
-    assert f"We've sent a code to <a href=\"mailto:{member.email}\">" in page
+    assert f'We\'ve sent a code to <a href="mailto:{member.email}">' in page
     body = mail.outbox[-1].body
     code = re.search(EMAILED_CODE, body, re.MULTILINE).group(1)
     response = client.post(response["Location"], {"code": code})

@@ -1,0 +1,106 @@
+"""Who comes to a group's sessions: places members sign up for, emailed links and join requests."""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .groups import GroupPage, GroupSession
+
+JOIN_MESSAGE_MAX_LENGTH = 500
+WAITING, ACCEPTED, DECLINED = "waiting", "accepted", "declined"
+JOIN_REQUEST_STATUS_CHOICES = [
+    (WAITING, _("Waiting for an answer")),
+    (ACCEPTED, _("Accepted")),
+    (DECLINED, _("Declined")),
+]
+
+
+class SessionRegistration(models.Model):
+    """A member's place at one session. `attended` stays empty until a facilitator fills it in."""
+
+    session = models.ForeignKey(GroupSession, on_delete=models.CASCADE, related_name="registrations")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_registrations"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    attended = models.BooleanField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("session registration")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "member"], name="one_registration_per_member_and_session"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.session} ({self.member_id})"
+
+    @property
+    def display_name(self):
+        profile = getattr(self.member, "profile", None)
+        return profile.display_name if profile else _("A member")
+
+
+class SessionLinkSent(models.Model):
+    """The private online link went to this member for this session. A row per email, written
+    before it is sent, so nobody gets the same link twice however often the sending runs."""
+
+    session = models.ForeignKey(GroupSession, on_delete=models.CASCADE, related_name="links_sent")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_links_sent"
+    )
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("session link sent")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["session", "member"], name="one_link_email_per_member_and_session"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.session} ({self.member_id})"
+
+
+class JoinRequest(models.Model):
+    """A member asks to join a group that needs an invite or a referral."""
+
+    group = models.ForeignKey(GroupPage, on_delete=models.CASCADE, related_name="join_requests")
+    member = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="join_requests"
+    )
+    message = models.TextField(blank=True, max_length=JOIN_MESSAGE_MAX_LENGTH)
+    status = models.CharField(max_length=20, choices=JOIN_REQUEST_STATUS_CHOICES, default=WAITING)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("join request")
+        ordering = ["created_at", "pk"]
+        constraints = [
+            # Waiting or accepted: a member has at most one of those per group. Declined ones are
+            # history, and a member may ask again later.
+            models.UniqueConstraint(
+                fields=["group", "member"],
+                condition=Q(status__in=[WAITING, ACCEPTED]),
+                name="one_open_join_request_per_member_and_group",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=[WAITING, ACCEPTED, DECLINED]), name="join_request_status_known"
+            ),
+            models.CheckConstraint(
+                condition=Q(status=WAITING, decided_at__isnull=True)
+                | ~Q(status=WAITING) & Q(decided_at__isnull=False),
+                name="join_request_decided_when_answered",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.group.title} ({self.get_status_display()})"

@@ -1,0 +1,111 @@
+"""Who may do what with a group's sessions. The one place that decides; views and templates ask here.
+
+Running a group's sessions means seeing who signed up, so it needs both things: being listed as
+one of the group's facilitators *and* being in the Facilitators role (which brings two-step
+sign-in). Staff may run any group.
+"""
+
+import rules
+
+from .models.groups import INVITE, REFERRAL
+from .models.sessions import ACCEPTED, WAITING
+from .roles import FACILITATORS, MEMBERS
+
+
+def _role_names(user):
+    """The user's role names, read once per request object."""
+    if not user.is_authenticated:
+        return set()
+    cached = getattr(user, "_network_role_names", None)
+    if cached is None:
+        cached = set(user.groups.values_list("name", flat=True))
+        user._network_role_names = cached
+    return cached
+
+
+def facilitated_group_ids(user):
+    """Ids of the groups that list this user as a facilitator, read once per request object."""
+    if not user.is_authenticated:
+        return set()
+    cached = getattr(user, "_facilitated_group_ids", None)
+    if cached is None:
+        cached = (
+            set(user.profile.facilitated_groups.values_list("group_id", flat=True))
+            if _has_profile(user)
+            else set()
+        )
+        user._facilitated_group_ids = cached
+    return cached
+
+
+def _has_profile(user):
+    return getattr(user, "profile", None) is not None
+
+
+def _join_status(user, group):
+    """The member's open join request status for this group (waiting or accepted), or None."""
+    if not user.is_authenticated or group is None:
+        return None
+    cache = user.__dict__.setdefault("_join_statuses", {})
+    if group.pk not in cache:
+        cache[group.pk] = (
+            group.join_requests.filter(member=user, status__in=[WAITING, ACCEPTED])
+            .values_list("status", flat=True)
+            .first()
+        )
+    return cache[group.pk]
+
+
+@rules.predicate
+def is_member(user):
+    return MEMBERS in _role_names(user)
+
+
+@rules.predicate
+def is_facilitator(user):
+    return FACILITATORS in _role_names(user)
+
+
+@rules.predicate
+def is_staff(user):
+    return user.is_authenticated and user.is_active and user.is_staff
+
+
+@rules.predicate
+def facilitates_group(user, group):
+    return group is not None and is_facilitator(user) and group.pk in facilitated_group_ids(user)
+
+
+@rules.predicate
+def facilitates_session_group(user, session):
+    return session is not None and facilitates_group(user, session.group)
+
+
+@rules.predicate
+def facilitates_request_group(user, join_request):
+    return join_request is not None and facilitates_group(user, join_request.group)
+
+
+@rules.predicate
+def group_needs_asking(user, group):
+    return group is not None and group.how_to_join in (INVITE, REFERRAL)
+
+
+@rules.predicate
+def was_accepted(user, group):
+    return _join_status(user, group) == ACCEPTED
+
+
+@rules.predicate
+def has_open_join_request(user, group):
+    return _join_status(user, group) is not None
+
+
+can_run_group = is_staff | facilitates_group
+
+rules.add_perm("network.sign_up_for_group", is_member & (~group_needs_asking | was_accepted))
+rules.add_perm("network.ask_to_join_group", is_member & group_needs_asking & ~has_open_join_request)
+rules.add_perm("network.see_own_groups", is_staff | is_facilitator)
+rules.add_perm("network.run_group", can_run_group)
+rules.add_perm("network.run_session", is_staff | facilitates_session_group)
+rules.add_perm("network.decide_join_request", is_staff | facilitates_request_group)

@@ -1,0 +1,258 @@
+"""Thin views for group sessions: check permission (network/rules.py), hand writes to services,
+render or redirect. Signed-out people are sent to sign in; signed-in people without permission
+get 403. The group's online link is never put in any page: it is only ever emailed.
+"""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from . import services
+from .models import GroupPage, GroupSession, JoinRequest, SessionRegistration
+from .models.sessions import WAITING
+from .rules import facilitated_group_ids
+from .session_forms import AttendanceForm, JoinRequestForm, SessionCancelForm
+
+SESSIONS_SHOWN = 8
+RUN_SESSIONS_AHEAD = 3
+RUN_SESSIONS_BEHIND = 2
+
+
+def permission(perm, getter):
+    """Sign-in first, then the rule on the object the getter finds (404 if there is none)."""
+
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapped(request, pk):
+            obj = getter(pk)
+            if not request.user.has_perm(perm, obj):
+                raise PermissionDenied
+            return view(request, obj)
+
+        return wrapped
+
+    return decorator
+
+
+def get_group(pk):
+    return get_object_or_404(GroupPage.objects.live(), pk=pk)
+
+
+def get_session(pk):
+    return get_object_or_404(GroupSession.objects.select_related("group").filter(group__live=True), pk=pk)
+
+
+def get_join_request(pk):
+    return get_object_or_404(JoinRequest.objects.select_related("group", "member__profile"), pk=pk)
+
+
+# Members
+
+
+def _render_group_sessions(request, group, join_form=None, status=200):
+    user = request.user
+    sessions = list(group.sessions.filter(ends_at__gte=timezone.now())[:SESSIONS_SHOWN])
+    mine = set(
+        SessionRegistration.objects.filter(member=user, session__in=sessions).values_list(
+            "session_id", flat=True
+        )
+    )
+    for session in sessions:
+        session.is_mine = session.pk in mine
+    can_ask = user.has_perm("network.ask_to_join_group", group)
+    context = {
+        "group": group,
+        "sessions": sessions,
+        "can_sign_up": user.has_perm("network.sign_up_for_group", group),
+        "can_ask": can_ask,
+        "join_request": group.join_requests.filter(member=user).order_by("-created_at").first(),
+        "join_form": (join_form or JoinRequestForm()) if can_ask else None,
+        "can_run": user.has_perm("network.run_group", group),
+    }
+    return render(request, "network/group_sessions.html", context, status=status)
+
+
+@require_GET
+@login_required
+def group_sessions(request, pk):
+    return _render_group_sessions(request, get_group(pk))
+
+
+@require_POST
+@login_required
+def session_register(request, pk):
+    session = get_session(pk)
+    if not request.user.has_perm("network.sign_up_for_group", session.group):
+        raise PermissionDenied
+    try:
+        _registration, created = services.session_register(session=session, member=request.user)
+    except services.SessionError as error:
+        messages.error(request, str(error))
+    else:
+        if created:
+            messages.success(request, f"You have a place on {_when(session)}. See you there.")
+        else:
+            messages.success(request, f"You already have a place on {_when(session)}.")
+    return redirect("network:group_sessions", pk=session.group_id)
+
+
+@require_POST
+@login_required
+def session_unregister(request, pk):
+    session = get_session(pk)
+    try:
+        had_place = services.session_unregister(session=session, member=request.user)
+    except services.SessionError as error:
+        messages.error(request, str(error))
+    else:
+        if had_place:
+            messages.success(
+                request, f"Your place on {_when(session)} is cancelled. Thank you for letting us know."
+            )
+        else:
+            messages.success(request, f"You did not have a place on {_when(session)}.")
+    if request.POST.get("back") == "my_sessions":
+        return redirect("network:my_sessions")
+    return redirect("network:group_sessions", pk=session.group_id)
+
+
+@require_POST
+@permission("network.ask_to_join_group", get_group)
+def join_request_create(request, group):
+    form = JoinRequestForm(request.POST)
+    if not form.is_valid():
+        return _render_group_sessions(request, group, join_form=form)
+    try:
+        services.join_request_create(group=group, member=request.user, message=form.cleaned_data["message"])
+    except services.SessionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Thank you for asking. A facilitator will answer you by email.")
+    return redirect("network:group_sessions", pk=group.pk)
+
+
+@require_GET
+@login_required
+def my_sessions(request):
+    registrations = (
+        SessionRegistration.objects.filter(member=request.user, session__ends_at__gte=timezone.now())
+        .select_related("session__group")
+        .order_by("session__starts_at")
+    )
+    return render(request, "network/my_sessions.html", {"registrations": registrations})
+
+
+def _when(session):
+    local = timezone.localtime(session.starts_at)
+    return f"{local:%A} {local.day} {local:%B}"
+
+
+# Facilitators
+
+
+@require_GET
+@login_required
+def my_groups(request):
+    user = request.user
+    if not user.has_perm("network.see_own_groups"):
+        raise PermissionDenied
+    groups = GroupPage.objects.live().order_by("title")
+    if not user.is_staff:
+        groups = groups.filter(pk__in=facilitated_group_ids(user))
+    groups = list(groups)
+    now = timezone.now()
+    waiting = JoinRequest.objects.filter(group__in=groups, status=WAITING).select_related("member__profile")
+    for group in groups:
+        group.recent_sessions = list(
+            group.sessions.filter(ends_at__lt=now).order_by("-starts_at")[:RUN_SESSIONS_BEHIND]
+        )[::-1]
+        group.next_sessions = list(group.sessions.filter(ends_at__gte=now)[:RUN_SESSIONS_AHEAD])
+        group.waiting_requests = [r for r in waiting if r.group_id == group.pk]
+    return render(request, "network/my_groups.html", {"groups": groups})
+
+
+def _render_run_session(request, session, attendance_form=None, cancel_form=None, status=200):
+    registrations = list(session.registrations.select_related("member__profile"))
+    if attendance_form is None:
+        attendance_form = AttendanceForm(
+            registrations=registrations,
+            initial={"came": [r.pk for r in registrations if r.attended], "walk_ins": session.walk_ins},
+        )
+    context = {
+        "session": session,
+        "group": session.group,
+        "registrations": registrations,
+        "attendance_form": attendance_form,
+        "cancel_form": cancel_form or SessionCancelForm(),
+        "started": session.starts_at <= timezone.now(),
+    }
+    return render(request, "network/run_session.html", context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@permission("network.run_session", get_session)
+def run_session(request, session):
+    if request.method == "GET":
+        return _render_run_session(request, session)
+    registrations = list(session.registrations.select_related("member__profile"))
+    form = AttendanceForm(request.POST, registrations=registrations)
+    if not form.is_valid():
+        return _render_run_session(request, session, attendance_form=form)
+    try:
+        services.attendance_record(
+            session=session,
+            attended_ids=form.cleaned_data.get("came", []),
+            walk_ins=form.cleaned_data["walk_ins"],
+        )
+    except services.SessionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Thank you. Who came is saved.")
+    return redirect("network:run_session", pk=session.pk)
+
+
+@require_POST
+@permission("network.run_session", get_session)
+def session_cancel(request, session):
+    form = SessionCancelForm(request.POST)
+    if not form.is_valid():
+        return _render_run_session(request, session, cancel_form=form)
+    try:
+        services.session_cancel(session=session, note=form.cleaned_data["note"])
+    except services.SessionError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "The session is cancelled. Everyone with a place will get an email.")
+    return redirect("network:run_session", pk=session.pk)
+
+
+@require_POST
+@permission("network.decide_join_request", get_join_request)
+def join_request_decide(request, join_request):
+    decision = request.POST.get("decision")
+    if decision not in ("accept", "decline"):
+        messages.error(request, "Choose to say yes or no to the request.")
+        return redirect("network:my_groups")
+    try:
+        services.join_request_decide(
+            join_request=join_request, decided_by=request.user, accept=decision == "accept"
+        )
+    except services.SessionError as error:
+        messages.error(request, str(error))
+    else:
+        name = (
+            join_request.member.profile.display_name
+            if hasattr(join_request.member, "profile")
+            else "the member"
+        )
+        answer = (
+            "can now sign up" if decision == "accept" else "has been told, kindly, that it is a no this time"
+        )
+        messages.success(request, f"Thank you. {name} {answer}. They will get an email.")
+    return redirect("network:my_groups")

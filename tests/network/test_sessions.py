@@ -1,0 +1,558 @@
+"""Group sessions: signing up, the private online link, running a session, asking to join."""
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import timezone
+
+from network.models import GroupSession, JoinRequest, SessionLinkSent, SessionRegistration
+from network.models.groups import HYBRID, IN_PERSON, INVITE, ONLINE, REFERRAL
+from network.models.sessions import ACCEPTED, DECLINED, WAITING
+from network.notifications import SUBJECT_JOIN_REQUEST_ANSWERED, SUBJECT_SESSION_CANCELLED
+from network.roles import FACILITATORS
+from tests.checks import assert_valid_html
+from tests.factories import MemberFactory, user_with_roles
+from tests.factories.network import (
+    GroupIndexPageFactory,
+    GroupPageFactory,
+    GroupSessionFactory,
+    JoinRequestFactory,
+    SessionRegistrationFactory,
+    facilitator_of,
+)
+
+pytestmark = pytest.mark.django_db
+SECRET_LINK = "https://video.example.org/very-private-room"
+NEUTRAL_WORDS_NEVER_IN_SUBJECTS = ("drug", "alcohol", "recovery", "addict", "group", "self-management")
+
+
+@pytest.fixture
+def group_index(home_page):
+    return GroupIndexPageFactory(parent=home_page, slug="groups")
+
+
+@pytest.fixture
+def group(group_index):
+    return GroupPageFactory(parent=group_index, title="Tuesday peer group")
+
+
+@pytest.fixture
+def online_group(group_index):
+    return GroupPageFactory(
+        parent=group_index, title="Online group", format=ONLINE, venue=None, online_link=SECRET_LINK
+    )
+
+
+def soon(hours):
+    return timezone.now().replace(second=0, microsecond=0) + datetime.timedelta(hours=hours)
+
+
+def session_at(group, hours):
+    return GroupSessionFactory(group=group, starts_at=soon(hours))
+
+
+def next_session(group):
+    return group.sessions.filter(starts_at__gt=timezone.now()).first()
+
+
+def signed_in(client, user):
+    client.force_login(user)
+    return client
+
+
+def sessions_url(group):
+    return reverse("network:group_sessions", args=[group.pk])
+
+
+def page_text(response):
+    return response.content.decode()
+
+
+# Signing up
+
+
+def test_a_member_signs_up_and_cancels_their_place(client, group, member):
+    session = next_session(group)
+    signed_in(client, member)
+    response = client.post(reverse("network:session_register", args=[session.pk]), follow=True)
+    assert response.redirect_chain[-1][0] == sessions_url(group)
+    assert "You have a place on" in page_text(response)
+    assert "Cancel my place" in page_text(response)
+    assert SessionRegistration.objects.filter(session=session, member=member).count() == 1
+
+    response = client.post(reverse("network:session_unregister", args=[session.pk]), follow=True)
+    assert "Your place on" in page_text(response) and "is cancelled" in page_text(response)
+    assert not SessionRegistration.objects.filter(session=session, member=member).exists()
+
+
+def test_signing_up_twice_keeps_one_place(client, group, member):
+    session = next_session(group)
+    signed_in(client, member)
+    url = reverse("network:session_register", args=[session.pk])
+    client.post(url)
+    response = client.post(url, follow=True)
+    assert "You already have a place" in page_text(response)
+    assert SessionRegistration.objects.filter(session=session, member=member).count() == 1
+
+
+def test_past_and_cancelled_sessions_cannot_be_signed_up_for(client, group, member):
+    past = session_at(group, -48)
+    cancelled = group.sessions.filter(starts_at__gt=timezone.now()).first()
+    cancelled.cancelled = True
+    cancelled.cancellation_note = "The hub is closed for a holiday."
+    cancelled.save()
+    signed_in(client, member)
+    response = client.post(reverse("network:session_register", args=[past.pk]), follow=True)
+    assert "already started" in page_text(response)
+    response = client.post(reverse("network:session_register", args=[cancelled.pk]), follow=True)
+    assert "this session is cancelled" in page_text(response)
+    assert not SessionRegistration.objects.exists()
+    page = page_text(client.get(sessions_url(group)))
+    assert "The hub is closed for a holiday." in page
+    assert reverse("network:session_register", args=[cancelled.pk]) not in page
+
+
+def test_bad_and_forged_ids_are_not_found(client, group, member, home_page):
+    signed_in(client, member)
+    missing = 999_999
+    assert client.get(reverse("network:group_sessions", args=[missing])).status_code == 404
+    assert client.get(reverse("network:group_sessions", args=[home_page.pk])).status_code == 404
+    for name in ("session_register", "session_unregister", "session_cancel", "join_request_decide"):
+        assert client.post(reverse(name.join(["network:", ""]), args=[missing])).status_code == 404
+    assert client.get(reverse("network:run_session", args=[missing])).status_code == 404
+    assert client.get("/groups/abc/sessions/").status_code == 404
+
+
+def test_signed_out_people_are_sent_to_sign_in_and_back(client, group):
+    url = sessions_url(group)
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("account_login")) and "next=" in response["Location"]
+    session = next_session(group)
+    response = client.post(reverse("network:session_register", args=[session.pk]))
+    assert response["Location"].startswith(reverse("account_login"))
+    assert not SessionRegistration.objects.exists()
+
+
+def test_the_public_group_page_links_to_sign_up_and_stays_the_same_for_everyone(client, group, member):
+    visitor_page = page_text(client.get(group.url))
+    assert f'href="{sessions_url(group)}">Sign up for a session</a>' in visitor_page
+    assert "csrfmiddlewaretoken" not in visitor_page and "<form" not in visitor_page.split("<main")[1]
+
+
+def test_your_sessions_lists_upcoming_places_only(client, group, member):
+    upcoming = SessionRegistrationFactory(session=next_session(group), member=member)
+    SessionRegistrationFactory(session=session_at(group, -72), member=member)
+    SessionRegistrationFactory(session=group.sessions.last())
+    response = signed_in(client, member).get(reverse("network:my_sessions"))
+    assert list(response.context["registrations"]) == [upcoming]
+    profile = page_text(client.get(reverse("network:profile")))
+    assert reverse("network:my_sessions") in profile
+    assert reverse("network:my_groups") not in profile
+
+
+# The private online link
+
+
+def test_links_go_once_to_registered_members_of_online_and_hybrid_sessions_in_the_next_36_hours(
+    group_index, online_group
+):
+    hybrid = GroupPageFactory(parent=group_index, format=HYBRID, online_link=SECRET_LINK)
+    in_person = GroupPageFactory(parent=group_index, format=IN_PERSON, online_link=SECRET_LINK)
+    tomorrow = session_at(online_group, 20)
+    hybrid_tomorrow = session_at(hybrid, 30)
+    online_registration = SessionRegistrationFactory(session=tomorrow)
+    hybrid_registration = SessionRegistrationFactory(session=hybrid_tomorrow)
+    SessionRegistrationFactory(session=session_at(in_person, 20))
+    SessionRegistrationFactory(session=session_at(online_group, 60))
+    cancelled = session_at(online_group, 10)
+    SessionRegistrationFactory(session=cancelled)
+    GroupSession.objects.filter(pk=cancelled.pk).update(cancelled=True)
+    SessionRegistrationFactory(session=session_at(online_group, -2))
+
+    out = StringIO()
+    call_command("send_session_links", stdout=out)
+    call_command("send_session_links", stdout=out)
+
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        [online_registration.member.email, hybrid_registration.member.email]
+    )
+    assert "2 link emails sent." in out.getvalue() and "0 link emails sent." in out.getvalue()
+    for message in mail.outbox:
+        assert SECRET_LINK in message.body
+        assert message.subject.startswith("Your link for ")
+        assert not any(word in message.subject.lower() for word in NEUTRAL_WORDS_NEVER_IN_SUBJECTS)
+    assert SessionLinkSent.objects.count() == 2
+
+
+def test_signing_up_inside_the_window_sends_the_link_at_once_and_only_once(client, online_group, member):
+    JoinRequestFactory(group=online_group, member=member, status=ACCEPTED, decided_at=timezone.now())
+    online_group.how_to_join = INVITE
+    online_group.save()
+    tomorrow = session_at(online_group, 20)
+    next_week = session_at(online_group, 24 * 7)
+    signed_in(client, member)
+    client.post(reverse("network:session_register", args=[next_week.pk]))
+    assert mail.outbox == []
+    client.post(reverse("network:session_register", args=[tomorrow.pk]))
+    assert [m.to for m in mail.outbox] == [[member.email]]
+    assert SECRET_LINK in mail.outbox[0].body
+    call_command("send_session_links", stdout=StringIO())
+    assert len(mail.outbox) == 1
+
+
+def test_the_link_is_never_on_any_page(client, online_group, member):
+    session = session_at(online_group, 20)
+    facilitator = facilitator_of(online_group)
+    SessionRegistrationFactory(session=session, member=member)
+    pages = [client.get(online_group.url)]
+    signed_in(client, member)
+    pages += [client.get(sessions_url(online_group)), client.get(reverse("network:my_sessions"))]
+    signed_in(client, facilitator)
+    pages += [
+        client.get(reverse("network:run_session", args=[session.pk])),
+        client.get(reverse("network:my_groups")),
+        client.get(sessions_url(online_group)),
+    ]
+    for response in pages:
+        assert response.status_code == 200
+        assert SECRET_LINK not in page_text(response)
+        assert "very-private-room" not in page_text(response)
+
+
+# Running a session
+
+
+@pytest.fixture
+def past_session(group):
+    return session_at(group, -1)
+
+
+def test_a_facilitator_records_who_came_and_walk_ins(client, group, past_session):
+    came, stayed_away = SessionRegistrationFactory.create_batch(2, session=past_session)
+    facilitator = facilitator_of(group)
+    url = reverse("network:run_session", args=[past_session.pk])
+    page = page_text(signed_in(client, facilitator).get(url))
+    assert came.member.profile.display_name in page
+    assert came.member.email not in page
+    response = client.post(url, {"came": [came.pk], "walk_ins": "4"}, follow=True)
+    assert "Who came is saved" in page_text(response)
+    came.refresh_from_db()
+    stayed_away.refresh_from_db()
+    past_session.refresh_from_db()
+    assert (came.attended, stayed_away.attended, past_session.walk_ins) == (True, False, 4)
+
+
+@pytest.mark.parametrize(
+    ("walk_ins", "message"),
+    [
+        ("-1", "cannot be less than 0"),
+        ("abc", "as a number, like 3"),
+        ("100000", "can be up to 200"),
+        ("", "Write how many people came"),
+    ],
+)
+def test_bad_walk_in_numbers_change_nothing(client, group, past_session, walk_ins, message):
+    registration = SessionRegistrationFactory(session=past_session)
+    signed_in(client, facilitator_of(group))
+    response = client.post(
+        reverse("network:run_session", args=[past_session.pk]),
+        {"came": [registration.pk], "walk_ins": walk_ins},
+    )
+    assert response.status_code == 200
+    assert message in page_text(response)
+    registration.refresh_from_db()
+    past_session.refresh_from_db()
+    assert (registration.attended, past_session.walk_ins) == (None, 0)
+
+
+def test_someone_elses_registration_cannot_be_marked(client, group, past_session):
+    mine = SessionRegistrationFactory(session=past_session)
+    elsewhere = SessionRegistrationFactory(session=session_at(group, -30))
+    signed_in(client, facilitator_of(group))
+    response = client.post(
+        reverse("network:run_session", args=[past_session.pk]),
+        {"came": [mine.pk, elsewhere.pk], "walk_ins": "1"},
+    )
+    assert response.status_code == 200
+    assert "Choose only people who signed up for this session" in page_text(response)
+    elsewhere.refresh_from_db()
+    mine.refresh_from_db()
+    assert (mine.attended, elsewhere.attended) == (None, None)
+
+
+def test_attendance_waits_until_the_session_starts(client, group):
+    session = next_session(group)
+    registration = SessionRegistrationFactory(session=session)
+    signed_in(client, facilitator_of(group))
+    response = client.post(
+        reverse("network:run_session", args=[session.pk]),
+        {"came": [registration.pk], "walk_ins": "1"},
+        follow=True,
+    )
+    assert "once the session has started" in page_text(response)
+    registration.refresh_from_db()
+    assert registration.attended is None
+
+
+def test_cancelling_a_session_emails_everyone_with_a_place_and_shows_publicly(client, group):
+    session = next_session(group)
+    registrations = SessionRegistrationFactory.create_batch(2, session=session)
+    signed_in(client, facilitator_of(group))
+    url = reverse("network:session_cancel", args=[session.pk])
+    response = client.post(url, {"note": ""})
+    assert "Write a short note" in page_text(response)
+    assert mail.outbox == []
+    response = client.post(url, {"note": "Sorry, the room is flooded."}, follow=True)
+    assert "Everyone with a place will get an email" in page_text(response)
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(r.member.email for r in registrations)
+    assert {m.subject for m in mail.outbox} == {SUBJECT_SESSION_CANCELLED}
+    session.refresh_from_db()
+    assert session.cancelled and session.cancellation_note == "Sorry, the room is flooded."
+    client.logout()
+    assert "Sorry, the room is flooded." in page_text(client.get(group.url))
+
+
+# Who may do what
+
+
+@pytest.fixture
+def actors(client, group, group_index):
+    other_group = GroupPageFactory(parent=group_index)
+    return {
+        "visitor": None,
+        "member": MemberFactory(),
+        "facilitator of another group": facilitator_of(other_group),
+        "facilitator of this group": facilitator_of(group),
+        "staff": MemberFactory(is_staff=True),
+        "facilitator role, no group": user_with_roles(FACILITATORS),
+    }
+
+
+RUNNERS = {"facilitator of this group", "staff"}
+SIGNED_IN = {
+    "member",
+    "facilitator of another group",
+    "facilitator of this group",
+    "staff",
+    "facilitator role, no group",
+}
+
+
+@pytest.mark.parametrize(
+    "actor",
+    [
+        "visitor",
+        "member",
+        "facilitator of another group",
+        "facilitator of this group",
+        "staff",
+        "facilitator role, no group",
+    ],
+)
+def test_permission_matrix(client, actors, actor, group, past_session):
+    user = actors[actor]
+    if user:
+        client.force_login(user)
+    future = next_session(group)
+    invite_group = GroupPageFactory(parent=group.get_parent(), how_to_join=INVITE)
+    invite_group_facilitators = {"facilitator of this group"}
+    from network.models import GroupFacilitator
+
+    GroupFacilitator.objects.create(group=invite_group, profile=actors["facilitator of this group"].profile)
+    join_request = JoinRequestFactory(group=invite_group)
+
+    def outcome(response, allowed_status):
+        if response.status_code == 302 and response["Location"].startswith(reverse("account_login")):
+            return "sign in"
+        if response.status_code == 403:
+            return 403
+        assert response.status_code == allowed_status, response.status_code
+        return "ok"
+
+    expected_signed_in = "ok" if actor in SIGNED_IN else "sign in"
+    expected_runner = "ok" if actor in RUNNERS else ("sign in" if actor == "visitor" else 403)
+    expected_decider = (
+        "ok" if actor in invite_group_facilitators | {"staff"} else ("sign in" if actor == "visitor" else 403)
+    )
+    results = {
+        "view sessions page": outcome(client.get(sessions_url(group)), 200),
+        "sign up": outcome(client.post(reverse("network:session_register", args=[future.pk])), 302),
+        "run session": outcome(client.get(reverse("network:run_session", args=[past_session.pk])), 200),
+        "record attendance": outcome(
+            client.post(reverse("network:run_session", args=[past_session.pk]), {"walk_ins": "2"}), 302
+        ),
+        "cancel": outcome(
+            client.post(reverse("network:session_cancel", args=[future.pk]), {"note": "Snow."}), 302
+        ),
+        "decide join request": outcome(
+            client.post(
+                reverse("network:join_request_decide", args=[join_request.pk]), {"decision": "accept"}
+            ),
+            302,
+        ),
+        "see your groups": outcome(client.get(reverse("network:my_groups")), 200),
+    }
+    may_see_own_groups = (
+        "ok"
+        if actor in RUNNERS | {"facilitator of another group", "facilitator role, no group"}
+        else ("sign in" if actor == "visitor" else 403)
+    )
+    assert results == {
+        "view sessions page": expected_signed_in,
+        "sign up": expected_signed_in,
+        "run session": expected_runner,
+        "record attendance": expected_runner,
+        "cancel": expected_runner,
+        "decide join request": expected_decider,
+        "see your groups": may_see_own_groups,
+    }
+    past_session.refresh_from_db()
+    future.refresh_from_db()
+    join_request.refresh_from_db()
+    assert (past_session.walk_ins == 2) is (actor in RUNNERS)
+    assert future.cancelled is (actor in RUNNERS)
+    assert (join_request.status == ACCEPTED) is (actor in invite_group_facilitators | {"staff"})
+    if user:
+        assert SessionRegistration.objects.filter(member=user, session=future).exists()
+
+
+# Asking to join
+
+
+@pytest.mark.parametrize("how_to_join", [INVITE, REFERRAL])
+def test_asking_to_join_then_signing_up_once_accepted(client, group_index, member, how_to_join):
+    group = GroupPageFactory(parent=group_index, how_to_join=how_to_join)
+    session = next_session(group)
+    facilitator = facilitator_of(group)
+    signed_in(client, member)
+    page = page_text(client.get(sessions_url(group)))
+    assert "Ask to join" in page and reverse("network:session_register", args=[session.pk]) not in page
+    assert client.post(reverse("network:session_register", args=[session.pk])).status_code == 403
+
+    response = client.post(reverse("network:join_request_create", args=[group.pk]), {"message": "x" * 501})
+    assert "up to 500 characters" in page_text(response)
+    assert not JoinRequest.objects.exists()
+    response = client.post(
+        reverse("network:join_request_create", args=[group.pk]),
+        {"message": "My worker said to ask."},
+        follow=True,
+    )
+    assert "A facilitator will answer you by email" in page_text(response)
+    assert client.post(reverse("network:join_request_create", args=[group.pk])).status_code == 403
+    assert JoinRequest.objects.get().status == WAITING
+
+    signed_in(client, facilitator)
+    page = page_text(client.get(reverse("network:my_groups")))
+    assert member.profile.display_name in page and "My worker said to ask." in page
+    assert member.email not in page
+    join_request = JoinRequest.objects.get()
+    client.post(reverse("network:join_request_decide", args=[join_request.pk]), {"decision": "accept"})
+    response = client.post(
+        reverse("network:join_request_decide", args=[join_request.pk]), {"decision": "decline"}, follow=True
+    )
+    assert "already been answered" in page_text(response)
+    join_request.refresh_from_db()
+    assert join_request.status == ACCEPTED and join_request.decided_by == facilitator
+    assert [(m.to, m.subject) for m in mail.outbox] == [([member.email], SUBJECT_JOIN_REQUEST_ANSWERED)]
+
+    signed_in(client, member)
+    client.post(reverse("network:session_register", args=[session.pk]))
+    assert SessionRegistration.objects.filter(member=member, session=session).exists()
+
+
+def test_a_declined_member_may_ask_again_but_not_sign_up(client, group_index, member):
+    group = GroupPageFactory(parent=group_index, how_to_join=INVITE)
+    JoinRequestFactory(group=group, member=member, status=DECLINED, decided_at=timezone.now())
+    signed_in(client, member)
+    page = page_text(client.get(sessions_url(group)))
+    assert "You are welcome to ask again" in page
+    assert client.post(reverse("network:session_register", args=[next_session(group).pk])).status_code == 403
+    client.post(reverse("network:join_request_create", args=[group.pk]), {"message": ""})
+    assert JoinRequest.objects.filter(member=member, status=WAITING).count() == 1
+
+
+def test_a_bad_decision_changes_nothing(client, group_index):
+    group = GroupPageFactory(parent=group_index, how_to_join=INVITE)
+    join_request = JoinRequestFactory(group=group)
+    signed_in(client, facilitator_of(group))
+    response = client.post(
+        reverse("network:join_request_decide", args=[join_request.pk]), {"decision": "maybe"}, follow=True
+    )
+    assert "Choose to say yes or no" in page_text(response)
+    join_request.refresh_from_db()
+    assert join_request.status == WAITING
+
+
+# Query budgets and HTML
+
+
+@pytest.mark.parametrize("people", [3, 30])
+def test_query_budgets_do_not_grow_with_registrations(
+    client, group, past_session, member, people, django_assert_max_num_queries
+):
+    SessionRegistrationFactory.create_batch(people, session=next_session(group))
+    SessionRegistrationFactory.create_batch(people, session=past_session)
+    SessionRegistrationFactory(session=next_session(group), member=member)
+    signed_in(client, member)
+    with django_assert_max_num_queries(20):
+        assert client.get(sessions_url(group)).status_code == 200
+    signed_in(client, facilitator_of(group))
+    with django_assert_max_num_queries(20):
+        response = client.get(reverse("network:run_session", args=[past_session.pk]))
+    assert response.status_code == 200
+    assert page_text(response).count("<li>Member ") == people
+
+
+def test_every_new_page_is_valid_html(client, group, group_index, past_session, member):
+    invite_group = GroupPageFactory(parent=group_index, how_to_join=INVITE)
+    facilitator = facilitator_of(group)
+    JoinRequestFactory(group=group, member=MemberFactory())
+    SessionRegistrationFactory(session=next_session(group), member=member)
+    SessionRegistrationFactory(session=past_session, member=member)
+    signed_in(client, member)
+    documents = {
+        "sessions page": client.get(sessions_url(group)),
+        "sessions page, invite group": client.get(sessions_url(invite_group)),
+        "join request with an error": client.post(
+            reverse("network:join_request_create", args=[invite_group.pk]), {"message": "x" * 600}
+        ),
+        "your sessions": client.get(reverse("network:my_sessions")),
+    }
+    signed_in(client, facilitator)
+    documents |= {
+        "your groups": client.get(reverse("network:my_groups")),
+        "run a past session": client.get(reverse("network:run_session", args=[past_session.pk])),
+        "run a next session": client.get(reverse("network:run_session", args=[next_session(group).pk])),
+        "attendance with errors": client.post(
+            reverse("network:run_session", args=[past_session.pk]), {"walk_ins": "abc"}
+        ),
+        "cancel with errors": client.post(
+            reverse("network:session_cancel", args=[next_session(group).pk]), {}
+        ),
+    }
+    client.logout()
+    documents["public group page"] = client.get(group.url)
+    assert all(response.status_code == 200 for response in documents.values())
+    assert_valid_html({name: page_text(response) for name, response in documents.items()})
+
+
+def test_demo_content_has_places_and_a_session_with_attendance(db):
+    for _ in range(2):
+        call_command("load_demo_content", stdout=StringIO())
+    member = MemberFactory._meta.model.objects.get(email="member@example.org")
+    upcoming = SessionRegistration.objects.filter(member=member, session__starts_at__gt=timezone.now())
+    assert sorted(upcoming.values_list("session__group__slug", flat=True)) == [
+        "self-management-online",
+        "tuesday-peer-group",
+    ]
+    recorded = GroupSession.objects.get(group__slug="tuesday-peer-group", walk_ins__gt=0)
+    assert recorded.ends_at < timezone.now()
+    assert recorded.registrations.filter(member=member, attended=True).exists()
+    facilitator = MemberFactory._meta.model.objects.get(email="facilitator@example.org")
+    assert facilitator.has_perm("network.run_session", recorded)
+    assert not member.has_perm("network.run_session", recorded)
