@@ -156,6 +156,7 @@ ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_SIGNUP_FORM_CLASS = "network.forms.MemberSignupForm"
 ACCOUNT_FORMS = {"login": "network.account_forms.MemberLoginForm"}
 ACCOUNT_ADAPTER = "network.adapters.MemberAccountAdapter"
+ACCOUNT_USER_DISPLAY = "network.adapters.display_name"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_PREVENT_ENUMERATION = True

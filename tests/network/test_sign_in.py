@@ -84,3 +84,9 @@ def test_sign_up_is_rate_limited(client):
         {"display_name": "Third", "email": "p3@example.org", "password1": PASSWORD, "password2": PASSWORD},
     )
     assert response.status_code == 429
+
+
+def test_signing_in_greets_people_by_display_name_never_the_internal_username(client, member):
+    response = client.post("/accounts/login/", {"login": member.email, "password": PASSWORD}, follow=True)
+    assert f"Successfully signed in as {member.profile.display_name}." in response.text
+    assert member.username not in response.text
