@@ -3,11 +3,8 @@
 Thin views, as in views.py: the rules decide, services write, selectors read.
 """
 
-from functools import wraps
-
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.contrib.syndication.views import Feed
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -19,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal.page_cache import cache_public_response
+from portal.permissions import rule_required
 
 from . import exports, selectors, services, tasks
 from .forms import AgendaItemForm, BoardResponseForm, ResponseFilterForm, ShortlistForm
@@ -46,23 +44,6 @@ STREAMED_FORMATS = {EXPORT_CSV: exports.csv_rows, EXPORT_JSON: exports.json_chun
 FILE_FORMATS = (EXPORT_XLSX, EXPORT_PDF)
 
 
-def board_permission(perm, getter=None, subject=lambda obj: obj):
-    """Sign in first, then the rule on `subject(obj)`: 403 for a signed-in person without it."""
-
-    def decorator(view):
-        @wraps(view)
-        @login_required
-        def wrapped(request, *args, **kwargs):
-            obj = getter(kwargs["pk"]) if getter else None
-            if not request.user.has_perm(perm, subject(obj) if getter else None):
-                raise PermissionDenied
-            return view(request, obj, **kwargs) if getter else view(request, **kwargs)
-
-        return wrapped
-
-    return decorator
-
-
 def get_meeting(pk):
     return get_object_or_404(BoardMeeting.objects.select_related("board"), pk=pk)
 
@@ -88,13 +69,13 @@ def _meeting_of(item):
 
 
 @require_GET
-@board_permission("consultations.use_board_area")
+@rule_required("consultations.use_board_area")
 def board_home(request):
     return render(request, "consultations/board/home.html", {"boards": selectors.boards_for(request.user)})
 
 
 @require_GET
-@board_permission("consultations.export_consultation", get_closed_consultation)
+@rule_required("consultations.export_consultation", get_closed_consultation)
 def board_consultation(request, consultation, pk):
     ranked = list(selectors.ranked_priorities(consultation))
     return render(
@@ -113,7 +94,7 @@ def board_consultation(request, consultation, pk):
 
 
 @require_GET
-@board_permission("consultations.manage_meeting", get_meeting)
+@rule_required("consultations.manage_meeting", get_meeting)
 def meeting_detail(request, meeting, pk):
     return render(
         request,
@@ -141,7 +122,7 @@ def _chosen_consultation(request, meeting):
 
 
 @require_http_methods(["GET", "POST"])
-@board_permission("consultations.manage_meeting", get_meeting)
+@rule_required("consultations.manage_meeting", get_meeting)
 def shortlist(request, meeting, pk):
     if meeting.status != MEETING_PLANNED:
         messages.info(
@@ -183,7 +164,7 @@ def shortlist(request, meeting, pk):
 
 
 @require_http_methods(["GET", "POST"])
-@board_permission("consultations.manage_meeting", get_item, _meeting_of)
+@rule_required("consultations.manage_meeting", get_item, _meeting_of)
 def agenda_item_edit(request, item, pk):
     form = AgendaItemForm(_posted(request), initial={"title": item.title, "summary": item.summary})
     if request.method == "POST" and form.is_valid():
@@ -208,7 +189,7 @@ def _agenda_action(request, item, action, success):
 
 
 @require_POST
-@board_permission("consultations.manage_meeting", get_item, _meeting_of)
+@rule_required("consultations.manage_meeting", get_item, _meeting_of)
 def agenda_item_move(request, item, pk):
     direction = request.POST.get("direction", "")
     return _agenda_action(
@@ -220,7 +201,7 @@ def agenda_item_move(request, item, pk):
 
 
 @require_POST
-@board_permission("consultations.manage_meeting", get_item, _meeting_of)
+@rule_required("consultations.manage_meeting", get_item, _meeting_of)
 def agenda_item_remove(request, item, pk):
     return _agenda_action(
         request,
@@ -231,7 +212,7 @@ def agenda_item_remove(request, item, pk):
 
 
 @require_http_methods(["GET", "POST"])
-@board_permission("consultations.manage_meeting", get_item, _meeting_of)
+@rule_required("consultations.manage_meeting", get_item, _meeting_of)
 def response_record(request, item, pk):
     response = getattr(item, "response", None)
     initial = (
@@ -304,7 +285,7 @@ def _check_format(export_format, allowed):
 
 
 @require_http_methods(["GET", "POST"])
-@board_permission("consultations.export_consultation", get_closed_consultation)
+@rule_required("consultations.export_consultation", get_closed_consultation)
 def consultation_export(request, consultation, pk, export_format):
     _check_format(export_format, (EXPORT_CSV, EXPORT_JSON, EXPORT_XLSX))
     return _export(
@@ -317,7 +298,7 @@ def consultation_export(request, consultation, pk, export_format):
 
 
 @require_http_methods(["GET", "POST"])
-@board_permission("consultations.manage_meeting", get_meeting)
+@rule_required("consultations.manage_meeting", get_meeting)
 def meeting_export(request, meeting, pk, export_format):
     _check_format(export_format, (EXPORT_CSV, EXPORT_JSON, EXPORT_XLSX, EXPORT_PDF))
     return _export(
@@ -330,7 +311,7 @@ def meeting_export(request, meeting, pk, export_format):
 
 
 @require_GET
-@board_permission("consultations.manage_meeting", get_meeting)
+@rule_required("consultations.manage_meeting", get_meeting)
 def board_pack(request, meeting, pk):
     role = export_role_name(request.user)
     services.export_log_create(
@@ -342,7 +323,7 @@ def board_pack(request, meeting, pk):
 
 
 @require_GET
-@board_permission("consultations.use_board_area")
+@rule_required("consultations.use_board_area")
 def downloads(request):
     logs = ExportLog.objects.filter(user=request.user, format__in=FILE_FORMATS).order_by(
         "-created_at", "-pk"
@@ -363,7 +344,7 @@ def _still_allowed(user, log):
 
 
 @require_GET
-@board_permission("consultations.use_board_area")
+@rule_required("consultations.use_board_area")
 def download(request, pk):
     log = get_object_or_404(ExportLog, pk=pk, user=request.user, status=EXPORT_READY)
     if not _still_allowed(request.user, log):

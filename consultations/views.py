@@ -3,7 +3,6 @@
 Signed-out people are sent to sign in; signed-in people without permission get 403.
 """
 
-from functools import wraps
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -16,6 +15,8 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from portal.permissions import rule_required
 
 from . import selectors, services
 from .forms import (
@@ -34,23 +35,6 @@ from .forms import (
 from .models import APPROVED, CLOSED, UPCOMING, Consultation, ModerationLog, NotificationPreferences, Priority
 from .rules import is_eligible_participant
 from .safety import check_text
-
-
-def permission(perm, getter=None):
-    """Sign-in first, then the rule: 403 for a signed-in person without permission."""
-
-    def decorator(view):
-        @wraps(view)
-        @login_required
-        def wrapped(request, *args, **kwargs):
-            obj = getter(**kwargs) if getter else None
-            if not request.user.has_perm(perm, obj):
-                raise PermissionDenied
-            return view(request, *args, obj=obj, **kwargs) if getter else view(request, *args, **kwargs)
-
-        return wrapped
-
-    return decorator
 
 
 def get_consultation(pk):
@@ -92,8 +76,8 @@ def consultation_list(request):
 
 
 @require_GET
-@permission("consultations.view_consultation_page", lambda pk: get_consultation(pk))
-def consultation_detail(request, pk, obj):
+@rule_required("consultations.view_consultation_page", get_consultation)
+def consultation_detail(request, obj, pk):
     consultation = obj
     user = request.user
     can_see_counts = user.has_perm("consultations.see_results", consultation)
@@ -163,8 +147,8 @@ def _after_posting(request, priority):
 
 
 @require_http_methods(["GET", "POST"])
-@permission("consultations.post_priority", lambda pk: get_consultation(pk))
-def priority_create(request, pk, obj):
+@rule_required("consultations.post_priority", get_consultation)
+def priority_create(request, obj, pk):
     consultation = obj
     form = PriorityForm(request.POST or None, consultation=consultation, initial={"show_name": "no"})
     if request.method == "POST" and form.is_valid():
@@ -183,8 +167,8 @@ def priority_create(request, pk, obj):
 
 
 @require_http_methods(["GET", "POST"])
-@permission("consultations.change_own_priority", lambda pk: get_priority(pk))
-def priority_edit(request, pk, obj):
+@rule_required("consultations.change_own_priority", get_priority)
+def priority_edit(request, obj, pk):
     priority = obj
     consultation = priority.consultation
     form = PriorityForm(
@@ -213,8 +197,8 @@ def priority_posted(request, pk):
 
 
 @require_http_methods(["GET", "POST"])
-@permission("consultations.change_own_priority", lambda pk: get_priority(pk))
-def priority_withdraw(request, pk, obj):
+@rule_required("consultations.change_own_priority", get_priority)
+def priority_withdraw(request, obj, pk):
     priority = obj
     if request.method == "POST":
         try:
@@ -228,8 +212,8 @@ def priority_withdraw(request, pk, obj):
 
 
 @require_POST
-@permission("consultations.view_consultation_page", lambda pk: get_priority(pk).consultation)
-def vote(request, pk, obj):
+@rule_required("consultations.view_consultation_page", lambda pk: get_priority(pk).consultation)
+def vote(request, obj, pk):
     consultation = obj
     priority = get_object_or_404(Priority.objects.select_related("consultation"), pk=pk)
     user = request.user
@@ -270,8 +254,8 @@ def vote(request, pk, obj):
 
 
 @require_http_methods(["GET", "POST"])
-@permission("consultations.report_priority", lambda pk: get_priority(pk))
-def report(request, pk, obj):
+@rule_required("consultations.report_priority", get_priority)
+def report(request, obj, pk):
     priority = obj
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -288,8 +272,8 @@ def report(request, pk, obj):
 
 
 @require_GET
-@permission("consultations.see_results", lambda pk: get_consultation(pk))
-def results(request, pk, obj):
+@rule_required("consultations.see_results", get_consultation)
+def results(request, obj, pk):
     consultation = obj
     ranked = list(selectors.ranked_priorities(consultation))
     return render(
@@ -306,7 +290,7 @@ def results(request, pk, obj):
 
 
 @require_GET
-@permission("consultations.see_own_contributions")
+@rule_required("consultations.see_own_contributions")
 def my_contributions(request):
     priorities = list(selectors.member_contributions(request.user))
     supported = list(selectors.member_supported_with_responses(request.user))
@@ -334,7 +318,7 @@ def notification_settings(request):
 
 
 @require_GET
-@permission("consultations.moderate")
+@rule_required("consultations.moderate")
 def moderation_queue(request):
     return render(request, "consultations/moderation_queue.html", {"queue": selectors.moderation_queue()})
 
@@ -386,7 +370,7 @@ def _run_moderation(action, priority, form, moderator):
 
 
 @require_http_methods(["GET", "POST"])
-@permission("consultations.moderate")
+@rule_required("consultations.moderate")
 def moderate_priority(request, pk):
     priority = get_priority(pk)
     action = request.POST.get("action") if request.method == "POST" else None
@@ -424,8 +408,8 @@ def moderate_priority(request, pk):
 
 
 @require_http_methods(["GET", "POST"])
-@permission("consultations.enter_in_room", lambda pk: get_consultation(pk))
-def gathered_priority_create(request, pk, obj):
+@rule_required("consultations.enter_in_room", get_consultation)
+def gathered_priority_create(request, obj, pk):
     consultation = obj
     form = GatheredPriorityForm(request.POST or None, consultation=consultation)
     if request.method == "POST" and form.is_valid():
@@ -445,8 +429,8 @@ def gathered_priority_create(request, pk, obj):
 
 
 @require_http_methods(["GET", "POST"])
-@permission("consultations.enter_in_room", lambda pk: get_consultation(pk))
-def tallies(request, pk, obj):
+@rule_required("consultations.enter_in_room", get_consultation)
+def tallies(request, obj, pk):
     consultation = obj
     priorities = selectors.published_priorities(consultation)
     form = TallyForm(request.POST or None, priorities=priorities)

@@ -3,14 +3,14 @@ render or redirect. Signed-out people are sent to sign in; signed-in people with
 get 403. The group's online link is never put in any page: it is only ever emailed.
 """
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from portal.permissions import rule_required
 
 from . import services
 from .models import GroupPage, GroupSession, JoinRequest, SessionRegistration
@@ -21,23 +21,6 @@ from .session_forms import AttendanceForm, JoinRequestForm, SessionCancelForm
 SESSIONS_SHOWN = 8
 RUN_SESSIONS_AHEAD = 3
 RUN_SESSIONS_BEHIND = 2
-
-
-def permission(perm, getter):
-    """Sign-in first, then the rule on the object the getter finds (404 if there is none)."""
-
-    def decorator(view):
-        @wraps(view)
-        @login_required
-        def wrapped(request, pk):
-            obj = getter(pk)
-            if not request.user.has_perm(perm, obj):
-                raise PermissionDenied
-            return view(request, obj)
-
-        return wrapped
-
-    return decorator
 
 
 def get_group(pk):
@@ -123,8 +106,8 @@ def session_unregister(request, pk):
 
 
 @require_POST
-@permission("network.ask_to_join_group", get_group)
-def join_request_create(request, group):
+@rule_required("network.ask_to_join_group", get_group)
+def join_request_create(request, group, pk):
     form = JoinRequestForm(request.POST)
     if not form.is_valid():
         return _render_group_sessions(request, group, join_form=form)
@@ -196,8 +179,8 @@ def _render_run_session(request, session, attendance_form=None, cancel_form=None
 
 
 @require_http_methods(["GET", "POST"])
-@permission("network.run_session", get_session)
-def run_session(request, session):
+@rule_required("network.run_session", get_session)
+def run_session(request, session, pk):
     if request.method == "GET":
         return _render_run_session(request, session)
     registrations = list(session.registrations.select_related("member__profile"))
@@ -218,8 +201,8 @@ def run_session(request, session):
 
 
 @require_POST
-@permission("network.run_session", get_session)
-def session_cancel(request, session):
+@rule_required("network.run_session", get_session)
+def session_cancel(request, session, pk):
     form = SessionCancelForm(request.POST)
     if not form.is_valid():
         return _render_run_session(request, session, cancel_form=form)
@@ -233,8 +216,8 @@ def session_cancel(request, session):
 
 
 @require_POST
-@permission("network.decide_join_request", get_join_request)
-def join_request_decide(request, join_request):
+@rule_required("network.decide_join_request", get_join_request)
+def join_request_decide(request, join_request, pk):
     decision = request.POST.get("decision")
     if decision not in ("accept", "decline"):
         messages.error(request, "Choose to say yes or no to the request.")
