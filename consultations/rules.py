@@ -7,45 +7,13 @@ groups later without touching anything else.
 import rules
 from django.utils import timezone
 
-from network.roles import BOARD_REPRESENTATIVES, FACILITATORS, MEMBERS
+from network.rules import is_board_representative, is_facilitator, is_member, is_staff, role_group_ids
 
 from .models import APPROVED, CLOSED, EDITABLE_BY_AUTHOR, OPEN, UPCOMING
 
 
-def _groups(user):
-    """The user's groups as (ids, names), read once per request object."""
-    if not user.is_authenticated:
-        return set(), set()
-    cached = getattr(user, "_consultation_groups", None)
-    if cached is None:
-        pairs = list(user.groups.values_list("pk", "name"))
-        cached = ({pk for pk, _name in pairs}, {name for _pk, name in pairs})
-        user._consultation_groups = cached
-    return cached
-
-
 def _state(consultation):
     return consultation.state_at(timezone.now()) if consultation is not None else None
-
-
-@rules.predicate
-def is_member(user):
-    return MEMBERS in _groups(user)[1]
-
-
-@rules.predicate
-def is_facilitator(user):
-    return FACILITATORS in _groups(user)[1]
-
-
-@rules.predicate
-def is_board_representative(user):
-    return BOARD_REPRESENTATIVES in _groups(user)[1]
-
-
-@rules.predicate
-def is_staff(user):
-    return user.is_authenticated and user.is_active and user.is_staff
 
 
 is_moderator = is_facilitator | is_staff
@@ -56,7 +24,7 @@ def is_eligible_participant(user, consultation):
     """A member who may take part: every member, or only the members of the chosen group."""
     if consultation is None or not is_member(user):
         return False
-    return consultation.eligible_group_id is None or consultation.eligible_group_id in _groups(user)[0]
+    return consultation.eligible_group_id is None or consultation.eligible_group_id in role_group_ids(user)
 
 
 @rules.predicate
