@@ -6,6 +6,8 @@ get 403. The group's online link is never put in any page: it is only ever email
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -150,14 +152,35 @@ def my_groups(request):
         groups = groups.filter(pk__in=facilitated_group_ids(user))
     groups = list(groups)
     now = timezone.now()
-    waiting = JoinRequest.objects.filter(group__in=groups, status=WAITING).select_related("member__profile")
+    nearest = _nearest_sessions(groups, now)
+    waiting = list(
+        JoinRequest.objects.filter(group__in=groups, status=WAITING).select_related("member__profile")
+    )
     for group in groups:
-        group.recent_sessions = list(
-            group.sessions.filter(ends_at__lt=now).order_by("-starts_at")[:RUN_SESSIONS_BEHIND]
-        )[::-1]
-        group.next_sessions = list(group.sessions.filter(ends_at__gte=now)[:RUN_SESSIONS_AHEAD])
+        sessions = nearest.get(group.pk, [])
+        group.recent_sessions = [session for session in sessions if session.ends_at < now]
+        group.next_sessions = [session for session in sessions if session.ends_at >= now]
         group.waiting_requests = [r for r in waiting if r.group_id == group.pk]
     return render(request, "network/my_groups.html", {"groups": groups})
+
+
+def _nearest_sessions(groups, now):
+    """{group id: its last few past sessions and next few, in time order}, in two queries
+    however many groups there are."""
+
+    def numbered(sessions, order):
+        return sessions.annotate(place=Window(RowNumber(), partition_by=F("group_id"), order_by=order))
+
+    in_groups = GroupSession.objects.filter(group__in=groups)
+    recent = numbered(in_groups.filter(ends_at__lt=now), F("starts_at").desc())
+    upcoming = numbered(in_groups.filter(ends_at__gte=now), F("starts_at").asc())
+    by_group = {}
+    for session in sorted(
+        [*recent.filter(place__lte=RUN_SESSIONS_BEHIND), *upcoming.filter(place__lte=RUN_SESSIONS_AHEAD)],
+        key=lambda session: session.starts_at,
+    ):
+        by_group.setdefault(session.group_id, []).append(session)
+    return by_group
 
 
 def _render_run_session(request, session, attendance_form=None, cancel_form=None, status=200):

@@ -491,6 +491,24 @@ def test_a_bad_decision_changes_nothing(client, group_index):
 # Query budgets and HTML
 
 
+@pytest.mark.parametrize("how_many", [1, 6])
+def test_your_groups_queries_do_not_grow_with_groups(
+    client, group_index, how_many, django_assert_max_num_queries
+):
+    groups = GroupPageFactory.create_batch(how_many, parent=group_index)
+    for each in groups:
+        GroupSessionFactory(group=each, starts_at=soon(-48), ends_at=soon(-47))
+        JoinRequestFactory(group=each)
+    signed_in(client, user_with_roles(is_staff=True))
+    # Two queries for all the groups' sessions, however many groups: it was two per group.
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse("network:my_groups"))
+    html = page_text(response)
+    for each in groups:
+        assert each.title in html
+    assert html.count("A worker at the hub said to ask.") == how_many
+
+
 @pytest.mark.parametrize("people", [3, 30])
 def test_query_budgets_do_not_grow_with_registrations(
     client, group, past_session, member, people, django_assert_max_num_queries
