@@ -1,15 +1,13 @@
 from django.conf import settings
 from django.urls import include, path
-from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 urlpatterns = [
-    # Everyone signs in through the same pages, so two-step sign-in cannot be skipped by
-    # signing in to the admin directly.
-    path("admin/login/", RedirectView.as_view(pattern_name="account_login", query_string=True)),
+    # Before Wagtail's own: its sign-in and password reset pages only send people to allauth's.
+    path("", include("portal.sign_in_paths")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),

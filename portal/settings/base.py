@@ -50,7 +50,6 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "django_tasks_db",
-    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -170,6 +169,8 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password_from_key": "20/m/ip",
     "request_login_code": "20/m/ip,3/m/key",
     "change_password": "5/m/user",
+    # Wagtail's page passwords (portal/sign_in_paths.py): per visitor, and per protected page.
+    "page_password": "5/m/ip,50/h/key",
 }
 
 # Two-step sign-in (allauth.mfa): an authenticator app, with recovery codes to fall back on.
@@ -182,8 +183,11 @@ MFA_TOTP_TOLERANCE = 1
 # Facilitators, board representatives, editors and staff can see who posted what, so they must
 # use two-step sign-in (network/two_factor.py). Members may turn it on if they like.
 TWO_FACTOR_REQUIRED_FOR_ROLES = env_bool("TWO_FACTOR_REQUIRED_FOR_ROLES", True)
-# The Wagtail admin signs people in through the same pages, so two-step sign-in applies there.
+# The Wagtail admin and Wagtail's private pages sign people in through the same pages, so rate
+# limits, email checks and two-step sign-in apply there too (portal/sign_in_paths.py).
 WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 # Mail through Django 6.1's MAILERS. The default prints to the console; set EMAIL_HOST to send.
 if os.environ.get("EMAIL_HOST"):
@@ -261,7 +265,7 @@ ADMIN_CSP = {
     "form-action": [CSP.SELF],
     "frame-ancestors": [CSP.SELF],
 }
-ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
+ADMIN_PATH_PREFIXES = ("/admin/",)
 # Nothing leaks to other sites; "no-referrer" would make browsers send "Origin: null" and fail CSRF.
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

@@ -1,0 +1,49 @@
+"""One way to sign in and one way to reset a password: allauth's.
+
+Wagtail adds its own sign-in pages (`/_util/login/` for private pages, `/admin/login/`) and its own
+password reset (`/admin/password_reset/`). Each would sign people in, or reset a password, without
+allauth's rate limits, email checks and two-step sign-in. Their addresses stay routed, so nothing
+that links to them breaks, but they only send people to the portal's own pages.
+
+Wagtail's page passwords (a private page shared with a password) get the guess limit every other
+password in the portal has.
+"""
+
+from allauth.core import ratelimit
+from django.shortcuts import render
+from django.urls import path, re_path
+from django.views.decorators.http import require_http_methods
+from django.views.generic import RedirectView
+from wagtail import views as wagtail_views
+
+GUESS_LIMIT = "page_password"  # its rates are ACCOUNT_RATE_LIMITS["page_password"]
+
+
+def to_sign_in():
+    return RedirectView.as_view(pattern_name="account_login", query_string=True)
+
+
+def to_password_reset():
+    return RedirectView.as_view(pattern_name="account_reset_password")
+
+
+@require_http_methods(["GET", "POST"])
+def page_password(request, page_view_restriction_id, page_id):
+    """Wagtail's page password form, with a limit on guesses (ACCOUNT_RATE_LIMITS["page_password"])."""
+    if request.method == "POST" and not ratelimit.consume(
+        request, action=GUESS_LIMIT, key=str(page_view_restriction_id)
+    ):
+        return render(request, "429.html", status=429)
+    return wagtail_views.authenticate_with_password(request, page_view_restriction_id, page_id)
+
+
+urlpatterns = [
+    path("_util/login/", to_sign_in()),
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        page_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
+    path("admin/login/", to_sign_in()),
+    re_path(r"^admin/password_reset/", to_password_reset()),
+]
