@@ -6,4 +6,4 @@ class NetworkConfig(AppConfig):
     verbose_name = "Network"
 
     def ready(self):
-        from . import receivers, role_permissions, signals, two_factor  # noqa: F401
+        from . import receivers, role_permissions, signals, signed_in_sessions, two_factor  # noqa: F401

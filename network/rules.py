@@ -29,7 +29,7 @@ def role_group_ids(user):
     return _groups(user)[0]
 
 
-def _role_names(user):
+def role_names(user):
     return _groups(user)[1]
 
 
@@ -68,17 +68,17 @@ def _join_status(user, group):
 
 @rules.predicate
 def is_member(user):
-    return MEMBERS in _role_names(user)
+    return MEMBERS in role_names(user)
 
 
 @rules.predicate
 def is_facilitator(user):
-    return FACILITATORS in _role_names(user)
+    return FACILITATORS in role_names(user)
 
 
 @rules.predicate
 def is_board_representative(user):
-    return BOARD_REPRESENTATIVES in _role_names(user)
+    return BOARD_REPRESENTATIVES in role_names(user)
 
 
 @rules.predicate

@@ -1,72 +1,89 @@
 """Two-step sign-in for the roles that can see who posted what.
 
 Facilitators, board representatives, editors and staff see the accounts behind anonymous posts
-(for safeguarding) or can change the site, so a stolen password alone must not be enough. When
-such a person signs in without an authenticator app, every page sends them to set one up first.
+(for safeguarding) or can change the site, so a stolen password alone must not be enough.
 
-Whether someone may need to set one up is decided when they sign in (and again if they remove
-their app) and kept in their session, so pages cost no extra query for everyone else. While the
-flag is up, each page checks again, and the flag goes once the app is there.
+It is checked on every request, not only at sign-in. A person whose role needs it may use the
+site only in a session that passed the second step itself (allauth records each step a session
+passes), with an app they still have:
+
+- with no app yet, every page sends them to set one up (a session that just set one up has
+  passed the step: it typed a code from the new app);
+- with an app, a session that did not pass the step (signed in before the app was set up
+  elsewhere, or before a promotion) is sent to type a code before any other page.
+
+Roles are read once per request and shared with the permission checks (network.rules), so this
+costs people without such a role nothing extra; those with one pay one query for their app.
+Their other sessions end when roles, password or app change (network.signed_in_sessions).
 """
 
 import re
 
-from allauth.account.internal.flows.login import record_authentication
+from allauth.account.internal.flows.login import get_authentication_records, record_authentication
+from allauth.core import context
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
-from allauth.mfa.signals import authenticator_removed
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
+from django.db.models.signals import post_save
 from django.dispatch import receiver
 from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
 
 from .roles import BOARD_REPRESENTATIVES, EDITORS, FACILITATORS
+from .rules import role_names
 
-ROLES_NEEDING_TWO_FACTOR = (FACILITATORS, BOARD_REPRESENTATIVES, EDITORS)
-SETUP_NEEDED = "two_factor_setup_needed"
-# Pages a person may still use before they have set up an app: the set-up pages themselves,
-# signing out, and the pages that confirm who they are.
-ALWAYS_ALLOWED = ("/accounts/2fa/", "/accounts/logout/", "/accounts/reauthenticate/", "/static/")
+ROLES_NEEDING_TWO_FACTOR = frozenset({FACILITATORS, BOARD_REPRESENTATIVES, EDITORS})
+# What a person may still open before they have an app: setting it up (which may first ask for
+# their password again) and signing out.
+SET_UP_PAGES = ("/accounts/2fa/totp/activate/", "/accounts/reauthenticate/", "/accounts/logout/", "/static/")
+# What a person with an app may open before this session has passed the second step.
+SECOND_STEP_PAGES = ("/accounts/2fa/reauthenticate/", "/accounts/logout/", "/static/")
+SECOND_STEP = "mfa"
 
 
 def role_needs_two_factor(user):
     if not settings.TWO_FACTOR_REQUIRED_FOR_ROLES:
         return False
-    return (
-        user.is_staff or user.is_superuser or user.groups.filter(name__in=ROLES_NEEDING_TWO_FACTOR).exists()
-    )
+    return user.is_staff or user.is_superuser or bool(role_names(user) & ROLES_NEEDING_TWO_FACTOR)
+
+
+def has_app(user):
+    return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def passed_second_step(request, user):
+    return any(record.get("method") == SECOND_STEP for record in get_authentication_records(request, user))
 
 
 def needs_setup(user):
     """True when the person's role asks for two-step sign-in and they have no app yet."""
-    return (
-        role_needs_two_factor(user)
-        and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-    )
-
-
-def _remember(request, user):
-    """Store whether the person must still set up an app; True when they must."""
-    if request is None or not hasattr(request, "session"):
-        return False
-    if needs_setup(user):
-        request.session[SETUP_NEEDED] = True
-        return True
-    request.session.pop(SETUP_NEEDED, None)
-    return False
+    return role_needs_two_factor(user) and not has_app(user)
 
 
 @receiver(user_logged_in, dispatch_uid="two_factor_on_sign_in")
 def _on_sign_in(sender, request, user, **kwargs):
-    if _remember(request, user):
+    if request is not None and hasattr(request, "session") and needs_setup(user):
         # They proved who they are a moment ago: do not ask for the password again before
         # they may set up the app they are being sent to set up.
         record_authentication(request, user, method="sign_in", reauthenticated=True)
 
 
-@receiver(authenticator_removed, dispatch_uid="two_factor_on_remove")
-def _on_authenticator_change(sender, request, user, **kwargs):
-    _remember(request, user)
+@receiver(post_save, sender=Authenticator, dispatch_uid="two_factor_on_app_added")
+def _on_app_added(sender, instance, created, **kwargs):
+    """Setting an app up takes a code from it, typed in the session doing it: that session has
+    passed the second step. Recorded as the app is saved, inside the request (allauth's own
+    signal comes after the transaction commits, which may be after the session is saved)."""
+    request = context.request
+    if (
+        created
+        and instance.type == Authenticator.Type.TOTP
+        and request is not None
+        and getattr(request, "user", None) is not None
+        and request.user.pk == instance.user_id
+    ):
+        record_authentication(request, request.user, SECOND_STEP, id=instance.pk, type=instance.type)
 
 
 class TwoFactorRequiredMiddleware:
@@ -74,13 +91,16 @@ class TwoFactorRequiredMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if (
-            request.user.is_authenticated
-            and request.session.get(SETUP_NEEDED)
-            and not request.path.startswith(ALWAYS_ALLOWED)
-            and _remember(request, request.user)
-        ):
-            return redirect("mfa_activate_totp")
+        user = request.user
+        if user.is_authenticated and role_needs_two_factor(user):
+            if not has_app(user):
+                if not request.path.startswith(SET_UP_PAGES):
+                    return redirect("mfa_activate_totp")
+            elif not passed_second_step(request, user) and not request.path.startswith(SECOND_STEP_PAGES):
+                url = reverse("mfa_reauthenticate")
+                if request.method == "GET":
+                    url += "?" + urlencode({"next": request.get_full_path()})
+                return redirect(url)
         return self.get_response(request)
 
 

@@ -10,7 +10,7 @@ from .groups import (
     GroupPage,
     GroupSession,
 )
-from .members import DISPLAY_NAME_MAX_LENGTH, MemberProfile
+from .members import DISPLAY_NAME_MAX_LENGTH, MemberProfile, SignedInSession
 from .news import NewsIndexPage, NewsPage, NewsPageTag
 from .pages import DropInPage, StandardPage
 from .sessions import JoinRequest, SessionLinkSent, SessionRegistration
@@ -45,6 +45,7 @@ __all__ = [
     "ServiceVisit",
     "SessionLinkSent",
     "SessionRegistration",
+    "SignedInSession",
     "StandardPage",
     "SupportService",
     "Venue",

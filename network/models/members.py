@@ -29,3 +29,21 @@ class MemberProfile(models.Model):
 
     def __str__(self):
         return self.display_name
+
+
+class SignedInSession(models.Model):
+    """A session someone is signed in with. Kept so that their other sessions can be ended when
+    something about their sign-in changes (roles, password, two-step sign-in) or the account goes,
+    whichever session engine stores the sessions themselves."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="signed_in_sessions"
+    )
+    session_key = models.CharField(max_length=40, unique=True)
+    signed_in_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("signed-in session")
+
+    def __str__(self):
+        return f"Session of user {self.user_id} since {self.signed_in_at:%Y-%m-%d %H:%M}"

@@ -90,3 +90,66 @@ def test_signing_in_greets_people_by_display_name_never_the_internal_username(cl
     response = client.post("/accounts/login/", {"login": member.email, "password": PASSWORD}, follow=True)
     assert f"Successfully signed in as {member.profile.display_name}." in response.text
     assert member.username not in response.text
+
+
+# Other sessions end when how someone signs in changes (security review, items 2 and 10)
+
+
+def signed_in(client):
+    return client.get("/").context["user"].is_authenticated
+
+
+def two_sessions(member):
+    from django.test import Client
+
+    first, second = Client(), Client()
+    for client in (first, second):
+        assert (
+            client.post("/accounts/login/", {"login": member.email, "password": PASSWORD}).status_code == 302
+        )
+    return first, second
+
+
+def test_changing_a_password_ends_the_other_sessions_and_keeps_this_one(member):
+    first, second = two_sessions(member)
+    new_password = "another-long-password-31"
+    response = first.post(
+        "/accounts/password/change/",
+        {"oldpassword": PASSWORD, "password1": new_password, "password2": new_password},
+    )
+    assert response.status_code == 302
+    assert signed_in(first)
+    assert not signed_in(second)
+
+
+def test_a_change_of_roles_ends_every_session_of_that_person(member):
+    from django.contrib.auth.models import Group
+
+    from network.models import SignedInSession
+
+    first, second = two_sessions(member)
+    assert SignedInSession.objects.filter(user=member).count() == 2
+    Group.objects.get(name="Board representatives").user_set.add(member)
+    assert not signed_in(first)
+    assert not signed_in(second)
+    assert not SignedInSession.objects.filter(user=member).exists()
+
+
+def test_becoming_staff_ends_every_session_but_a_new_sign_in_time_does_not(member):
+    first, second = two_sessions(member)
+    member.refresh_from_db()
+    member.save(update_fields=["last_login"])
+    assert signed_in(first) and signed_in(second)
+    member.is_staff = True
+    member.save()
+    assert not signed_in(first)
+    assert not signed_in(second)
+
+
+def test_signing_out_forgets_the_session(client, member):
+    from network.models import SignedInSession
+
+    client.post("/accounts/login/", {"login": member.email, "password": PASSWORD})
+    assert SignedInSession.objects.filter(user=member).count() == 1
+    client.post("/accounts/logout/")
+    assert not SignedInSession.objects.filter(user=member).exists()

@@ -210,3 +210,106 @@ def test_two_step_pages_are_valid_html(client, committed, member, network_settin
     pages["second step, wrong code"] = client.post("/accounts/2fa/authenticate/", {"code": "1"}).text
     assert client.post("/accounts/2fa/authenticate/", {"code": app_code(secret, step=1)}).status_code == 302
     assert_valid_html(pages)
+
+
+# Checked on every request, not only at sign-in (security review, item 2)
+
+
+def second_step_url(next_url):
+    return f"/accounts/2fa/reauthenticate/?next={next_url.replace('/', '%2F')}"
+
+
+def test_a_session_signed_in_before_the_app_was_set_up_elsewhere_must_take_the_second_step(committed):
+    from django.test import Client
+
+    facilitator = user_with_roles(FACILITATORS)
+    before, elsewhere = Client(), Client()
+    sign_in(before, facilitator)
+    assert before.get("/consultations/moderation/")["Location"] == SETUP_URL
+
+    sign_in(elsewhere, facilitator)
+    secret = set_up_app(elsewhere, committed)
+    assert elsewhere.get("/consultations/moderation/").status_code == 200
+
+    # The first session was ended when the app was added; signing in with the password alone
+    # again is not enough either.
+    response = before.get("/consultations/moderation/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/login/")
+    assert sign_in(before, facilitator)["Location"] == "/accounts/2fa/authenticate/"
+    assert before.get("/consultations/moderation/")["Location"].startswith("/accounts/login/")
+    assert before.post("/accounts/2fa/authenticate/", {"code": app_code(secret, step=1)}).status_code == 302
+    assert before.get("/consultations/moderation/").status_code == 200
+
+
+def test_a_password_only_session_of_someone_with_an_app_is_sent_to_the_second_step(client, committed):
+    """However the session came to be signed in without the second step, no page opens until it
+    passes it: the check is on the session, not on the account."""
+    facilitator = user_with_roles(FACILITATORS)
+    secret_holder = __import__("django.test", fromlist=["Client"]).Client()
+    sign_in(secret_holder, facilitator)
+    secret = set_up_app(secret_holder, committed)
+
+    client.force_login(facilitator)
+    for url in ("/consultations/moderation/", "/admin/", "/accounts/2fa/totp/deactivate/"):
+        response = client.get(url)
+        assert response.status_code == 302, url
+        assert response["Location"] == second_step_url(url)
+    assert client.post("/consultations/moderation/priorities/1/", {"action": "approve"}).status_code == 302
+
+    page = client.get("/accounts/2fa/reauthenticate/")
+    assert page.status_code == 200
+    assert "type the 6-number code" in page.text
+    wrong = client.post("/accounts/2fa/reauthenticate/", {"code": "000000"})
+    assert wrong.status_code == 200
+    assert client.get("/consultations/moderation/").status_code == 302
+
+    right = client.post(
+        "/accounts/2fa/reauthenticate/",
+        {"code": app_code(secret, step=1), "next": "/consultations/moderation/"},
+    )
+    assert right.status_code == 302
+    assert client.get("/consultations/moderation/").status_code == 200
+
+
+def test_a_member_promoted_while_signed_in_gets_no_new_access_without_the_second_step(client, member):
+    from django.contrib.auth.models import Group
+
+    sign_in(client, member)
+    assert client.get("/consultations/moderation/").status_code == 403
+
+    member.groups.add(Group.objects.get(name=FACILITATORS))
+
+    # The session that was signed in as a member has ended.
+    assert not client.get("/").context["user"].is_authenticated
+    assert client.get("/consultations/moderation/")["Location"].startswith("/accounts/login/")
+    # Signing in again, the new role asks for an app before anything else.
+    sign_in(client, member)
+    assert client.get("/consultations/moderation/")["Location"] == SETUP_URL
+
+
+def test_the_role_is_read_on_every_request_even_when_no_session_was_ended(client, member):
+    """A role added without the usual signal (a bulk change, a database edit) is still caught."""
+    from django.contrib.auth.models import Group
+
+    sign_in(client, member)
+    Group.objects.get(name=FACILITATORS).user_set.through.objects.bulk_create(
+        [Group.user_set.through(user_id=member.pk, group_id=Group.objects.get(name=FACILITATORS).pk)]
+    )
+    assert client.get("/consultations/moderation/")["Location"] == SETUP_URL
+    assert client.get("/")["Location"] == SETUP_URL
+
+
+def test_while_waiting_for_the_second_step_nothing_else_about_the_app_can_be_changed(client, committed):
+    facilitator = user_with_roles(FACILITATORS)
+    holder = __import__("django.test", fromlist=["Client"]).Client()
+    sign_in(holder, facilitator)
+    set_up_app(holder, committed)
+
+    client.force_login(facilitator)
+    for url in ("/accounts/2fa/", "/accounts/2fa/recovery-codes/", "/accounts/2fa/recovery-codes/generate/"):
+        assert client.get(url)["Location"].startswith("/accounts/2fa/reauthenticate/"), url
+    assert client.post("/accounts/2fa/totp/deactivate/", {})["Location"].startswith(
+        "/accounts/2fa/reauthenticate/"
+    )
+    assert Authenticator.objects.filter(user=facilitator, type=Authenticator.Type.TOTP).exists()
