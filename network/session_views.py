@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from portal.page_access import refused_by_page
 from portal.permissions import rule_required
 
 from . import services
@@ -66,13 +67,15 @@ def _render_group_sessions(request, group, join_form=None, status=200):
 @require_GET
 @login_required
 def group_sessions(request, pk):
-    return _render_group_sessions(request, get_group(pk))
+    group = get_group(pk)
+    return refused_by_page(request, group) or _render_group_sessions(request, group)
 
 
 @require_POST
 @login_required
 def session_register(request, pk):
     session = get_session(pk)
+    refused_by_page(request, session.group)
     if not request.user.has_perm("network.sign_up_for_group", session.group):
         raise PermissionDenied
     try:
@@ -110,6 +113,7 @@ def session_unregister(request, pk):
 @require_POST
 @rule_required("network.ask_to_join_group", get_group)
 def join_request_create(request, group, pk):
+    refused_by_page(request, group)
     form = JoinRequestForm(request.POST)
     if not form.is_valid():
         return _render_group_sessions(request, group, join_form=form)

@@ -574,3 +574,57 @@ def test_demo_content_has_places_and_a_session_with_attendance(db):
     facilitator = MemberFactory._meta.model.objects.get(email="facilitator@example.org")
     assert facilitator.has_perm("network.run_session", recorded)
     assert not member.has_perm("network.run_session", recorded)
+
+
+# Private groups (security review, item 3): the session views refuse whoever the page refuses.
+
+
+def private_group(group_index, restriction_type, **restriction):
+    from wagtail.models import PageViewRestriction
+
+    group = GroupPageFactory(
+        parent=group_index, title="Private group", format=ONLINE, venue=None, online_link=SECRET_LINK
+    )
+    PageViewRestriction.objects.create(page=group, restriction_type=restriction_type, **restriction)
+    return group
+
+
+def test_a_password_protected_group_keeps_its_sessions_to_those_who_gave_the_password(
+    client, group_index, member
+):
+    from wagtail.models import PageViewRestriction
+
+    group = private_group(group_index, PageViewRestriction.PASSWORD, password="tide-table")
+    session = session_at(group, hours=20)
+    signed_in(client, member)
+
+    response = client.get(sessions_url(group))
+    assert response.status_code == 302
+    assert response["Location"] == group.url
+    assert client.post(reverse("network:session_register", args=[session.pk])).status_code == 403
+    assert not SessionRegistration.objects.filter(member=member).exists()
+    assert not [message for message in mail.outbox if SECRET_LINK in message.body]
+
+    restriction = group.get_view_restrictions().get()
+    client.post(
+        f"/_util/authenticate_with_password/{restriction.pk}/{group.pk}/",
+        {"password": "tide-table", "return_url": group.url},
+    )
+    assert client.get(sessions_url(group)).status_code == 200
+    assert client.post(reverse("network:session_register", args=[session.pk])).status_code == 302
+    assert SessionRegistration.objects.filter(member=member, session=session).exists()
+
+
+def test_a_group_page_for_chosen_roles_refuses_everyone_else(client, group_index, member):
+    from django.contrib.auth.models import Group
+    from wagtail.models import PageViewRestriction
+
+    group = private_group(group_index, PageViewRestriction.GROUPS)
+    group.get_view_restrictions().get().groups.set([Group.objects.get(name=FACILITATORS)])
+    session = session_at(group, hours=20)
+    signed_in(client, member)
+    assert client.get(sessions_url(group)).status_code == 403
+    assert client.post(reverse("network:session_register", args=[session.pk])).status_code == 403
+    assert client.post(reverse("network:join_request_create", args=[group.pk])).status_code in (403, 404)
+    assert not SessionRegistration.objects.filter(member=member).exists()
+    assert not [message for message in mail.outbox if SECRET_LINK in message.body]
