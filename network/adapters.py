@@ -1,6 +1,10 @@
 import secrets
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context
+from django.contrib.sites.shortcuts import get_current_site
+
+from portal.mail import queue
 
 
 class MemberAccountAdapter(DefaultAccountAdapter):
@@ -8,6 +12,18 @@ class MemberAccountAdapter(DefaultAccountAdapter):
         # Usernames are internal only. allauth would derive one from the email address,
         # which would then show in the admin; a random one reveals nothing.
         user.username = f"member-{secrets.token_hex(6)}"
+
+    def send_mail(self, template_prefix, email, context_data):
+        """allauth's emails (codes, resets, "you already have an account") leave through the task
+        queue like every other email (portal.mail), so how long a request takes says nothing
+        about whether an address has an account."""
+        request = context.request
+        message = self.render_mail(
+            template_prefix,
+            email,
+            {"request": request, "email": email, "current_site": get_current_site(request), **context_data},
+        )
+        queue(message)
 
 
 def display_name(user):

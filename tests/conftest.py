@@ -1,4 +1,8 @@
 import pytest
+from asgiref.local import Local
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.tasks import task_backends
 from wagtail.models import Site
 
 from home.models import NetworkSettings
@@ -39,3 +43,20 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@receiver(setting_changed)
+def _task_backends_follow_settings(setting, **kwargs):
+    # Django re-reads CACHES and the like when a test changes them, but not TASKS.
+    if setting == "TASKS":
+        task_backends.__dict__.pop("settings", None)
+        task_backends._settings = None
+        task_backends._connections = Local(task_backends.thread_critical)
+
+
+@pytest.fixture
+def queued_tasks(settings):
+    """A task backend that keeps what was queued instead of running it, as a real queue would
+    until a worker picks it up. `queued_tasks.results` lists what was queued."""
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    return task_backends["default"]

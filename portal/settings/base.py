@@ -153,7 +153,10 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_SIGNUP_FORM_CLASS = "network.forms.MemberSignupForm"
-ACCOUNT_FORMS = {"login": "network.account_forms.MemberLoginForm"}
+ACCOUNT_FORMS = {
+    "login": "network.account_forms.MemberLoginForm",
+    "signup": "network.account_forms.PortalSignupForm",
+}
 ACCOUNT_ADAPTER = "network.adapters.MemberAccountAdapter"
 ACCOUNT_USER_DISPLAY = "network.adapters.display_name"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False

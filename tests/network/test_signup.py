@@ -112,3 +112,46 @@ def test_sign_up_with_an_existing_email_does_not_reveal_it(client):
     # allauth's enumeration prevention: the same "check your email" step, and a notice by email.
     assert response.status_code == 302
     assert User.objects.filter(email="heron@example.org").count() == 1
+
+
+# Nobody can tell from a sign-up whether an address has an account (security review, item 6)
+
+
+class CountingHasher:
+    """Wraps the test hasher and counts how many passwords were hashed."""
+
+    calls = 0
+
+
+@pytest.fixture
+def hashes_counted(settings, monkeypatch):
+    from django.contrib.auth import hashers
+
+    CountingHasher.calls = 0
+    real_encode = hashers.MD5PasswordHasher.encode
+
+    def counting_encode(self, password, salt):
+        CountingHasher.calls += 1
+        return real_encode(self, password, salt)
+
+    monkeypatch.setattr(hashers.MD5PasswordHasher, "encode", counting_encode)
+    return CountingHasher
+
+
+@pytest.mark.parametrize("already_has_an_account", [False, True])
+def test_a_sign_up_does_the_same_work_whether_or_not_the_address_has_an_account(
+    client, hashes_counted, queued_tasks, already_has_an_account
+):
+    if already_has_an_account:
+        MemberFactory(email="heron@example.org")
+    hashes_counted.calls = 0
+    response = sign_up(client)
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/confirm-email/"
+    # One password hashed and one email queued either way; nothing is sent during the request.
+    assert hashes_counted.calls == 1
+    assert mail.outbox == []
+    queued = [result for result in queued_tasks.results if result.task.name == "deliver"]
+    assert len(queued) == 1
+    assert queued[0].kwargs["to"] == ["heron@example.org"]
+    assert User.objects.filter(email="heron@example.org").count() == 1
