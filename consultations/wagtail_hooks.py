@@ -30,8 +30,19 @@ class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
         return super().users_with_any_permission([a for a in actions if a not in self.WRITE_ACTIONS])
 
 
+class StaffOnlyReadPermissionPolicy(ReadOnlyPermissionPolicy):
+    """Read-only, and only for staff: the words a moderator took out are kept for safeguarding,
+    and editors who are not staff (pages and news) have no reason to read them."""
+
+    def user_has_permission(self, user, action):
+        return user.is_active and user.is_staff and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission(actions).filter(is_active=True, is_staff=True)
+
+
 register_permission_policy(ModerationLog, ReadOnlyPermissionPolicy(ModerationLog))
-register_permission_policy(PriorityRevision, ReadOnlyPermissionPolicy(PriorityRevision))
+register_permission_policy(PriorityRevision, StaffOnlyReadPermissionPolicy(PriorityRevision))
 register_permission_policy(ExportLog, ReadOnlyPermissionPolicy(ExportLog))
 
 

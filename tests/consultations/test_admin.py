@@ -75,3 +75,33 @@ def test_moderation_log_is_inspectable(admin_client, facilitator):
 @pytest.mark.parametrize("model", ["moderationlog", "priorityrevision"])
 def test_safeguarding_records_cannot_be_added_in_the_admin(admin_client, model):
     assert admin_client.get(f"{BASE}{model}/add/").status_code in (302, 403)
+
+
+def test_only_staff_read_the_words_a_moderator_took_out(client, facilitator):
+    """The original words of an edited post are kept for safeguarding. Editors who are not staff
+    can use the admin for pages and news, but never read those words (security review, item 7)."""
+    from consultations import services
+    from consultations.models import APPROVED, PriorityRevision
+    from tests.factories.accounts import user_with_roles
+
+    priority = PriorityFactory(status=APPROVED, title="Call me on 07700 900123")
+    services.priority_edit_details(
+        priority=priority, moderator=facilitator, title="Call me", explanation="x", reason="phone number"
+    )
+    revision = PriorityRevision.objects.get()
+
+    editor = user_with_roles("Editors")
+    client.force_login(editor)
+    assert client.get("/admin/").status_code == 200
+    for url in (f"{BASE}priorityrevision/", f"{BASE}priorityrevision/inspect/{revision.pk}/"):
+        response = client.get(url)
+        assert response.status_code in (302, 403), url
+        assert "07700 900123" not in response.text
+    assert "Edited words" not in client.get("/admin/").text
+
+    editor.is_staff = True
+    editor.save()
+    client.force_login(editor)
+    response = client.get(f"{BASE}priorityrevision/inspect/{revision.pk}/")
+    assert response.status_code == 200
+    assert "07700 900123" in response.text
