@@ -126,6 +126,7 @@ def priority_update(*, priority, author, title, explanation, theme=None, show_na
         priority.is_urgent = priority.is_urgent or check.crisis
         priority.may_include_personal_details = check.has_personal_details
         priority.status = SUBMITTED
+        priority.version += 1
         priority.save()
     if check.crisis:
         notifications.notify_needs_a_look(priority)
@@ -158,17 +159,23 @@ def report_submit(*, priority, reporter, reason):
 # Moderation, by facilitators and staff
 
 
-def _locked_for_moderation(priority, allowed_statuses, message):
+def _locked_for_moderation(priority, allowed_statuses, message, reviewed_version=None):
+    """The priority, locked. With `reviewed_version`, refused if the author has changed the words
+    since the moderator read them: a moderator publishes exactly what they read."""
     priority = Priority.objects.select_for_update().get(pk=priority.pk)
     if priority.status not in allowed_statuses:
         raise ConsultationError(message)
+    if reviewed_version is not None and reviewed_version != priority.version:
+        raise ConsultationError(
+            _("The member changed this priority after you opened it. Please read it again before you act.")
+        )
     return priority
 
 
-def priority_approve(*, priority, moderator, reason=""):
+def priority_approve(*, priority, moderator, reason="", reviewed_version=None):
     with transaction.atomic():
         priority = _locked_for_moderation(
-            priority, (SUBMITTED,), _("This priority has already been looked at.")
+            priority, (SUBMITTED,), _("This priority has already been looked at."), reviewed_version
         )
         priority.status = APPROVED
         priority.approved_at = timezone.now()
@@ -195,11 +202,14 @@ def priority_return(*, priority, moderator, message):
     return priority
 
 
-def priority_edit_details(*, priority, moderator, title, explanation, reason):
+def priority_edit_details(*, priority, moderator, title, explanation, reason, reviewed_version=None):
     """Take personal details out. The words as they were are kept for safeguarding."""
     with transaction.atomic():
         priority = _locked_for_moderation(
-            priority, (SUBMITTED, APPROVED), _("Only waiting or published priorities can be edited.")
+            priority,
+            (SUBMITTED, APPROVED),
+            _("Only waiting or published priorities can be edited."),
+            reviewed_version,
         )
         PriorityRevision.objects.create(
             priority=priority, title=priority.title, explanation=priority.explanation, edited_by=moderator

@@ -346,7 +346,13 @@ def _moderation_forms(priority, data=None, action=None):
     return forms
 
 
-def _run_moderation(action, priority, form, moderator):
+def _reviewed_version(request):
+    """The version of the words the moderator read (the page sends it back); -1 if missing."""
+    raw = request.POST.get("version", "")
+    return int(raw) if raw.isdecimal() and len(raw) < 10 else -1
+
+
+def _run_moderation(action, priority, form, moderator, reviewed_version):
     data = form.cleaned_data
     if action == "return":
         services.priority_return(priority=priority, moderator=moderator, message=data["message"])
@@ -354,7 +360,7 @@ def _run_moderation(action, priority, form, moderator):
     if action == "edit":
         services.priority_edit_details(
             priority=priority, moderator=moderator, title=data["title"], explanation=data["explanation"],
-            reason=data["reason"],
+            reason=data["reason"], reviewed_version=reviewed_version,
         )  # fmt: skip
         return _("Saved. The words as they were are kept for safeguarding.")
     if action == "merge":
@@ -376,7 +382,9 @@ def moderate_priority(request, pk):
     action = request.POST.get("action") if request.method == "POST" else None
     if action == "approve":
         try:
-            services.priority_approve(priority=priority, moderator=request.user)
+            services.priority_approve(
+                priority=priority, moderator=request.user, reviewed_version=_reviewed_version(request)
+            )
         except services.ConsultationError as error:
             messages.error(request, error.message)
         else:
@@ -388,7 +396,7 @@ def moderate_priority(request, pk):
         form = forms[action]
         if form.is_valid():
             try:
-                message = _run_moderation(action, priority, form, request.user)
+                message = _run_moderation(action, priority, form, request.user, _reviewed_version(request))
             except services.ConsultationError as error:
                 messages.error(request, error.message)
             else:

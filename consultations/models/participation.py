@@ -56,6 +56,8 @@ class Priority(models.Model):
     submitted_at = models.DateTimeField(default=timezone.now)
     approved_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # Goes up each time the author changes the words, so a moderator acts on the words they read.
+    version = models.PositiveIntegerField(default=1)
 
     class Meta:
         verbose_name = _("priority")

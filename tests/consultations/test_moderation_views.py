@@ -46,7 +46,7 @@ def waiting(consultation):
 def test_members_cannot_moderate(client, member, waiting):
     client.force_login(member)
     assert client.get(QUEUE).status_code == 403
-    assert client.post(moderate_url(waiting), {"action": "approve"}).status_code == 403
+    assert client.post(moderate_url(waiting), {"action": "approve", "version": "1"}).status_code == 403
     waiting.refresh_from_db()
     assert waiting.status == SUBMITTED
 
@@ -74,7 +74,7 @@ def test_facilitator_sees_the_account_for_safeguarding(as_facilitator, waiting):
 
 
 def test_approve(as_facilitator, waiting, facilitator):
-    response = as_facilitator.post(moderate_url(waiting), {"action": "approve"}, follow=True)
+    response = as_facilitator.post(moderate_url(waiting), {"action": "approve", "version": "1"}, follow=True)
     assert "Published." in response.text
     waiting.refresh_from_db()
     assert waiting.status == APPROVED
@@ -140,6 +140,7 @@ def test_edit_out_personal_details(as_facilitator, consultation):
         moderate_url(priority),
         {
             "action": "edit",
+            "version": "1",
             "edit-title": priority.title,
             "edit-explanation": "Ring the hub",
             "edit-reason": "Phone",
@@ -185,8 +186,8 @@ def test_take_down_and_dismiss_reports(as_facilitator, consultation):
 
 
 def test_approving_twice_says_so(as_facilitator, waiting):
-    as_facilitator.post(moderate_url(waiting), {"action": "approve"})
-    response = as_facilitator.post(moderate_url(waiting), {"action": "approve"}, follow=True)
+    as_facilitator.post(moderate_url(waiting), {"action": "approve", "version": "1"})
+    response = as_facilitator.post(moderate_url(waiting), {"action": "approve", "version": "1"}, follow=True)
     assert "already been looked at" in response.text
 
 
@@ -266,3 +267,52 @@ def test_bad_in_room_votes(as_facilitator, consultation, value, message):
 def test_no_in_room_entry_after_closing(as_facilitator):
     consultation = ConsultationFactory(closed=True)
     assert as_facilitator.get(reverse("consultations:tallies", args=[consultation.pk])).status_code == 403
+
+
+def test_a_moderator_publishes_exactly_the_words_they_read(as_facilitator, member, consultation):
+    """The author changed the title between the moderator opening the page and pressing
+    "Approve" (security review, item 8): nothing is published, and the moderator is told why."""
+    from consultations import services
+
+    priority = services.priority_submit(
+        consultation=consultation, author=member, title="Evening opening", explanation="After work."
+    )
+    page = as_facilitator.get(moderate_url(priority))
+    assert 'name="version" value="1"' in page.text
+
+    services.priority_update(
+        priority=priority, author=member, title="Something else entirely", explanation="Swapped."
+    )
+    response = as_facilitator.post(moderate_url(priority), {"action": "approve", "version": "1"}, follow=True)
+    assert "changed this priority after you opened it" in response.text
+    priority.refresh_from_db()
+    assert priority.status == SUBMITTED
+    assert priority.approved_at is None
+
+    edit = as_facilitator.post(
+        moderate_url(priority),
+        {"action": "edit", "version": "1", "edit-title": "Evening opening", "edit-explanation": "x",
+         "edit-reason": "tidy"},
+        follow=True,
+    )  # fmt: skip
+    assert "changed this priority after you opened it" in edit.text
+    priority.refresh_from_db()
+    assert priority.title == "Something else entirely"
+
+    page = as_facilitator.get(moderate_url(priority))
+    assert 'name="version" value="2"' in page.text
+    as_facilitator.post(moderate_url(priority), {"action": "approve", "version": "2"})
+    priority.refresh_from_db()
+    assert priority.status == APPROVED
+    assert priority.title == "Something else entirely"
+
+
+@pytest.mark.parametrize("version", ["", "abc", "-1", "99999999999999999999"])
+def test_a_missing_or_odd_version_publishes_nothing(as_facilitator, waiting, version):
+    response = as_facilitator.post(
+        moderate_url(waiting), {"action": "approve", "version": version}, follow=True
+    )
+    assert response.status_code == 200
+    assert "Please read it again" in response.text
+    waiting.refresh_from_db()
+    assert waiting.status == SUBMITTED
