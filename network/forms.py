@@ -3,6 +3,7 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from .display_names import is_reserved, skeleton
 from .models import DISPLAY_NAME_MAX_LENGTH, MemberProfile
 
 # A display name should not give away who someone is or how to reach them.
@@ -40,11 +41,16 @@ class DisplayNameField(forms.CharField):
             raise forms.ValidationError(
                 _("Use only letters, numbers, spaces, full stops, dashes and apostrophes.")
             )
+        if is_reserved(value):
+            raise forms.ValidationError(
+                _("The portal uses that name itself, so it could confuse people. Please choose another.")
+            )
         return value
 
 
 def display_name_taken(name, *, exclude_user=None):
-    profiles = MemberProfile.objects.filter(display_name__iexact=name)
+    """True when someone already has a name that looks the same (network.display_names)."""
+    profiles = MemberProfile.objects.filter(display_name_skeleton=skeleton(name))
     if exclude_user is not None:
         profiles = profiles.exclude(user=exclude_user)
     return profiles.exists()

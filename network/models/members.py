@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from ..display_names import skeleton
+
 DISPLAY_NAME_MAX_LENGTH = 40
 
 
@@ -19,16 +21,26 @@ class MemberProfile(models.Model):
         max_length=DISPLAY_NAME_MAX_LENGTH,
         help_text=_("The name other people see. It does not need to be your real name."),
     )
+    # How the name looks (network.display_names): unique, so no name can pass for another.
+    display_name_skeleton = models.CharField(max_length=4 * DISPLAY_NAME_MAX_LENGTH, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("member profile")
         constraints = [
             models.UniqueConstraint(Lower("display_name"), name="unique_display_name_ignoring_case"),
+            models.UniqueConstraint(fields=["display_name_skeleton"], name="unique_display_name_look"),
         ]
 
     def __str__(self):
         return self.display_name
+
+    def save(self, *args, **kwargs):
+        self.display_name_skeleton = skeleton(self.display_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "display_name" in update_fields:
+            kwargs["update_fields"] = {*update_fields, "display_name_skeleton"}
+        super().save(*args, **kwargs)
 
 
 class SignedInSession(models.Model):
