@@ -13,23 +13,23 @@ urlpatterns = [
     path("accounts/delete/", views.account_delete, name="account_delete"),
     path("accounts/sessions/", session_views.my_sessions, name="my_sessions"),
     path("groups/yours/", session_views.my_groups, name="my_groups"),
-    path("groups/<int:pk>/sessions/", session_views.group_sessions, name="group_sessions"),
-    path("groups/<int:pk>/ask-to-join/", session_views.join_request_create, name="join_request_create"),
-    path("groups/sessions/<int:pk>/", session_views.run_session, name="run_session"),
-    path("groups/sessions/<int:pk>/sign-up/", session_views.session_register, name="session_register"),
+    path("groups/<id:pk>/sessions/", session_views.group_sessions, name="group_sessions"),
+    path("groups/<id:pk>/ask-to-join/", session_views.join_request_create, name="join_request_create"),
+    path("groups/sessions/<id:pk>/", session_views.run_session, name="run_session"),
+    path("groups/sessions/<id:pk>/sign-up/", session_views.session_register, name="session_register"),
     path(
-        "groups/sessions/<int:pk>/cancel-place/", session_views.session_unregister, name="session_unregister"
+        "groups/sessions/<id:pk>/cancel-place/", session_views.session_unregister, name="session_unregister"
     ),
-    path("groups/sessions/<int:pk>/cancel/", session_views.session_cancel, name="session_cancel"),
-    path("groups/join-requests/<int:pk>/", session_views.join_request_decide, name="join_request_decide"),
+    path("groups/sessions/<id:pk>/cancel/", session_views.session_cancel, name="session_cancel"),
+    path("groups/join-requests/<id:pk>/", session_views.join_request_decide, name="join_request_decide"),
     path("search/", views.search, name="search"),
     # Feeds are public and the same for everyone, so they are served from the page cache.
     path("feeds/news.rss", cache_public_response(feeds.NewsFeed()), name="news_rss"),
     path("feeds/news.atom", cache_public_response(feeds.NewsAtomFeed()), name="news_atom"),
     path("feeds/groups.ics", cache_public_response(feeds.all_groups_calendar), name="groups_calendar"),
-    path("feeds/groups/<int:pk>.ics", cache_public_response(feeds.group_calendar), name="group_calendar"),
+    path("feeds/groups/<id:pk>.ics", cache_public_response(feeds.group_calendar), name="group_calendar"),
     path(
-        "feeds/drop-in/<int:pk>.ics", cache_public_response(feeds.drop_in_calendar), name="drop_in_calendar"
+        "feeds/drop-in/<id:pk>.ics", cache_public_response(feeds.drop_in_calendar), name="drop_in_calendar"
     ),
     path("feeds/meeting-guide.json", cache_public_response(feeds.meeting_guide), name="meeting_guide"),
 ]

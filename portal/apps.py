@@ -6,4 +6,6 @@ class PortalConfig(AppConfig):
     verbose_name = "Portal frame"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import converters, signals  # noqa: F401
+
+        converters.register()

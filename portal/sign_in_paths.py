@@ -40,7 +40,7 @@ def page_password(request, page_view_restriction_id, page_id):
 urlpatterns = [
     path("_util/login/", to_sign_in()),
     path(
-        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        "_util/authenticate_with_password/<id:page_view_restriction_id>/<id:page_id>/",
         page_password,
         name="wagtailcore_authenticate_with_password",
     ),

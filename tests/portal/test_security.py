@@ -79,3 +79,24 @@ def test_production_settings_pass_the_deploy_check():
     result = run_deploy_check(env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/feeds/groups/{big}.ics",
+        "/feeds/drop-in/{big}.ics",
+        "/groups/{big}/sessions/",
+        "/consultations/{big}/",
+        "/consultations/priorities/{big}/vote/",
+        "/consultations/board/meetings/{big}/",
+        "/_util/authenticate_with_password/{big}/{big}/",
+    ],
+)
+def test_a_huge_id_in_a_url_is_not_found_rather_than_an_error(client, admin_client, path):
+    """A number too big for the database made SQLite fail with a 500 (security review, item 14)."""
+    big = "9" * 30
+    for browser in (client, admin_client):
+        response = browser.get(path.format(big=big))
+        assert response.status_code in (302, 404), (path, response.status_code)
+        assert browser.get(path.format(big="9" * 19)).status_code in (302, 404)
