@@ -1,6 +1,6 @@
 """Display names nobody can mistake for someone else's, or for the portal's own words.
 
-Two names count as the same when they look the same: "Skye" and "Skуe" (with a Cyrillic у), "mary"
+Two names count as the same when they look the same: "Skye" and "Sky\u0435" (with a Cyrillic e), "mary"
 and "rnary", "SKYE" and "skye". They are compared by their confusable skeleton (Unicode UTS #39),
 as ICU's spoof checker computes it, after folding case. The skeleton is stored with each profile
 under a unique constraint, so the database refuses a look-alike even from two sign-ups at once.

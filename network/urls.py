@@ -28,8 +28,6 @@ urlpatterns = [
     path("feeds/news.atom", cache_public_response(feeds.NewsAtomFeed()), name="news_atom"),
     path("feeds/groups.ics", cache_public_response(feeds.all_groups_calendar), name="groups_calendar"),
     path("feeds/groups/<id:pk>.ics", cache_public_response(feeds.group_calendar), name="group_calendar"),
-    path(
-        "feeds/drop-in/<id:pk>.ics", cache_public_response(feeds.drop_in_calendar), name="drop_in_calendar"
-    ),
+    path("feeds/drop-in/<id:pk>.ics", cache_public_response(feeds.drop_in_calendar), name="drop_in_calendar"),
     path("feeds/meeting-guide.json", cache_public_response(feeds.meeting_guide), name="meeting_guide"),
 ]

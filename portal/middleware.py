@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.utils.cache import patch_cache_control, patch_vary_headers
 
 
 class AdminContentSecurityPolicyMiddleware:
@@ -40,3 +41,23 @@ class AdminAccessMiddleware:
         ):
             raise PermissionDenied
         return self.get_response(request)
+
+
+class PrivacyHeadersMiddleware:
+    """Headers every response gets, after sign-in is known.
+
+    - A page or file made for someone signed in is theirs alone: no browser, proxy or shared
+      computer keeps a copy (`Cache-Control: private, no-store`).
+    - No page may use the camera, microphone, location and the like (`Permissions-Policy`).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
+            patch_vary_headers(response, ["Cookie"])
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

@@ -14,6 +14,15 @@ if len(SECRET_KEY) < 50:
     )
 DEBUG = False
 
+if not os.environ.get("REDIS_URL"):
+    # A cache in each worker's memory would split what must be shared: failed sign-in counts
+    # (each worker would allow its own 5), two-step codes already used, and the page cache.
+    raise ImproperlyConfigured(
+        "REDIS_URL must be set: production needs a cache shared by every worker and server, "
+        "for sign-in limits, two-step sign-in and the page cache. For example: "
+        "REDIS_URL=redis://127.0.0.1:6379/0"
+    )
+
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }
@@ -23,7 +32,10 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)  # noqa: F405
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True
+# Being on browsers' preload list is hard to undo, so it is the operator's choice, not a default.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)  # noqa: F405
+if not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS = ["security.W021"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
