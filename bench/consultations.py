@@ -46,9 +46,9 @@ def build(priority_count, voter_count, vote_count):
     from django.contrib.auth.models import Group
     from django.utils import timezone
 
+    from accounts.models import MemberProfile
+    from accounts.roles import MEMBERS
     from consultations.models import APPROVED, Ballot, Consultation, InRoomTally, Priority, Vote
-    from network.models import MemberProfile
-    from network.roles import MEMBERS
 
     User = get_user_model()
     Vote.objects.all().delete()

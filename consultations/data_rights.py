@@ -1,6 +1,6 @@
 """What a member's "Download your data" file holds from the consultations.
 
-Listed in network.data_rights.MEMBER_DATA_SECTIONS. Only the member's own words and choices:
+Added to the file through the `register_member_data` hook (consultations/wagtail_hooks.py). Only the member's own words and choices:
 never another member, a facilitator, or the flags facilitators use for safeguarding.
 """
 

@@ -14,7 +14,7 @@ from django.tasks import task
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from network.roles import FACILITATORS
+from accounts.roles import FACILITATORS
 
 from .models import (
     APPROVED,
@@ -27,6 +27,7 @@ from .models import (
     NotificationPreferences,
     Priority,
 )
+from .rules import is_eligible_participant
 
 SUBJECT_POST_UPDATE = "An update on your post"
 SUBJECT_CLOSING_SOON = "A few days left to have your say"
@@ -126,8 +127,6 @@ def notify_export_ready(export_log):
 def send_closing_soon_reminders(*, within, now=None):
     """Remind everyone who can take part in a consultation closing within `within`. A reminder row
     is written before each email, so running this again (or twice at once) never repeats one."""
-    from .rules import is_eligible_participant
-
     now = now or timezone.now()
     sent = 0
     consultations = Consultation.objects.filter(

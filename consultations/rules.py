@@ -7,7 +7,7 @@ groups later without touching anything else.
 import rules
 from django.utils import timezone
 
-from network.rules import is_board_representative, is_facilitator, is_member, is_staff, role_group_ids
+from accounts.rules import is_board_representative, is_facilitator, is_member, is_staff, role_group_ids
 
 from .models import APPROVED, CLOSED, EDITABLE_BY_AUTHOR, OPEN, UPCOMING
 

@@ -8,7 +8,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from network.roles import BOARD_REPRESENTATIVES
+from accounts.roles import BOARD_REPRESENTATIVES
 
 from .models import (
     APPROVED,

@@ -2,11 +2,16 @@
 boards and their meetings; they read the moderation and export records."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from accounts.role_permissions import MANAGE, VIEW
+from accounts.roles import EDITORS
+
+from . import data_rights
 from .models import (
     Board,
     BoardMeeting,
@@ -133,3 +138,23 @@ class BoardGroup(SnippetViewSetGroup):
 
 
 register_snippet(BoardGroup)
+
+
+@hooks.register("register_member_data")
+def member_data_from_consultations(user):
+    return data_rights.member_data(user)
+
+
+@hooks.register("register_role_permissions")
+def role_permissions():
+    return {
+        EDITORS: {
+            "consultations.consultation": MANAGE,
+            "consultations.returnreason": MANAGE,
+            "consultations.moderationlog": VIEW,
+            "consultations.priorityrevision": VIEW,
+            "consultations.board": MANAGE,
+            "consultations.boardmeeting": MANAGE,
+            "consultations.exportlog": VIEW,
+        }
+    }

@@ -3,4 +3,5 @@ from django.apps import AppConfig
 
 class HomeConfig(AppConfig):
     name = "home"
-    verbose_name = "Home and site settings"
+    verbose_name = "Home page"
+    public_content = True

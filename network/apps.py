@@ -4,6 +4,10 @@ from django.apps import AppConfig
 class NetworkConfig(AppConfig):
     name = "network"
     verbose_name = "Network"
+    # Venues, groups, sessions and news show on public pages (portal/signals.py); who signed up
+    # for what never does.
+    public_content = True
+    private_models = {"network.sessionregistration", "network.sessionlinksent", "network.joinrequest"}
 
     def ready(self):
-        from . import receivers, role_permissions, signals, signed_in_sessions, two_factor  # noqa: F401
+        from . import receivers  # noqa: F401

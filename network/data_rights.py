@@ -1,38 +1,9 @@
-"""Members' data rights: what "Download your data" puts in the file.
+"""What a member's "Download your data" file holds from the network: places at group sessions and
+requests to join groups. Not who else came, nor who answered. Added to the file through the
+`register_member_data` hook (network/wagtail_hooks.py)."""
 
-Each app that keeps something about a member says what in a function `(user) -> dict`, listed
-here by dotted path and imported only when a file is made. The network app so never imports the
-apps built on top of it, the way home's DEMO_LOADERS keep demo data apart. Each function returns
-only the member's own data, in a fixed number of queries however much they have taken part.
-"""
-
-from allauth.account.models import EmailAddress
-from django.utils import timezone
-from django.utils.module_loading import import_string
-
-from .models import JoinRequest, MemberProfile, SessionRegistration
+from .models import JoinRequest, SessionRegistration
 from .models.sessions import JOIN_REQUEST_STATUS_CHOICES
-
-MEMBER_DATA_SECTIONS = [
-    "network.data_rights.account_data",
-    "network.data_rights.group_data",
-    "consultations.data_rights.member_data",
-]
-
-
-def account_data(user):
-    email_addresses = EmailAddress.objects.filter(user=user).order_by("-primary", "email")
-    return {
-        "account": {
-            "email_addresses": list(email_addresses.values("email", "verified")),
-            "display_name": MemberProfile.objects.filter(user=user)
-            .values_list("display_name", flat=True)
-            .first(),
-            "date_joined": user.date_joined,
-            "last_sign_in": user.last_login,
-            "roles": list(user.groups.order_by("name").values_list("name", flat=True)),
-        }
-    }
 
 
 def group_data(user):
@@ -70,10 +41,3 @@ def group_data(user):
             for request in requests
         ],
     }
-
-
-def member_data(user):
-    data = {"made_at": timezone.now()}
-    for dotted_path in MEMBER_DATA_SECTIONS:
-        data.update(import_string(dotted_path)(user))
-    return data

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event, vRecur
 from wagtail.models import Site
 
-from home.models import NetworkSettings
+from portal.models import NetworkSettings
 
 from .group_schedule import meeting_times, recurrence_rule
 from .models import DropInPage, GroupSession, NewsIndexPage, NewsPage

@@ -1,5 +1,4 @@
-"""Who may do what with a group's sessions, and the role predicates every app builds on.
-The one place that decides; views and templates ask here.
+"""Who may do what with a group's sessions. The one place that decides; views and templates ask here.
 
 Running a group's sessions means seeing who signed up, so it needs both things: being listed as
 one of the group's facilitators *and* being in the Facilitators role (which brings two-step
@@ -8,29 +7,10 @@ sign-in). Staff may run any group.
 
 import rules
 
+from accounts.rules import is_facilitator, is_member, is_staff
+
 from .models.groups import INVITE, REFERRAL
 from .models.sessions import ACCEPTED, WAITING
-from .roles import BOARD_REPRESENTATIVES, FACILITATORS, MEMBERS
-
-
-def _groups(user):
-    """The user's Django groups (roles) as (ids, names), read once per request object."""
-    if not user.is_authenticated:
-        return set(), set()
-    cached = getattr(user, "_role_groups", None)
-    if cached is None:
-        pairs = list(user.groups.values_list("pk", "name"))
-        cached = ({pk for pk, _name in pairs}, {name for _pk, name in pairs})
-        user._role_groups = cached
-    return cached
-
-
-def role_group_ids(user):
-    return _groups(user)[0]
-
-
-def role_names(user):
-    return _groups(user)[1]
 
 
 def facilitated_group_ids(user):
@@ -64,26 +44,6 @@ def _join_status(user, group):
             .first()
         )
     return cache[group.pk]
-
-
-@rules.predicate
-def is_member(user):
-    return MEMBERS in role_names(user)
-
-
-@rules.predicate
-def is_facilitator(user):
-    return FACILITATORS in role_names(user)
-
-
-@rules.predicate
-def is_board_representative(user):
-    return BOARD_REPRESENTATIVES in role_names(user)
-
-
-@rules.predicate
-def is_staff(user):
-    return user.is_authenticated and user.is_active and user.is_staff
 
 
 @rules.predicate

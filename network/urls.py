@@ -7,10 +7,6 @@ from . import feeds, session_views, views
 app_name = "network"
 
 urlpatterns = [
-    path("accounts/profile/", views.profile, name="profile"),
-    path("accounts/your-data/", views.your_data, name="your_data"),
-    path("accounts/your-data/download/", views.your_data_download, name="your_data_download"),
-    path("accounts/delete/", views.account_delete, name="account_delete"),
     path("accounts/sessions/", session_views.my_sessions, name="my_sessions"),
     path("groups/yours/", session_views.my_groups, name="my_groups"),
     path("groups/<id:pk>/sessions/", session_views.group_sessions, name="group_sessions"),

@@ -1,9 +1,15 @@
-"""Admin screens for the network's snippets: venues, support services and group sessions."""
+"""Admin screens for the network's snippets (venues, support services and group sessions), and
+what the network adds to shared things: members' data files and what editors may change."""
 
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from accounts.role_permissions import MANAGE
+from accounts.roles import EDITORS
+
+from .data_rights import group_data
 from .models import GroupSession, SupportService, Venue
 
 
@@ -41,3 +47,15 @@ class NetworkViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(NetworkViewSetGroup)
+
+
+@hooks.register("register_member_data")
+def member_data_from_groups(user):
+    return group_data(user)
+
+
+@hooks.register("register_role_permissions")
+def role_permissions():
+    return {
+        EDITORS: {"network.venue": MANAGE, "network.supportservice": MANAGE, "network.groupsession": MANAGE}
+    }

@@ -1,4 +1,9 @@
-"""Content changes that make cached public pages stale."""
+"""Content changes that make cached public pages stale.
+
+Wagtail's page events always do. Beyond pages, each app says in its AppConfig whether its models
+feed public pages (`public_content = True`) and which of them never do (`private_models`), so the
+portal never has to name the apps built on top of it.
+"""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
@@ -6,21 +11,20 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .page_cache import invalidate_all
 
-# Apps whose models feed public pages: pages, snippets, settings, venues, groups, sessions.
-CONTENT_APPS = {"home", "network", "wagtailcore", "wagtailimages", "wagtaildocs", "taggit"}
-# Models in those apps that change often and never show on public pages.
-NOT_PUBLIC = {
-    "wagtailcore.pagelogentry",
-    "wagtailcore.revision",
-    "wagtailcore.referenceindex",
-    "network.sessionregistration",
-    "network.sessionlinksent",
-    "network.joinrequest",
-}
+# Libraries whose models show on public pages: pages, images, documents, tags.
+LIBRARY_CONTENT_APPS = {"wagtailcore", "wagtailimages", "wagtaildocs", "taggit"}
+# Library models that change often and never show on public pages.
+LIBRARY_PRIVATE_MODELS = {"wagtailcore.pagelogentry", "wagtailcore.revision", "wagtailcore.referenceindex"}
 
 
 def shows_on_public_pages(model):
-    return model._meta.app_label in CONTENT_APPS and model._meta.label_lower not in NOT_PUBLIC
+    config = model._meta.app_config
+    if config is None:  # a model as a migration sees it
+        return False
+    label = model._meta.label_lower
+    if label in LIBRARY_PRIVATE_MODELS or label in getattr(config, "private_models", ()):
+        return False
+    return config.label in LIBRARY_CONTENT_APPS or getattr(config, "public_content", False)
 
 
 @receiver(page_published)

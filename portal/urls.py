@@ -11,6 +11,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
+    path("accounts/", include("accounts.urls")),
     path("", include("network.urls")),
     path("consultations/", include("consultations.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),

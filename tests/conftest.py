@@ -5,7 +5,7 @@ from django.dispatch import receiver
 from django.tasks import task_backends
 from wagtail.models import Site
 
-from home.models import NetworkSettings
+from portal.models import NetworkSettings
 from tests.factories import MemberFactory
 
 

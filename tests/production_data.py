@@ -11,9 +11,10 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction, Site
 
-from network.models import GroupIndexPage, GroupPage, MemberProfile
+from accounts.models import MemberProfile
+from accounts.roles import FACILITATORS, MEMBERS
+from network.models import GroupIndexPage, GroupPage
 from network.models.groups import ONLINE
-from network.roles import FACILITATORS, MEMBERS
 
 PASSWORD = "a-long-production-password-17"
 ONLINE_LINK = "https://video.example.org/private-production-room"

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 
-from network.roles import BOARD_REPRESENTATIVES
+from accounts.roles import BOARD_REPRESENTATIVES
 
 from ..storage import PrivateFileStorage
 from .participation import Priority

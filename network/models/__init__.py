@@ -10,7 +10,6 @@ from .groups import (
     GroupPage,
     GroupSession,
 )
-from .members import DISPLAY_NAME_MAX_LENGTH, MemberProfile, SignedInSession
 from .news import NewsIndexPage, NewsPage, NewsPageTag
 from .pages import DropInPage, StandardPage
 from .sessions import JoinRequest, SessionLinkSent, SessionRegistration
@@ -25,7 +24,6 @@ from .venues import (
 
 __all__ = [
     "AUDIENCE_CHOICES",
-    "DISPLAY_NAME_MAX_LENGTH",
     "FORMAT_CHOICES",
     "FREQUENCY_CHOICES",
     "HOW_TO_JOIN_CHOICES",
@@ -36,7 +34,6 @@ __all__ = [
     "GroupPage",
     "GroupSession",
     "JoinRequest",
-    "MemberProfile",
     "NewsIndexPage",
     "NewsPage",
     "NewsPageTag",
@@ -45,7 +42,6 @@ __all__ = [
     "ServiceVisit",
     "SessionLinkSent",
     "SessionRegistration",
-    "SignedInSession",
     "StandardPage",
     "SupportService",
     "Venue",

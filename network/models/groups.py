@@ -166,7 +166,7 @@ class GroupFacilitator(Orderable):
 
     group = ParentalKey(GroupPage, on_delete=models.CASCADE, related_name="facilitators")
     profile = models.ForeignKey(
-        "network.MemberProfile",
+        "accounts.MemberProfile",
         on_delete=models.CASCADE,
         related_name="facilitated_groups",
         verbose_name=_("facilitator"),

@@ -27,9 +27,11 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "portal",
+    "accounts",
     "home",
     "network",
     "consultations",
+    "demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -76,7 +78,7 @@ MIDDLEWARE = [
     # hand the Wagtail admin its own, looser policy.
     "portal.middleware.AdminContentSecurityPolicyMiddleware",
     "allauth.account.middleware.AccountMiddleware",
-    "network.two_factor.TwoFactorRequiredMiddleware",
+    "accounts.two_factor.TwoFactorRequiredMiddleware",
     "portal.middleware.AdminAccessMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -153,13 +155,13 @@ ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
-ACCOUNT_SIGNUP_FORM_CLASS = "network.forms.MemberSignupForm"
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.MemberSignupForm"
 ACCOUNT_FORMS = {
-    "login": "network.account_forms.MemberLoginForm",
-    "signup": "network.account_forms.PortalSignupForm",
+    "login": "accounts.allauth_forms.MemberLoginForm",
+    "signup": "accounts.allauth_forms.PortalSignupForm",
 }
-ACCOUNT_ADAPTER = "network.adapters.MemberAccountAdapter"
-ACCOUNT_USER_DISPLAY = "network.adapters.display_name"
+ACCOUNT_ADAPTER = "accounts.adapters.MemberAccountAdapter"
+ACCOUNT_USER_DISPLAY = "accounts.adapters.display_name"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_PREVENT_ENUMERATION = True
@@ -179,13 +181,13 @@ ACCOUNT_RATE_LIMITS = {
 
 # Two-step sign-in (allauth.mfa): an authenticator app, with recovery codes to fall back on.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-MFA_ADAPTER = "network.two_factor.PortalMFAAdapter"
+MFA_ADAPTER = "accounts.two_factor.PortalMFAAdapter"
 # The name people see in their authenticator app. Neutral, because others may see their phone.
 MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "Network portal")
 # Also accept the code just before or after: phone clocks drift and people type slowly.
 MFA_TOTP_TOLERANCE = 1
 # Facilitators, board representatives, editors and staff can see who posted what, so they must
-# use two-step sign-in (network/two_factor.py). Members may turn it on if they like.
+# use two-step sign-in (accounts/two_factor.py). Members may turn it on if they like.
 TWO_FACTOR_REQUIRED_FOR_ROLES = env_bool("TWO_FACTOR_REQUIRED_FOR_ROLES", True)
 # The Wagtail admin and Wagtail's private pages sign people in through the same pages, so rate
 # limits, email checks and two-step sign-in apply there too (portal/sign_in_paths.py).

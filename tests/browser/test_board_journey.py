@@ -5,9 +5,9 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
+from accounts.roles import BOARD_REPRESENTATIVES
 from consultations.models import MEETING_HELD, BoardMeeting
 from consultations.notifications import SUBJECT_BOARD_RESPONSE
-from network.roles import BOARD_REPRESENTATIVES
 from tests.browser.steps import sign_in, sign_out
 from tests.checks import assert_accessible
 from tests.factories.accounts import user_with_roles

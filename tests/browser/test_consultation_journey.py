@@ -5,8 +5,8 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from accounts.roles import FACILITATORS
 from consultations.models import APPROVED, Consultation, Priority
-from network.roles import FACILITATORS
 from tests.browser.steps import sign_in, sign_out
 from tests.checks import assert_accessible
 from tests.factories.accounts import user_with_roles

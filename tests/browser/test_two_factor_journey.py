@@ -5,7 +5,7 @@ import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from playwright.sync_api import expect
 
-from network.roles import FACILITATORS
+from accounts.roles import FACILITATORS
 from tests.browser.steps import sign_in
 from tests.checks import assert_accessible
 from tests.factories.accounts import user_with_roles

@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from network.roles import BOARD_REPRESENTATIVES, FACILITATORS
+from accounts.roles import BOARD_REPRESENTATIVES, FACILITATORS
 from tests.factories.accounts import UserFactory, user_with_roles
 from tests.factories.consultations import ConsultationFactory
 

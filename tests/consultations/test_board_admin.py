@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.roles import BOARD_REPRESENTATIVES
 from consultations.models import (
     MEETING_HELD,
     MEETING_PLANNED,
@@ -20,7 +21,6 @@ from consultations.models import (
     ResponseUpdate,
 )
 from consultations.selectors import public_responses
-from network.roles import BOARD_REPRESENTATIVES
 from tests.checks import assert_valid_html
 from tests.factories.accounts import user_with_roles
 from tests.factories.consultations import (

@@ -6,8 +6,8 @@ Signed-out people are sent to sign in; everyone else without permission gets 403
 import pytest
 from django.urls import reverse
 
+from accounts.roles import BOARD_REPRESENTATIVES, FACILITATORS
 from consultations.models import MEETING_HELD, AgendaItem, BoardResponse, ExportLog
-from network.roles import BOARD_REPRESENTATIVES, FACILITATORS
 from tests.factories.accounts import UserFactory, user_with_roles
 from tests.factories.consultations import AgendaItemFactory
 

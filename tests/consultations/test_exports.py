@@ -15,10 +15,10 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from accounts.models import MemberProfile
 from consultations import exports, services
 from consultations.models import EXPORT_READY, ExportLog
 from consultations.notifications import SUBJECT_EXPORT_READY
-from network.models import MemberProfile
 from tests.factories.accounts import UserFactory
 from tests.factories.consultations import AgendaItemFactory
 

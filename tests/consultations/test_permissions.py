@@ -4,8 +4,8 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.urls import reverse
 
+from accounts.roles import BOARD_REPRESENTATIVES, FACILITATORS
 from consultations.models import Vote
-from network.roles import BOARD_REPRESENTATIVES, FACILITATORS
 from tests.factories.accounts import UserFactory, user_with_roles
 from tests.factories.consultations import ConsultationFactory, PriorityFactory
 

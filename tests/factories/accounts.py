@@ -3,8 +3,8 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from network.models import MemberProfile
-from network.roles import MEMBERS
+from accounts.models import MemberProfile
+from accounts.roles import MEMBERS
 
 PASSWORD = "a-long-test-password-42"
 

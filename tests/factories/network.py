@@ -7,6 +7,7 @@ import factory
 import wagtail_factories
 from django.utils import timezone
 
+from accounts.roles import FACILITATORS
 from network.models import (
     DropInPage,
     GroupFacilitator,
@@ -25,7 +26,6 @@ from network.models import (
     Venue,
 )
 from network.models.groups import INVITE
-from network.roles import FACILITATORS
 from network.services import group_sessions_sync
 
 WEEKDAYS_MONDAY_TO_FRIDAY = range(5)

@@ -2,7 +2,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from home.models import HomePage, NetworkSettings
+from home.models import HomePage
+from portal.models import NetworkSettings
 
 pytestmark = pytest.mark.django_db
 

@@ -9,6 +9,8 @@ from django.contrib.auth import get_user_model
 from django.core import mail
 from django.utils import timezone
 
+from accounts.models import MemberProfile
+from accounts.roles import FACILITATORS
 from consultations import services
 from consultations.models import (
     ACTION_APPROVE,
@@ -20,8 +22,6 @@ from consultations.models import (
     Vote,
 )
 from consultations.selectors import ranked_priorities
-from network.models import MemberProfile
-from network.roles import FACILITATORS
 from tests.checks import assert_valid_html
 from tests.factories.accounts import PASSWORD, MemberFactory, UserFactory, user_with_roles
 from tests.factories.consultations import ConsultationFactory, PriorityFactory, ThemeFactory

@@ -1,6 +1,6 @@
 import pytest
 
-from network.models import MemberProfile
+from accounts.models import MemberProfile
 from tests.factories import MemberFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from network.roles import EDITORS
+from accounts.roles import EDITORS
 from tests.factories import user_with_roles
 
 pytestmark = pytest.mark.django_db

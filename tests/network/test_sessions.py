@@ -9,11 +9,11 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.roles import FACILITATORS
 from network.models import GroupSession, JoinRequest, SessionLinkSent, SessionRegistration
 from network.models.groups import HYBRID, IN_PERSON, INVITE, ONLINE, REFERRAL
 from network.models.sessions import ACCEPTED, DECLINED, WAITING
 from network.notifications import SUBJECT_JOIN_REQUEST_ANSWERED, SUBJECT_SESSION_CANCELLED
-from network.roles import FACILITATORS
 from tests.checks import assert_valid_html
 from tests.factories import MemberFactory, user_with_roles
 from tests.factories.network import (
@@ -150,7 +150,7 @@ def test_your_sessions_lists_upcoming_places_only(client, group, member):
     SessionRegistrationFactory(session=group.sessions.last())
     response = signed_in(client, member).get(reverse("network:my_sessions"))
     assert list(response.context["registrations"]) == [upcoming]
-    profile = page_text(client.get(reverse("network:profile")))
+    profile = page_text(client.get(reverse("accounts:profile")))
     assert reverse("network:my_sessions") in profile
     assert reverse("network:my_groups") not in profile
 

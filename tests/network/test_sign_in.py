@@ -125,7 +125,7 @@ def test_changing_a_password_ends_the_other_sessions_and_keeps_this_one(member):
 def test_a_change_of_roles_ends_every_session_of_that_person(member):
     from django.contrib.auth.models import Group
 
-    from network.models import SignedInSession
+    from accounts.models import SignedInSession
 
     first, second = two_sessions(member)
     assert SignedInSession.objects.filter(user=member).count() == 2
@@ -147,7 +147,7 @@ def test_becoming_staff_ends_every_session_but_a_new_sign_in_time_does_not(membe
 
 
 def test_signing_out_forgets_the_session(client, member):
-    from network.models import SignedInSession
+    from accounts.models import SignedInSession
 
     client.post("/accounts/login/", {"login": member.email, "password": PASSWORD})
     assert SignedInSession.objects.filter(user=member).count() == 1

@@ -5,8 +5,8 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.core import mail
 
-from network.models import MemberProfile
-from network.roles import MEMBERS
+from accounts.models import MemberProfile
+from accounts.roles import MEMBERS
 from tests.factories import MemberFactory
 from tests.factories.accounts import EMAILED_CODE
 

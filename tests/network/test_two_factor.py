@@ -8,7 +8,7 @@ from allauth.mfa.models import Authenticator
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.core import mail
 
-from network.roles import BOARD_REPRESENTATIVES, EDITORS, FACILITATORS
+from accounts.roles import BOARD_REPRESENTATIVES, EDITORS, FACILITATORS
 from tests.checks import assert_valid_html
 from tests.factories.accounts import EMAILED_CODE, PASSWORD, user_with_roles
 

@@ -79,3 +79,14 @@ def test_not_found_pages_are_not_cached(client, network_settings):
     response = client.get("/no-such-page/")
     assert response.status_code == 404
     assert "X-Page-Cache" not in response
+
+
+def test_signing_in_leaves_cached_pages_alone(client, member, settings):
+    """Sign-ins are recorded (accounts.SignedInSession) but never show on a public page, so they
+    must not empty the cache for everyone."""
+    from portal.page_cache import current_version
+
+    settings.PAGE_CACHE_SECONDS = 60
+    before = current_version()
+    client.post("/accounts/login/", {"login": member.email, "password": "a-long-test-password-42"})
+    assert current_version() == before

@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from network.roles import ALL_ROLES
+from accounts.roles import ALL_ROLES
 
 pytestmark = pytest.mark.django_db
 

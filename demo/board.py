@@ -7,8 +7,7 @@ from datetime import datetime, time, timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from .demo import CLOSED_QUESTION
-from .models import (
+from consultations.models import (
     MEETING_HELD,
     MEETING_PLANNED,
     RESPONSE_ACCEPTED,
@@ -23,6 +22,8 @@ from .models import (
     Priority,
     ResponseUpdate,
 )
+
+from .consultations import CLOSED_QUESTION
 
 BOARD_NAME = "Portskerry Alcohol and Drug Partnership"
 BOARD_DESCRIPTION = (

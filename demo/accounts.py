@@ -4,8 +4,8 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from .models import MemberProfile
-from .roles import BOARD_REPRESENTATIVES, EDITORS, FACILITATORS, MEMBERS
+from accounts.models import MemberProfile
+from accounts.roles import BOARD_REPRESENTATIVES, EDITORS, FACILITATORS, MEMBERS
 
 DEMO_ACCOUNTS = [
     # email, password, display name, roles, staff

@@ -5,9 +5,9 @@ def fill_skeletons(apps, schema_editor):
     """Work out each existing name's look. Where two existing names already look the same, the
     later one is kept as it is (nobody is renamed behind their back) and marked, so the rule holds
     for every new or changed name from now on."""
-    from network.display_names import skeleton
+    from accounts.display_names import skeleton
 
-    MemberProfile = apps.get_model("network", "MemberProfile")
+    MemberProfile = apps.get_model("accounts", "MemberProfile")
     seen = set()
     for profile in MemberProfile.objects.order_by("pk"):
         look = skeleton(profile.display_name)
@@ -18,7 +18,7 @@ def fill_skeletons(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("network", "0005_signed_in_sessions")]
+    dependencies = [("accounts", "0002_signed_in_sessions")]
 
     operations = [
         migrations.AddField(

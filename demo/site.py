@@ -2,7 +2,8 @@
 
 from wagtail.models import Site
 
-from .models import HomePage, NetworkSettings
+from home.models import HomePage
+from portal.models import NetworkSettings
 
 ORGANISATION = "Portskerry Recovery Network"
 CRISIS_CONTACTS = [

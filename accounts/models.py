@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from ..display_names import skeleton
+from .display_names import skeleton
 
 DISPLAY_NAME_MAX_LENGTH = 40
 
@@ -21,12 +21,14 @@ class MemberProfile(models.Model):
         max_length=DISPLAY_NAME_MAX_LENGTH,
         help_text=_("The name other people see. It does not need to be your real name."),
     )
-    # How the name looks (network.display_names): unique, so no name can pass for another.
+    # How the name looks (accounts.display_names): unique, so no name can pass for another.
     display_name_skeleton = models.CharField(max_length=4 * DISPLAY_NAME_MAX_LENGTH, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         verbose_name = _("member profile")
+        # Made by the network app before accounts had its own; the table kept its name.
+        db_table = "network_memberprofile"
         constraints = [
             models.UniqueConstraint(Lower("display_name"), name="unique_display_name_ignoring_case"),
             models.UniqueConstraint(fields=["display_name_skeleton"], name="unique_display_name_look"),

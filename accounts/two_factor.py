@@ -12,9 +12,9 @@ passes), with an app they still have:
 - with an app, a session that did not pass the step (signed in before the app was set up
   elsewhere, or before a promotion) is sent to type a code before any other page.
 
-Roles are read once per request and shared with the permission checks (network.rules), so this
+Roles are read once per request and shared with the permission checks (accounts.rules), so this
 costs people without such a role nothing extra; those with one pay one query for their app.
-Their other sessions end when roles, password or app change (network.signed_in_sessions).
+Their other sessions end when roles, password or app change (accounts.signed_in_sessions).
 """
 
 import re

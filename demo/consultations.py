@@ -6,7 +6,16 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-from .models import APPROVED, SUBMITTED, Consultation, InRoomTally, Priority, ReturnReason, Theme, Vote
+from consultations.models import (
+    APPROVED,
+    SUBMITTED,
+    Consultation,
+    InRoomTally,
+    Priority,
+    ReturnReason,
+    Theme,
+    Vote,
+)
 
 RETURN_REASONS = [
     (

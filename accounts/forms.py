@@ -49,7 +49,7 @@ class DisplayNameField(forms.CharField):
 
 
 def display_name_taken(name, *, exclude_user=None):
-    """True when someone already has a name that looks the same (network.display_names)."""
+    """True when someone already has a name that looks the same (accounts.display_names)."""
     profiles = MemberProfile.objects.filter(display_name_skeleton=skeleton(name))
     if exclude_user is not None:
         profiles = profiles.exclude(user=exclude_user)

@@ -1,0 +1,50 @@
+"""The site-wide settings every page uses: who runs the site, how to reach them, where to get help
+now, and where "Exit this page" goes."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+
+from .blocks import CrisisContactBlock
+
+DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"
+
+
+@register_setting(icon="site")
+class NetworkSettings(BaseSiteSetting):
+    """Who runs the site and how to reach them, shown in every page's footer."""
+
+    organisation_name = models.CharField(max_length=120, default="Lived Experience Recovery Network")
+    address = models.TextField(blank=True, help_text=_("The postal address, one line each."))
+    phone = models.CharField(max_length=40, blank=True)
+    email = models.EmailField(blank=True)
+    crisis_contacts = StreamField(
+        [("contact", CrisisContactBlock())],
+        blank=True,
+        help_text=_("Shown in the footer of every page and whenever someone may need help now."),
+    )
+    exit_page_url = models.URLField(
+        default=DEFAULT_EXIT_URL,
+        help_text=_("Where 'Exit this page' goes: an everyday site that draws no attention."),
+    )
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("address"),
+                FieldPanel("phone"),
+                FieldPanel("email"),
+            ],
+            heading=_("Contact details"),
+        ),
+        FieldPanel("crisis_contacts"),
+        FieldPanel("exit_page_url"),
+    ]
+
+    class Meta:
+        verbose_name = _("network settings")
+        # Made by the home app before the settings moved here; the table kept its name.
+        db_table = "home_networksettings"
