@@ -3,7 +3,7 @@ requests to join groups. Not who else came, nor who answered. Added to the file 
 `register_member_data` hook (network/wagtail_hooks.py)."""
 
 from .models import JoinRequest, SessionRegistration
-from .models.sessions import JOIN_REQUEST_STATUS_CHOICES
+from .models.choices import JoinRequestStatus
 
 
 def group_data(user):
@@ -18,7 +18,7 @@ def group_data(user):
         .order_by("created_at", "pk")
         .values("group__title", "message", "status", "created_at", "decided_at")
     )
-    status_in_words = dict(JOIN_REQUEST_STATUS_CHOICES)
+    status_in_words = dict(JoinRequestStatus.choices)
     return {
         "group_sessions": [
             {

@@ -17,10 +17,10 @@ from wagtail.models import Site
 from portal.models import NetworkSettings
 
 from .group_schedule import meeting_times, recurrence_rule
-from .models import DropInPage, GroupSession, NewsIndexPage, NewsPage
-from .models.groups import EVERYONE, WEEKLY, WOMEN
+from .models import DropInPage, GroupSession, NewsIndexPage, NewsPage, Venue
+from .models.choices import Audience, Frequency
 from .opening_hours import LONDON, hours_on
-from .selectors import public_groups, venue_with_hours
+from .selectors import public_groups
 
 CALENDAR_TIMEZONE = "Europe/London"
 ONLINE_LINK_NOTE = _("Online. The link is sent to registered members before each session.")
@@ -103,7 +103,7 @@ def group_calendar(request, pk):
 def drop_in_calendar(request, pk):
     """The usual week as repeating events, with closures taken out and holiday hours put in."""
     page = get_object_or_404(DropInPage.objects.live().public(), pk=pk)
-    venue = venue_with_hours(page.venue_id)
+    venue = Venue.objects.with_hours().get(pk=page.venue_id)
     calendar = new_calendar(request, page.title)
     today = timezone.localdate()
     periods = list(venue.opening_periods.all())
@@ -156,9 +156,9 @@ def meeting_guide_day(weekday):
 
 def meeting_guide_types(group):
     types = []
-    if group.audience == EVERYONE:
+    if group.audience == Audience.EVERYONE:
         types.append("O")
-    if group.audience == WOMEN:
+    if group.audience == Audience.WOMEN:
         types.append("W")
     if group.meets_online:
         types.append("ONL")
@@ -204,7 +204,10 @@ def approximate_area(request):
 def meeting_guide(request):
     """Weekly groups only: the spec is for weekly meetings, so fortnightly and monthly ones are left out."""
     groups = (
-        public_groups().filter(frequency=WEEKLY).select_related("venue").order_by("weekday", "start_time")
+        public_groups()
+        .filter(frequency=Frequency.WEEKLY)
+        .select_related("venue")
+        .order_by("weekday", "start_time")
     )
     entries = [meeting_guide_entry(request, group, approximate_area(request)) for group in groups]
     response = JsonResponse(entries, safe=False, json_dumps_params={"ensure_ascii": False})

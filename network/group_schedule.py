@@ -5,7 +5,7 @@ from datetime import UTC, date, timedelta
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models.groups import FORTNIGHTLY, MONTHLY
+from .models.choices import Frequency
 from .opening_hours import at_london_time, friendly_time
 
 ICAL_WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -39,7 +39,7 @@ def _nth_weekday_of_month(year, month, weekday, week):
 def meeting_dates(group, start, end):
     """Dates the group meets on, from start to end inclusive (both dates)."""
     last = min(end, group.last_date) if group.last_date else end
-    if group.frequency == MONTHLY:
+    if group.frequency == Frequency.MONTHLY:
         week = week_of_month(group.first_date)
         year, month = group.first_date.year, group.first_date.month
         while True:
@@ -49,7 +49,7 @@ def meeting_dates(group, start, end):
             if day >= start and day >= group.first_date:
                 yield day
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    step = timedelta(weeks=2 if group.frequency == FORTNIGHTLY else 1)
+    step = timedelta(weeks=2 if group.frequency == Frequency.FORTNIGHTLY else 1)
     day = group.first_date
     if start > day:
         # Jump whole steps so a group started years ago costs nothing extra.
@@ -68,9 +68,9 @@ def meeting_times(group, day):
 def recurrence_rule(group):
     """The schedule as an iCalendar RRULE (a dict for icalendar's vRecur)."""
     rule = {"FREQ": "WEEKLY", "BYDAY": ICAL_WEEKDAYS[group.weekday]}
-    if group.frequency == FORTNIGHTLY:
+    if group.frequency == Frequency.FORTNIGHTLY:
         rule["INTERVAL"] = 2
-    elif group.frequency == MONTHLY:
+    elif group.frequency == Frequency.MONTHLY:
         rule = {
             "FREQ": "MONTHLY",
             "BYDAY": f"{week_of_month(group.first_date)}{ICAL_WEEKDAYS[group.weekday]}",
@@ -88,9 +88,9 @@ def schedule_in_words(group):
         "start": friendly_time(group.start_time),
         "end": friendly_time(group.end_time),
     }
-    if group.frequency == FORTNIGHTLY:
+    if group.frequency == Frequency.FORTNIGHTLY:
         when = _("Every other %(day)s") % {"day": day}
-    elif group.frequency == MONTHLY:
+    elif group.frequency == Frequency.MONTHLY:
         when = _("The %(nth)s %(day)s of each month") % {
             "nth": ORDINALS[week_of_month(group.first_date)],
             "day": day,

@@ -12,7 +12,6 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from .models import GroupSession, JoinRequest, SessionRegistration
-from .models.sessions import ACCEPTED
 
 SUBJECT_SESSION_LINK = "Your link for {day}"
 SUBJECT_SESSION_CANCELLED = "A change to your plans"
@@ -83,6 +82,6 @@ def send_join_request_answered(join_request_id):
         {
             "join_request": join_request,
             "group": join_request.group,
-            "accepted": join_request.status == ACCEPTED,
+            "accepted": join_request.is_accepted,
         },
     )

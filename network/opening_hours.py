@@ -12,12 +12,12 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models.venues import WEEKDAY_CHOICES
+from .models.choices import Weekday
 
 LONDON = ZoneInfo("Europe/London")
 # Far enough to see past the longest holiday closure (Christmas to New Year).
 LOOK_AHEAD_DAYS = 31
-WEEKDAY_NAMES = dict(WEEKDAY_CHOICES)
+WEEKDAY_NAMES = dict(Weekday.choices)
 
 
 def friendly_time(value):
@@ -134,7 +134,7 @@ def weekly_hours(venue):
             name,
             sorted((p.opens, p.closes) for p in periods if p.weekday == weekday),
         )
-        for weekday, name in WEEKDAY_CHOICES
+        for weekday, name in Weekday.choices
     ]
 
 
@@ -152,8 +152,19 @@ def services_by_weekday(venue):
     """Which services come on which day, for days when at least one comes."""
     visits = sorted(venue.service_visits.all(), key=lambda v: (v.weekday, v.starts, v.service.name))
     days = []
-    for weekday, name in WEEKDAY_CHOICES:
+    for weekday, name in Weekday.choices:
         on_day = [visit for visit in visits if visit.weekday == weekday]
         if on_day:
             days.append((name, on_day))
     return days
+
+
+def drop_in_details(venue):
+    """What the drop-in page shows about a venue read with `Venue.objects.with_hours()`."""
+    return {
+        "venue": venue,
+        "status": opening_status(venue),
+        "weekly_hours": weekly_hours(venue),
+        "exceptions": upcoming_exceptions(venue),
+        "services_by_day": services_by_weekday(venue),
+    }

@@ -9,8 +9,7 @@ import rules
 
 from accounts.rules import is_facilitator, is_member, is_staff
 
-from .models.groups import INVITE, REFERRAL
-from .models.sessions import ACCEPTED, WAITING
+from .models.choices import JoinRequestStatus
 
 
 def facilitated_group_ids(user):
@@ -39,7 +38,7 @@ def _join_status(user, group):
     cache = user.__dict__.setdefault("_join_statuses", {})
     if group.pk not in cache:
         cache[group.pk] = (
-            group.join_requests.filter(member=user, status__in=[WAITING, ACCEPTED])
+            group.join_requests.filter(member=user, status__in=JoinRequestStatus.open_values())
             .values_list("status", flat=True)
             .first()
         )
@@ -63,12 +62,12 @@ def facilitates_request_group(user, join_request):
 
 @rules.predicate
 def group_needs_asking(user, group):
-    return group is not None and group.how_to_join in (INVITE, REFERRAL)
+    return group is not None and group.joins_by_asking
 
 
 @rules.predicate
 def was_accepted(user, group):
-    return _join_status(user, group) == ACCEPTED
+    return _join_status(user, group) == JoinRequestStatus.ACCEPTED
 
 
 @rules.predicate

@@ -1,7 +1,6 @@
 """Reads that need care: listings that must not grow in queries as content grows."""
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import OuterRef, Prefetch, Subquery
 from django.utils import timezone
 from wagtail.models import Page
 
@@ -12,61 +11,15 @@ from .models import (
     GroupSession,
     NewsIndexPage,
     NewsPage,
-    OpeningException,
-    ServiceVisit,
-    Venue,
 )
-from .models.groups import HYBRID, IN_PERSON, ONLINE
-from .opening_hours import opening_status, services_by_weekday, upcoming_exceptions, weekly_hours
+from .opening_hours import opening_status
 
 HOME_SESSIONS_SHOWN = 5
 HOME_NEWS_SHOWN = 3
-FORMATS_MATCHING = {IN_PERSON: {IN_PERSON, HYBRID}, ONLINE: {ONLINE, HYBRID}, HYBRID: {HYBRID}}
-
-
-def venue_with_hours(venue_id):
-    return (
-        Venue.objects.prefetch_related(
-            "opening_periods",
-            Prefetch("opening_exceptions", queryset=OpeningException.objects.order_by("start_date")),
-            Prefetch("service_visits", queryset=ServiceVisit.objects.select_related("service")),
-        )
-        .filter(pk=venue_id)
-        .first()
-    )
-
-
-def drop_in_details(venue_id):
-    venue = venue_with_hours(venue_id)
-    return {
-        "venue": venue,
-        "status": opening_status(venue),
-        "weekly_hours": weekly_hours(venue),
-        "exceptions": upcoming_exceptions(venue),
-        "services_by_day": services_by_weekday(venue),
-    }
 
 
 def public_groups():
     return GroupPage.objects.live().public()
-
-
-def groups_for_listing(index_page, *, day=None, format=None, audience=None):
-    """The groups under an index, with their next session, filtered by what the visitor chose."""
-    groups = public_groups().child_of(index_page).select_related("venue")
-    if day is not None:
-        groups = groups.filter(weekday=day)
-    if format:
-        # A hybrid group suits someone looking for either.
-        groups = groups.filter(format__in=FORMATS_MATCHING[format])
-    if audience:
-        groups = groups.filter(audience=audience)
-    next_session = GroupSession.objects.filter(
-        group=OuterRef("pk"), cancelled=False, starts_at__gte=timezone.now()
-    ).order_by("starts_at")
-    return groups.annotate(next_session_starts_at=Subquery(next_session.values("starts_at")[:1])).order_by(
-        "weekday", "start_time", "title"
-    )
 
 
 def upcoming_sessions(limit, *, groups):

@@ -10,8 +10,9 @@ from django.utils import timezone
 from . import notifications
 from .group_schedule import meeting_dates, meeting_times
 from .models import GroupPage, GroupSession, JoinRequest, SessionLinkSent, SessionRegistration
-from .models.groups import HYBRID, INVITE, ONLINE, REFERRAL, WALK_INS_MAX
-from .models.sessions import ACCEPTED, DECLINED, JOIN_MESSAGE_MAX_LENGTH, WAITING
+from .models.choices import Format, JoinRequestStatus
+from .models.groups import WALK_INS_MAX
+from .models.sessions import JOIN_MESSAGE_MAX_LENGTH
 from .opening_hours import at_london_time
 
 logger = logging.getLogger(__name__)
@@ -120,7 +121,7 @@ def session_links_send(*, now=None):
             session__cancelled=False,
             session__starts_at__gt=now,
             session__starts_at__lte=now + LINK_WINDOW,
-            session__group__format__in=[ONLINE, HYBRID],
+            session__group__format__in=Format.meeting_online(),
             member__is_active=True,
         )
         .exclude(session__group__online_link="")
@@ -178,7 +179,7 @@ def join_request_create(*, group, member, message=""):
     message = message.strip()
     if len(message) > JOIN_MESSAGE_MAX_LENGTH:
         raise SessionError(f"Your message can be up to {JOIN_MESSAGE_MAX_LENGTH} characters.")
-    if group.how_to_join not in (INVITE, REFERRAL):
+    if not group.joins_by_asking:
         raise SessionError("You do not need to ask to join this group. You can sign up for a session.")
     try:
         with transaction.atomic():
@@ -190,9 +191,9 @@ def join_request_create(*, group, member, message=""):
 @transaction.atomic
 def join_request_decide(*, join_request, decided_by, accept, now=None):
     join_request = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
-    if join_request.status != WAITING:
+    if not join_request.is_waiting:
         raise SessionError("This request has already been answered.")
-    join_request.status = ACCEPTED if accept else DECLINED
+    join_request.status = JoinRequestStatus.ACCEPTED if accept else JoinRequestStatus.DECLINED
     join_request.decided_by = decided_by
     join_request.decided_at = now or timezone.now()
     join_request.save(update_fields=["status", "decided_by", "decided_at"])

@@ -17,7 +17,6 @@ from portal.permissions import rule_required
 
 from . import services
 from .models import GroupPage, GroupSession, JoinRequest, SessionRegistration
-from .models.sessions import WAITING
 from .rules import facilitated_group_ids
 from .session_forms import AttendanceForm, JoinRequestForm, SessionCancelForm
 
@@ -158,7 +157,9 @@ def my_groups(request):
     now = timezone.now()
     nearest = _nearest_sessions(groups, now)
     waiting = list(
-        JoinRequest.objects.filter(group__in=groups, status=WAITING).select_related("member__profile")
+        JoinRequest.objects.filter(group__in=groups, status=JoinRequest.Status.WAITING).select_related(
+            "member__profile"
+        )
     )
     for group in groups:
         sessions = nearest.get(group.pk, [])

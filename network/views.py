@@ -5,7 +5,7 @@ from django.shortcuts import render
 from django.utils.http import urlencode
 from wagtail.models import Page
 
-from .public_forms import SearchForm
+from .forms import SearchForm
 
 SEARCH_RESULTS_PER_PAGE = 10
 

@@ -14,7 +14,7 @@ from wagtail.models import PageViewRestriction, Site
 from accounts.models import MemberProfile
 from accounts.roles import FACILITATORS, MEMBERS
 from network.models import GroupIndexPage, GroupPage
-from network.models.groups import ONLINE
+from network.models.choices import Format
 
 PASSWORD = "a-long-production-password-17"
 ONLINE_LINK = "https://video.example.org/private-production-room"
@@ -46,7 +46,7 @@ def build():
             title="Private online group",
             slug="private-online-group",
             summary="A group shared with a password.",
-            format=ONLINE,
+            format=Format.ONLINE,
             online_link=ONLINE_LINK,
             weekday=1,
             start_time="18:00",

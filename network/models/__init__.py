@@ -1,10 +1,6 @@
 """The network's models, one module per area. Import from here: `from network.models import Venue`."""
 
 from .groups import (
-    AUDIENCE_CHOICES,
-    FORMAT_CHOICES,
-    FREQUENCY_CHOICES,
-    HOW_TO_JOIN_CHOICES,
     GroupFacilitator,
     GroupIndexPage,
     GroupPage,
@@ -14,7 +10,6 @@ from .news import NewsIndexPage, NewsPage, NewsPageTag
 from .pages import DropInPage, StandardPage
 from .sessions import JoinRequest, SessionLinkSent, SessionRegistration
 from .venues import (
-    WEEKDAY_CHOICES,
     OpeningException,
     OpeningPeriod,
     ServiceVisit,
@@ -23,11 +18,6 @@ from .venues import (
 )
 
 __all__ = [
-    "AUDIENCE_CHOICES",
-    "FORMAT_CHOICES",
-    "FREQUENCY_CHOICES",
-    "HOW_TO_JOIN_CHOICES",
-    "WEEKDAY_CHOICES",
     "DropInPage",
     "GroupFacilitator",
     "GroupIndexPage",

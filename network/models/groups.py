@@ -8,37 +8,15 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import StoryBlock
-from .venues import WEEKDAY_CHOICES, Venue
+from ..filters import GroupFilter
+from .choices import Audience, Format, Frequency, HowToJoin, Weekday
+from .venues import Venue
 
-IN_PERSON, ONLINE, HYBRID = "in_person", "online", "hybrid"
-FORMAT_CHOICES = [
-    (IN_PERSON, _("In person")),
-    (ONLINE, _("Online")),
-    (HYBRID, _("In person and online")),
-]
-EVERYONE, WOMEN, FAMILIES, LEAVING_THE_SERVICE = "everyone", "women", "families", "leaving"
-AUDIENCE_CHOICES = [
-    (EVERYONE, _("Everyone")),
-    (WOMEN, _("Women")),
-    (FAMILIES, _("Families and loved ones")),
-    (LEAVING_THE_SERVICE, _("People leaving the service")),
-]
-WEEKLY, FORTNIGHTLY, MONTHLY = "weekly", "fortnightly", "monthly"
-FREQUENCY_CHOICES = [
-    (WEEKLY, _("Every week")),
-    (FORTNIGHTLY, _("Every other week")),
-    (MONTHLY, _("Once a month, on the same week of the month")),
-]
-JUST_TURN_UP, REFERRAL, INVITE = "turn_up", "referral", "invite"
-HOW_TO_JOIN_CHOICES = [
-    (JUST_TURN_UP, _("Just turn up")),
-    (REFERRAL, _("Ask for a referral")),
-    (INVITE, _("Ask for an invite")),
-]
 UPCOMING_SESSIONS_SHOWN = 6
 WALK_INS_MAX = 200
 
@@ -57,23 +35,37 @@ class GroupIndexPage(Page):
         verbose_name = _("peer group index page")
 
     def get_context(self, request, *args, **kwargs):
-        from ..public_forms import GroupFilterForm
-        from ..selectors import groups_for_listing
-
         context = super().get_context(request, *args, **kwargs)
-        form = GroupFilterForm(request.GET or None)
-        filters = form.usable_filters()
-        context["filter_form"] = form
-        context["groups"] = groups_for_listing(self, **filters)
-        context["filtered"] = bool(filters)
+        groups = GroupPage.objects.live().public().child_of(self).for_listing()
+        group_filter = GroupFilter(request.GET or None, queryset=groups)
+        context["filter_form"] = group_filter.form
+        context["groups"] = group_filter.qs
+        context["filtered"] = group_filter.is_filtered
         return context
 
 
+class GroupPageQuerySet(PageQuerySet):
+    def for_listing(self):
+        """With the venue and the start of the next session that is going ahead, in week order."""
+        next_session = GroupSession.objects.filter(
+            group=models.OuterRef("pk"), cancelled=False, starts_at__gte=timezone.now()
+        ).order_by("starts_at")
+        return (
+            self.select_related("venue")
+            .annotate(next_session_starts_at=models.Subquery(next_session.values("starts_at")[:1]))
+            .order_by("weekday", "start_time", "title")
+        )
+
+
 class GroupPage(Page):
+    Audience, Format, Frequency, HowToJoin = Audience, Format, Frequency, HowToJoin
+
     summary = models.TextField(help_text=_("One or two plain sentences: what happens at this group."))
     body = StreamField(StoryBlock(), blank=True, verbose_name=_("about the group"))
-    audience = models.CharField(_("who it is for"), max_length=20, choices=AUDIENCE_CHOICES, default=EVERYONE)
-    format = models.CharField(max_length=20, choices=FORMAT_CHOICES, default=IN_PERSON)
+    audience = models.CharField(
+        _("who it is for"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE
+    )
+    format = models.CharField(max_length=20, choices=Format.choices, default=Format.IN_PERSON)
     venue = models.ForeignKey(
         Venue,
         null=True,
@@ -86,15 +78,15 @@ class GroupPage(Page):
         blank=True,
         help_text=_("Never shown on the website. It is sent only to registered members before each session."),
     )
-    frequency = models.CharField(max_length=20, choices=FREQUENCY_CHOICES, default=WEEKLY)
-    weekday = models.PositiveSmallIntegerField(_("day"), choices=WEEKDAY_CHOICES)
+    frequency = models.CharField(max_length=20, choices=Frequency.choices, default=Frequency.WEEKLY)
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
     start_time = models.TimeField()
     end_time = models.TimeField()
     first_date = models.DateField(
         help_text=_("The date of the first session. It must fall on the day above.")
     )
     last_date = models.DateField(null=True, blank=True, help_text=_("Leave empty if the group carries on."))
-    how_to_join = models.CharField(max_length=20, choices=HOW_TO_JOIN_CHOICES, default=JUST_TURN_UP)
+    how_to_join = models.CharField(max_length=20, choices=HowToJoin.choices, default=HowToJoin.JUST_TURN_UP)
     joining_details = models.TextField(
         blank=True, help_text=_("Who to ask and how, for example: ask at reception or phone the hub.")
     )
@@ -123,16 +115,31 @@ class GroupPage(Page):
     parent_page_types = ["network.GroupIndexPage"]
     subpage_types = []
 
+    objects = PageManager.from_queryset(GroupPageQuerySet)()
+
     class Meta:
         verbose_name = _("peer group")
 
     @property
     def meets_in_person(self):
-        return self.format in {IN_PERSON, HYBRID}
+        return self.format in Format.meeting_in_person()
 
     @property
     def meets_online(self):
-        return self.format in {ONLINE, HYBRID}
+        return self.format in Format.meeting_online()
+
+    @property
+    def joins_by_asking(self):
+        """By referral or invite: a member asks first, and signs up once a facilitator says yes."""
+        return self.how_to_join in HowToJoin.by_asking()
+
+    @property
+    def joins_by_referral(self):
+        return self.how_to_join == HowToJoin.REFERRAL
+
+    @property
+    def joins_by_turning_up(self):
+        return self.how_to_join == HowToJoin.JUST_TURN_UP
 
     def clean(self):
         super().clean()

@@ -8,6 +8,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from ..blocks import StoryBlock
+from ..opening_hours import drop_in_details
 from .venues import Venue
 
 
@@ -47,8 +48,6 @@ class DropInPage(Page):
         verbose_name = _("drop-in page")
 
     def get_context(self, request, *args, **kwargs):
-        from ..selectors import drop_in_details
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(drop_in_details(self.venue_id))
+        context.update(drop_in_details(Venue.objects.with_hours().get(pk=self.venue_id)))
         return context

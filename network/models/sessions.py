@@ -5,15 +5,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .choices import JoinRequestStatus
 from .groups import GroupPage, GroupSession
 
 JOIN_MESSAGE_MAX_LENGTH = 500
-WAITING, ACCEPTED, DECLINED = "waiting", "accepted", "declined"
-JOIN_REQUEST_STATUS_CHOICES = [
-    (WAITING, _("Waiting for an answer")),
-    (ACCEPTED, _("Accepted")),
-    (DECLINED, _("Declined")),
-]
 
 
 class SessionRegistration(models.Model):
@@ -69,12 +64,16 @@ class SessionLinkSent(models.Model):
 class JoinRequest(models.Model):
     """A member asks to join a group that needs an invite or a referral."""
 
+    Status = JoinRequestStatus
+
     group = models.ForeignKey(GroupPage, on_delete=models.CASCADE, related_name="join_requests")
     member = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="join_requests"
     )
     message = models.TextField(blank=True, max_length=JOIN_MESSAGE_MAX_LENGTH)
-    status = models.CharField(max_length=20, choices=JOIN_REQUEST_STATUS_CHOICES, default=WAITING)
+    status = models.CharField(
+        max_length=20, choices=JoinRequestStatus.choices, default=JoinRequestStatus.WAITING
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -89,18 +88,30 @@ class JoinRequest(models.Model):
             # history, and a member may ask again later.
             models.UniqueConstraint(
                 fields=["group", "member"],
-                condition=Q(status__in=[WAITING, ACCEPTED]),
+                condition=Q(status__in=JoinRequestStatus.open_values()),
                 name="one_open_join_request_per_member_and_group",
             ),
             models.CheckConstraint(
-                condition=Q(status__in=[WAITING, ACCEPTED, DECLINED]), name="join_request_status_known"
+                condition=Q(status__in=JoinRequestStatus.values), name="join_request_status_known"
             ),
             models.CheckConstraint(
-                condition=Q(status=WAITING, decided_at__isnull=True)
-                | ~Q(status=WAITING) & Q(decided_at__isnull=False),
+                condition=Q(status=JoinRequestStatus.WAITING, decided_at__isnull=True)
+                | ~Q(status=JoinRequestStatus.WAITING) & Q(decided_at__isnull=False),
                 name="join_request_decided_when_answered",
             ),
         ]
 
     def __str__(self):
         return f"{self.group.title} ({self.get_status_display()})"
+
+    @property
+    def is_waiting(self):
+        return self.status == JoinRequestStatus.WAITING
+
+    @property
+    def is_accepted(self):
+        return self.status == JoinRequestStatus.ACCEPTED
+
+    @property
+    def is_declined(self):
+        return self.status == JoinRequestStatus.DECLINED

@@ -10,17 +10,19 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.models import Orderable
 from wagtail.search import index
 
-# Python's numbering (date.weekday()): Monday is 0. Feeds convert where a format numbers differently.
-WEEKDAY_CHOICES = [
-    (0, _("Monday")),
-    (1, _("Tuesday")),
-    (2, _("Wednesday")),
-    (3, _("Thursday")),
-    (4, _("Friday")),
-    (5, _("Saturday")),
-    (6, _("Sunday")),
-]
+from .choices import Weekday
+
 OPENSTREETMAP_ZOOM = 18
+
+
+class VenueQuerySet(models.QuerySet):
+    def with_hours(self):
+        """With its weekly hours, closures (in date order) and visiting services: three more queries."""
+        return self.prefetch_related(
+            "opening_periods",
+            models.Prefetch("opening_exceptions", queryset=OpeningException.objects.order_by("start_date")),
+            models.Prefetch("service_visits", queryset=ServiceVisit.objects.select_related("service")),
+        )
 
 
 class Venue(index.Indexed, ClusterableModel):
@@ -65,6 +67,8 @@ class Venue(index.Indexed, ClusterableModel):
     ]
     search_fields = [index.SearchField("name"), index.SearchField("address"), index.AutocompleteField("name")]
 
+    objects = VenueQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("venue")
         ordering = ["name"]
@@ -96,7 +100,7 @@ class OpeningPeriod(Orderable):
     """One stretch of a week's opening hours. A day may have several (closed over lunch)."""
 
     venue = ParentalKey(Venue, on_delete=models.CASCADE, related_name="opening_periods")
-    weekday = models.PositiveSmallIntegerField(choices=WEEKDAY_CHOICES)
+    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
     opens = models.TimeField()
     closes = models.TimeField()
 
@@ -204,7 +208,7 @@ class ServiceVisit(Orderable):
 
     venue = ParentalKey(Venue, on_delete=models.CASCADE, related_name="service_visits")
     service = models.ForeignKey(SupportService, on_delete=models.CASCADE, related_name="visits")
-    weekday = models.PositiveSmallIntegerField(choices=WEEKDAY_CHOICES)
+    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
     starts = models.TimeField()
     ends = models.TimeField()
     note = models.CharField(

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from home.models import HomePage
-from network.models.groups import WOMEN
+from network.models.choices import Audience
 from tests.checks import assert_accessible
 from tests.factories.network import GroupPageFactory, public_site
 
@@ -19,7 +19,7 @@ def portal():
     site.women = GroupPageFactory(
         parent=site.group_index,
         title="Women's group",
-        audience=WOMEN,
+        audience=Audience.WOMEN,
         weekday=2,
         first_date=datetime.date(2026, 1, 7),
         venue=site.venue,

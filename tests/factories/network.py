@@ -25,7 +25,7 @@ from network.models import (
     SupportService,
     Venue,
 )
-from network.models.groups import INVITE
+from network.models.choices import HowToJoin
 from network.services import group_sessions_sync
 
 WEEKDAYS_MONDAY_TO_FRIDAY = range(5)
@@ -201,7 +201,7 @@ class JoinRequestFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = JoinRequest
 
-    group = factory.SubFactory(GroupPageFactory, how_to_join=INVITE)
+    group = factory.SubFactory(GroupPageFactory, how_to_join=HowToJoin.INVITE)
     member = factory.SubFactory("tests.factories.accounts.MemberFactory")
     message = "A worker at the hub said to ask."
 

@@ -8,7 +8,7 @@ import time_machine
 from icalendar import Calendar
 
 from network.models import GroupSession
-from network.models.groups import FORTNIGHTLY, HYBRID, ONLINE, WOMEN
+from network.models.choices import Audience, Format, Frequency
 from tests.factories.network import GroupPageFactory, OpeningExceptionFactory, public_site
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +56,11 @@ def test_group_calendar_repeats_weekly_in_london_time_and_leaves_out_cancelled_d
 
 def test_online_groups_say_online_and_never_carry_the_link(client, portal):
     group = GroupPageFactory(
-        parent=portal.group_index, format=ONLINE, venue=None, online_link=SECRET_LINK, frequency=FORTNIGHTLY
+        parent=portal.group_index,
+        format=Format.ONLINE,
+        venue=None,
+        online_link=SECRET_LINK,
+        frequency=Frequency.FORTNIGHTLY,
     )
     calendar = parse_calendar(client.get("/feeds/groups.ics"))
     events = {str(event["SUMMARY"]): event for event in calendar.walk("VEVENT")}
@@ -126,11 +130,13 @@ def check_meeting_guide_entry(entry):
 
 def test_meeting_guide_feed_follows_the_spec(client, portal):
     women = GroupPageFactory(
-        parent=portal.group_index, audience=WOMEN, weekday=6, first_date=datetime.date(2026, 1, 4)
+        parent=portal.group_index, audience=Audience.WOMEN, weekday=6, first_date=datetime.date(2026, 1, 4)
     )
-    online = GroupPageFactory(parent=portal.group_index, format=ONLINE, venue=None, online_link=SECRET_LINK)
-    hybrid = GroupPageFactory(parent=portal.group_index, format=HYBRID, online_link=SECRET_LINK)
-    fortnightly = GroupPageFactory(parent=portal.group_index, frequency=FORTNIGHTLY)
+    online = GroupPageFactory(
+        parent=portal.group_index, format=Format.ONLINE, venue=None, online_link=SECRET_LINK
+    )
+    hybrid = GroupPageFactory(parent=portal.group_index, format=Format.HYBRID, online_link=SECRET_LINK)
+    fortnightly = GroupPageFactory(parent=portal.group_index, frequency=Frequency.FORTNIGHTLY)
     response = client.get("/feeds/meeting-guide.json")
     assert response.status_code == 200
     assert SECRET_LINK not in response.text

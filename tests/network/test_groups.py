@@ -9,7 +9,7 @@ from django.core.management import call_command
 
 from network.group_schedule import meeting_dates, recurrence_rule, schedule_in_words
 from network.models import GroupFacilitator, GroupSession
-from network.models.groups import FORTNIGHTLY, HYBRID, MONTHLY, ONLINE, WOMEN
+from network.models.choices import Audience, Format, Frequency
 from network.services import group_sessions_sync
 from tests.factories import MemberFactory
 from tests.factories.network import GroupIndexPageFactory, GroupPageFactory, NewsPageFactory, public_site
@@ -28,11 +28,13 @@ def test_schedule_in_words_and_as_a_rule(group_index):
     weekly = GroupPageFactory(parent=group_index)
     assert schedule_in_words(weekly) == "Every Tuesday, 6pm to 7:30pm"
     assert recurrence_rule(weekly) == {"FREQ": "WEEKLY", "BYDAY": "TU"}
-    fortnightly = GroupPageFactory(parent=group_index, frequency=FORTNIGHTLY)
+    fortnightly = GroupPageFactory(parent=group_index, frequency=Frequency.FORTNIGHTLY)
     assert schedule_in_words(fortnightly).startswith("Every other Tuesday")
     assert recurrence_rule(fortnightly)["INTERVAL"] == 2
     # 20 January 2026 is the third Tuesday of the month.
-    monthly = GroupPageFactory(parent=group_index, frequency=MONTHLY, first_date=datetime.date(2026, 1, 20))
+    monthly = GroupPageFactory(
+        parent=group_index, frequency=Frequency.MONTHLY, first_date=datetime.date(2026, 1, 20)
+    )
     assert schedule_in_words(monthly).startswith("The third Tuesday of each month")
     assert recurrence_rule(monthly) == {"FREQ": "MONTHLY", "BYDAY": "3TU"}
     assert list(meeting_dates(monthly, datetime.date(2026, 2, 1), datetime.date(2026, 4, 30))) == [
@@ -78,7 +80,7 @@ def timezone_hour(moment):
 
 def test_group_page_shows_schedule_facilitators_and_cancellations_but_never_the_link(client, group_index):
     facilitator = MemberFactory(profile__display_name="Rowan")
-    group = GroupPageFactory(parent=group_index, format=ONLINE, venue=None, online_link=SECRET_LINK)
+    group = GroupPageFactory(parent=group_index, format=Format.ONLINE, venue=None, online_link=SECRET_LINK)
     GroupFacilitator.objects.create(group=group, profile=facilitator.profile)
     session = group.sessions.first()
     session.cancelled = True
@@ -109,7 +111,7 @@ def test_filters_narrow_the_list_and_bad_values_are_ignored_kindly(client, group
         title="Women on Wednesday",
         weekday=2,
         first_date=datetime.date(2026, 1, 7),
-        audience=WOMEN,
+        audience=Audience.WOMEN,
     )
     response = client.get("/groups/", {"day": "2"})
     assert "Women on Wednesday" in response.text
@@ -128,8 +130,8 @@ def test_filters_narrow_the_list_and_bad_values_are_ignored_kindly(client, group
         assert "Tuesday group" in response.text
         assert "Women on Wednesday" in response.text
         assert "from the list" in response.text
-    hybrid = GroupPageFactory(parent=group_index, title="Hybrid group", format=HYBRID)
-    online = GroupPageFactory(parent=group_index, title="Online group", format=ONLINE, venue=None)
+    hybrid = GroupPageFactory(parent=group_index, title="Hybrid group", format=Format.HYBRID)
+    online = GroupPageFactory(parent=group_index, title="Online group", format=Format.ONLINE, venue=None)
     in_person = client.get("/groups/", {"format": "in_person"}).context["groups"]
     assert hybrid in in_person and online not in in_person
     assert {hybrid, online} <= set(client.get("/groups/", {"format": "online"}).context["groups"])

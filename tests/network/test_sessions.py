@@ -11,8 +11,7 @@ from django.utils import timezone
 
 from accounts.roles import FACILITATORS
 from network.models import GroupSession, JoinRequest, SessionLinkSent, SessionRegistration
-from network.models.groups import HYBRID, IN_PERSON, INVITE, ONLINE, REFERRAL
-from network.models.sessions import ACCEPTED, DECLINED, WAITING
+from network.models.choices import Format, HowToJoin, JoinRequestStatus
 from network.notifications import SUBJECT_JOIN_REQUEST_ANSWERED, SUBJECT_SESSION_CANCELLED
 from tests.checks import assert_valid_html
 from tests.factories import MemberFactory, user_with_roles
@@ -43,7 +42,7 @@ def group(group_index):
 @pytest.fixture
 def online_group(group_index):
     return GroupPageFactory(
-        parent=group_index, title="Online group", format=ONLINE, venue=None, online_link=SECRET_LINK
+        parent=group_index, title="Online group", format=Format.ONLINE, venue=None, online_link=SECRET_LINK
     )
 
 
@@ -161,8 +160,8 @@ def test_your_sessions_lists_upcoming_places_only(client, group, member):
 def test_links_go_once_to_registered_members_of_online_and_hybrid_sessions_in_the_next_36_hours(
     group_index, online_group
 ):
-    hybrid = GroupPageFactory(parent=group_index, format=HYBRID, online_link=SECRET_LINK)
-    in_person = GroupPageFactory(parent=group_index, format=IN_PERSON, online_link=SECRET_LINK)
+    hybrid = GroupPageFactory(parent=group_index, format=Format.HYBRID, online_link=SECRET_LINK)
+    in_person = GroupPageFactory(parent=group_index, format=Format.IN_PERSON, online_link=SECRET_LINK)
     tomorrow = session_at(online_group, 20)
     hybrid_tomorrow = session_at(hybrid, 30)
     online_registration = SessionRegistrationFactory(session=tomorrow)
@@ -190,8 +189,10 @@ def test_links_go_once_to_registered_members_of_online_and_hybrid_sessions_in_th
 
 
 def test_signing_up_inside_the_window_sends_the_link_at_once_and_only_once(client, online_group, member):
-    JoinRequestFactory(group=online_group, member=member, status=ACCEPTED, decided_at=timezone.now())
-    online_group.how_to_join = INVITE
+    JoinRequestFactory(
+        group=online_group, member=member, status=JoinRequestStatus.ACCEPTED, decided_at=timezone.now()
+    )
+    online_group.how_to_join = HowToJoin.INVITE
     online_group.save()
     tomorrow = session_at(online_group, 20)
     next_week = session_at(online_group, 24 * 7)
@@ -359,7 +360,7 @@ def test_permission_matrix(client, actors, actor, group, past_session):
     if user:
         client.force_login(user)
     future = next_session(group)
-    invite_group = GroupPageFactory(parent=group.get_parent(), how_to_join=INVITE)
+    invite_group = GroupPageFactory(parent=group.get_parent(), how_to_join=HowToJoin.INVITE)
     invite_group_facilitators = {"facilitator of this group"}
     from network.models import GroupFacilitator
 
@@ -416,7 +417,9 @@ def test_permission_matrix(client, actors, actor, group, past_session):
     join_request.refresh_from_db()
     assert (past_session.walk_ins == 2) is (actor in RUNNERS)
     assert future.cancelled is (actor in RUNNERS)
-    assert (join_request.status == ACCEPTED) is (actor in invite_group_facilitators | {"staff"})
+    assert (join_request.status == JoinRequestStatus.ACCEPTED) is (
+        actor in invite_group_facilitators | {"staff"}
+    )
     if user:
         assert SessionRegistration.objects.filter(member=user, session=future).exists()
 
@@ -424,7 +427,7 @@ def test_permission_matrix(client, actors, actor, group, past_session):
 # Asking to join
 
 
-@pytest.mark.parametrize("how_to_join", [INVITE, REFERRAL])
+@pytest.mark.parametrize("how_to_join", [HowToJoin.INVITE, HowToJoin.REFERRAL])
 def test_asking_to_join_then_signing_up_once_accepted(client, group_index, member, how_to_join):
     group = GroupPageFactory(parent=group_index, how_to_join=how_to_join)
     session = next_session(group)
@@ -444,7 +447,7 @@ def test_asking_to_join_then_signing_up_once_accepted(client, group_index, membe
     )
     assert "A facilitator will answer you by email" in page_text(response)
     assert client.post(reverse("network:join_request_create", args=[group.pk])).status_code == 403
-    assert JoinRequest.objects.get().status == WAITING
+    assert JoinRequest.objects.get().status == JoinRequestStatus.WAITING
 
     signed_in(client, facilitator)
     page = page_text(client.get(reverse("network:my_groups")))
@@ -457,7 +460,7 @@ def test_asking_to_join_then_signing_up_once_accepted(client, group_index, membe
     )
     assert "already been answered" in page_text(response)
     join_request.refresh_from_db()
-    assert join_request.status == ACCEPTED and join_request.decided_by == facilitator
+    assert join_request.status == JoinRequestStatus.ACCEPTED and join_request.decided_by == facilitator
     assert [(m.to, m.subject) for m in mail.outbox] == [([member.email], SUBJECT_JOIN_REQUEST_ANSWERED)]
 
     signed_in(client, member)
@@ -466,18 +469,20 @@ def test_asking_to_join_then_signing_up_once_accepted(client, group_index, membe
 
 
 def test_a_declined_member_may_ask_again_but_not_sign_up(client, group_index, member):
-    group = GroupPageFactory(parent=group_index, how_to_join=INVITE)
-    JoinRequestFactory(group=group, member=member, status=DECLINED, decided_at=timezone.now())
+    group = GroupPageFactory(parent=group_index, how_to_join=HowToJoin.INVITE)
+    JoinRequestFactory(
+        group=group, member=member, status=JoinRequestStatus.DECLINED, decided_at=timezone.now()
+    )
     signed_in(client, member)
     page = page_text(client.get(sessions_url(group)))
     assert "You are welcome to ask again" in page
     assert client.post(reverse("network:session_register", args=[next_session(group).pk])).status_code == 403
     client.post(reverse("network:join_request_create", args=[group.pk]), {"message": ""})
-    assert JoinRequest.objects.filter(member=member, status=WAITING).count() == 1
+    assert JoinRequest.objects.filter(member=member, status=JoinRequestStatus.WAITING).count() == 1
 
 
 def test_a_bad_decision_changes_nothing(client, group_index):
-    group = GroupPageFactory(parent=group_index, how_to_join=INVITE)
+    group = GroupPageFactory(parent=group_index, how_to_join=HowToJoin.INVITE)
     join_request = JoinRequestFactory(group=group)
     signed_in(client, facilitator_of(group))
     response = client.post(
@@ -485,7 +490,7 @@ def test_a_bad_decision_changes_nothing(client, group_index):
     )
     assert "Choose to say yes or no" in page_text(response)
     join_request.refresh_from_db()
-    assert join_request.status == WAITING
+    assert join_request.status == JoinRequestStatus.WAITING
 
 
 # Query budgets and HTML
@@ -527,7 +532,7 @@ def test_query_budgets_do_not_grow_with_registrations(
 
 
 def test_every_new_page_is_valid_html(client, group, group_index, past_session, member):
-    invite_group = GroupPageFactory(parent=group_index, how_to_join=INVITE)
+    invite_group = GroupPageFactory(parent=group_index, how_to_join=HowToJoin.INVITE)
     facilitator = facilitator_of(group)
     JoinRequestFactory(group=group, member=MemberFactory())
     SessionRegistrationFactory(session=next_session(group), member=member)
@@ -583,7 +588,7 @@ def private_group(group_index, restriction_type, **restriction):
     from wagtail.models import PageViewRestriction
 
     group = GroupPageFactory(
-        parent=group_index, title="Private group", format=ONLINE, venue=None, online_link=SECRET_LINK
+        parent=group_index, title="Private group", format=Format.ONLINE, venue=None, online_link=SECRET_LINK
     )
     PageViewRestriction.objects.create(page=group, restriction_type=restriction_type, **restriction)
     return group

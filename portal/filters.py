@@ -1,0 +1,29 @@
+"""Filters on public listings (django-filter), forgiving by design.
+
+A value that makes no sense (an old bookmark, a typo, a made-up link) never gives an error page
+or an empty list: it is left out, the form says so kindly next to the field, and the list is
+filtered by whatever else was chosen.
+"""
+
+import django_filters
+
+EMPTY_VALUES = (None, "", [], ())
+
+
+class LenientFilterSet(django_filters.FilterSet):
+    @property
+    def is_filtered(self):
+        """Whether any choice that made sense is narrowing the list."""
+        if not self.is_bound:
+            return False
+        self.form.is_valid()
+        return any(
+            value not in EMPTY_VALUES
+            for name, value in self.form.cleaned_data.items()
+            if name not in self.form.errors
+        )
+
+    @property
+    def dropped(self):
+        """Whether a choice was left out because it made no sense."""
+        return self.is_bound and bool(self.form.errors)
