@@ -1,24 +1,20 @@
-from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 from wagtail.search import index
 
 from consultations.selectors import open_consultations
 from network.selectors import home_page_summary
+from portal.models import IntroducedPage
 
 HOME_CONSULTATIONS_SHOWN = 3
 
 
-class HomePage(Page):
-    introduction = models.TextField(
-        blank=True, help_text=_("One or two short sentences under the page title.")
-    )
+class HomePage(IntroducedPage):
     body = RichTextField(blank=True, features=["h2", "h3", "bold", "italic", "link", "ol", "ul"])
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+    content_panels = [*IntroducedPage.content_panels, FieldPanel("body")]
+    search_fields = [*IntroducedPage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1

@@ -1,15 +1,31 @@
-"""The site-wide settings every page uses: who runs the site, how to reach them, where to get help
-now, and where "Exit this page" goes."""
+"""What every page shares: the site-wide settings (who runs the site, how to reach them, where to
+get help now, where "Exit this page" goes) and the base of the portal's page types."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
 
 from .blocks import CrisisContactBlock
 
 DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"
+
+
+class IntroducedPage(Page):
+    """A page with a short introduction under its title, editable and searchable like the title."""
+
+    introduction = models.TextField(
+        _("introduction"), blank=True, help_text=_("One or two short sentences under the title.")
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    class Meta:
+        abstract = True
 
 
 @register_setting(icon="site")

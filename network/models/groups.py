@@ -12,6 +12,8 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from portal.models import IntroducedPage
+
 from ..blocks import StoryBlock
 from ..filters import GroupFilter
 from .choices import Audience, Format, Frequency, HowToJoin, Weekday
@@ -21,12 +23,7 @@ UPCOMING_SESSIONS_SHOWN = 6
 WALK_INS_MAX = 200
 
 
-class GroupIndexPage(Page):
-    introduction = models.TextField(blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
-
+class GroupIndexPage(IntroducedPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["network.GroupPage"]
     max_count = 1

@@ -15,6 +15,8 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.models import IntroducedPage
+
 from ..blocks import StoryBlock
 
 NEWS_PER_PAGE = 10
@@ -22,12 +24,7 @@ NEWS_PER_PAGE = 10
 TAG_SLUG = re.compile(r"[-\w]{1,100}")
 
 
-class NewsIndexPage(Page):
-    introduction = models.TextField(blank=True)
-
-    content_panels = [*Page.content_panels, FieldPanel("introduction")]
-    search_fields = [*Page.search_fields, index.SearchField("introduction")]
-
+class NewsIndexPage(IntroducedPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["network.NewsPage"]
     max_count = 1

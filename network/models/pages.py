@@ -7,17 +7,18 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from portal.models import IntroducedPage
+
 from ..blocks import StoryBlock
 from ..opening_hours import drop_in_details
 from .venues import Venue
 
 
-class StandardPage(Page):
-    introduction = models.TextField(blank=True, help_text=_("One or two short sentences under the title."))
+class StandardPage(IntroducedPage):
     body = StreamField(StoryBlock(), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
-    search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("body")]
+    content_panels = [*IntroducedPage.content_panels, FieldPanel("body")]
+    search_fields = [*IntroducedPage.search_fields, index.SearchField("body")]
 
     parent_page_types = ["home.HomePage", "network.StandardPage"]
     subpage_types = ["network.StandardPage"]
@@ -26,11 +27,10 @@ class StandardPage(Page):
         verbose_name = _("standard page")
 
 
-class DropInPage(Page):
+class DropInPage(IntroducedPage):
     """Can I just turn up? Where, when, and what happens when I do."""
 
     venue = models.ForeignKey(Venue, on_delete=models.PROTECT, related_name="drop_in_pages")
-    introduction = models.TextField(blank=True, help_text=_("One or two short sentences under the title."))
     first_visit = StreamField(StoryBlock(), blank=True, verbose_name=_("what to expect on your first visit"))
 
     content_panels = [
@@ -39,7 +39,7 @@ class DropInPage(Page):
         FieldPanel("introduction"),
         FieldPanel("first_visit"),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("introduction"), index.SearchField("first_visit")]
+    search_fields = [*IntroducedPage.search_fields, index.SearchField("first_visit")]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = []
