@@ -13,6 +13,12 @@ class MemberAccountAdapter(DefaultAccountAdapter):
         # which would then show in the admin; a random one reveals nothing.
         user.username = f"member-{secrets.token_hex(6)}"
 
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        """The failed sign-in counter for an account, whatever host name the request came in on
+        (allauth puts the site's domain in it, which follows the Host header when there is no
+        Sites framework, so a changed Host header gave a fresh count)."""
+        return credentials.get("email", credentials.get("username", "")).lower()
+
     def send_mail(self, template_prefix, email, context_data):
         """allauth's emails (codes, resets, "you already have an account") leave through the task
         queue like every other email (portal.mail), so how long a request takes says nothing

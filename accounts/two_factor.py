@@ -31,6 +31,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
 
+from . import secret_encryption
 from .roles import BOARD_REPRESENTATIVES, EDITORS, FACILITATORS
 from .rules import role_names
 
@@ -105,11 +106,19 @@ class TwoFactorRequiredMiddleware:
 
 
 class PortalMFAAdapter(DefaultMFAAdapter):
+    """allauth's MFA adapter: authenticator secrets encrypted at rest (accounts.secret_encryption), plain words."""
+
     error_messages = {
         **DefaultMFAAdapter.error_messages,
         "incorrect_code": "That code did not work. The code changes every 30 seconds, so type the "
         "newest one. You can also use a recovery code.",
     }
+
+    def encrypt(self, text):
+        return secret_encryption.encrypt(text)
+
+    def decrypt(self, encrypted_text):
+        return secret_encryption.decrypt(encrypted_text)
 
     def build_totp_svg(self, url):
         """The QR code as markup to place in the page (the CSP allows no data: images), sized

@@ -60,6 +60,7 @@ class ProductionSite:
             "SECRET_KEY": SECRET_KEY,
             "DATABASE_URL": self.database_url,
             "REDIS_URL": redis_url(),
+            "MFA_ENCRYPTION_KEYS": "kmSx9rvE1u6oW2Jm8wVfQq4sPZb0n3cTgYd7hLrA5eI=",
             "CACHE_KEY_PREFIX": f"prodtest-{uuid.uuid4().hex[:8]}",
             "ALLOWED_HOSTS": HOST,
             "CSRF_TRUSTED_ORIGINS": f"https://{HOST}:{self.port}",

@@ -124,9 +124,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache, carrying on (as an empty cache) while Redis is away.
+            "BACKEND": "portal.cache.ResilientRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "portal"),
+            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
 else:
@@ -179,9 +181,18 @@ ACCOUNT_RATE_LIMITS = {
     "page_password": "5/m/ip,50/h/key",
 }
 
+# Behind a reverse proxy every request seems to come from the proxy: say how many proxies put the
+# visitor's address in X-Forwarded-For, so sign-in limits count each visitor, not everyone at once.
+# Only set it when the app servers cannot be reached except through the proxy.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
 # Two-step sign-in (allauth.mfa): an authenticator app, with recovery codes to fall back on.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_ADAPTER = "accounts.two_factor.PortalMFAAdapter"
+# Keys that encrypt authenticator secrets in the database (accounts/secret_encryption.py): the first
+# encrypts, every one decrypts, so a new key goes first and an old one stays until
+# `manage.py rotate_mfa_keys` has run. Production requires them; elsewhere one comes from SECRET_KEY.
+MFA_ENCRYPTION_KEYS = env_list("MFA_ENCRYPTION_KEYS")
 # The name people see in their authenticator app. Neutral, because others may see their phone.
 MFA_TOTP_ISSUER = os.environ.get("MFA_TOTP_ISSUER", "Network portal")
 # Also accept the code just before or after: phone clocks drift and people type slowly.

@@ -23,6 +23,15 @@ if not os.environ.get("REDIS_URL"):
         "REDIS_URL=redis://127.0.0.1:6379/0"
     )
 
+if not MFA_ENCRYPTION_KEYS:  # noqa: F405
+    raise ImproperlyConfigured(
+        "MFA_ENCRYPTION_KEYS must be set: authenticator secrets are encrypted in the database with "
+        "it. Make one with: python -c 'from cryptography.fernet import Fernet; "
+        "print(Fernet.generate_key().decode())'"
+    )
+# The README's deployment puts one reverse proxy in front of the app servers.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
+
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
 }

@@ -153,3 +153,39 @@ def test_signing_out_forgets_the_session(client, member):
     assert SignedInSession.objects.filter(user=member).count() == 1
     client.post("/accounts/logout/")
     assert not SignedInSession.objects.filter(user=member).exists()
+
+
+# Sign-in limits behind the reverse proxy (deployment review)
+
+
+@override_settings(ACCOUNT_RATE_LIMITS={"login_failed": "10/m/ip,3/5m/key"})
+def test_the_failed_sign_in_count_for_an_account_does_not_change_with_the_host_name(client, member):
+    for host in ("127.0.0.1", "localhost", "portal.example"):
+        client.post("/accounts/login/", {"login": member.email, "password": "wrong-password"}, HTTP_HOST=host)
+    response = client.post(
+        "/accounts/login/", {"login": member.email, "password": PASSWORD}, HTTP_HOST="other.example"
+    )
+    assert response.status_code == 429 or "Too many failed login attempts" in response.text
+    assert not client.get("/").context["user"].is_authenticated
+
+
+@override_settings(ACCOUNT_RATE_LIMITS={"login_failed": "3/m/ip"}, ALLAUTH_TRUSTED_PROXY_COUNT=1)
+def test_behind_the_proxy_one_visitors_bad_passwords_do_not_lock_out_another(client, member):
+    """Every request comes from the proxy's address; the proxy names the visitor in
+    X-Forwarded-For, and the limit counts each visitor."""
+    someone_else = MemberFactory()
+    for _attempt in range(3):
+        client.post(
+            "/accounts/login/",
+            {"login": someone_else.email, "password": "wrong-password"},
+            HTTP_X_FORWARDED_FOR="203.0.113.9",
+        )
+    locked = client.post(
+        "/accounts/login/", {"login": member.email, "password": PASSWORD}, HTTP_X_FORWARDED_FOR="203.0.113.9"
+    )
+    assert locked.status_code == 429 or "Too many failed login attempts" in locked.text
+    response = client.post(
+        "/accounts/login/", {"login": member.email, "password": PASSWORD}, HTTP_X_FORWARDED_FOR="198.51.100.4"
+    )
+    assert response.status_code == 302
+    assert client.get("/").context["user"] == member

@@ -33,6 +33,7 @@ PRODUCTION = {
     "ALLOWED_HOSTS": "network.example",
     "EMAIL_HOST": "smtp.network.example",
     "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "MFA_ENCRYPTION_KEYS": "kmSx9rvE1u6oW2Jm8wVfQq4sPZb0n3cTgYd7hLrA5eI=",
 }
 
 
@@ -51,10 +52,25 @@ def test_production_settings_refuse_to_start_without_a_shared_cache():
     assert "REDIS_URL must be set" in result.stderr
 
 
+def test_production_settings_refuse_to_start_without_a_key_for_authenticator_secrets():
+    env = {key: value for key, value in PRODUCTION.items() if key != "MFA_ENCRYPTION_KEYS"}
+    result = run_check(env, "--deploy")
+    assert result.returncode != 0
+    assert "MFA_ENCRYPTION_KEYS must be set" in result.stderr
+
+
 def test_production_settings_pass_the_deploy_check():
     result = run_check(PRODUCTION, "--deploy", "--fail-level", "WARNING")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+def test_behind_the_documented_proxy_sign_in_limits_count_each_visitor():
+    show = [sys.executable, "-c", "import django; django.setup(); from django.conf import settings as s; "
+            "print(s.ALLAUTH_TRUSTED_PROXY_COUNT)"]  # fmt: skip
+    base = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), **PRODUCTION}
+    result = subprocess.run(show, cwd=ROOT, env=base, capture_output=True, text=True, check=True)  # noqa: S603
+    assert result.stdout.strip() == "1"
 
 
 def test_hsts_preload_is_the_operators_choice():
