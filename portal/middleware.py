@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
 
@@ -60,4 +61,29 @@ class PrivacyHeadersMiddleware:
             patch_cache_control(response, private=True, no_store=True)
             patch_vary_headers(response, ["Cookie"])
         response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+class JsonErrorResponsesMiddleware:
+    """A request that asked for JSON (the vote button's script) gets JSON back when something
+    breaks on our side, such as the database being away, not the HTML error page it cannot show.
+
+    Outermost but for the request log, so it also sees errors raised in other middleware.
+    """
+
+    MESSAGE = (
+        "Sorry, something went wrong on our side, so this was not saved. Please try again in a few minutes."
+    )
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            response.status_code >= 500
+            and "application/json" in request.headers.get("Accept", "")
+            and not response.get("Content-Type", "").startswith("application/json")
+        ):
+            return JsonResponse({"ok": False, "message": self.MESSAGE}, status=response.status_code)
         return response

@@ -5,6 +5,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .health import health
+
 urlpatterns = [
     # Before Wagtail's own: its sign-in and password reset pages only send people to allauth's.
     path("", include("portal.sign_in_paths")),
@@ -15,6 +17,7 @@ urlpatterns = [
     path("", include("network.urls")),
     path("consultations/", include("consultations.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("health/", health, name="health"),
 ]
 
 if settings.DEBUG:

@@ -6,6 +6,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.csp import CSP
 
+from portal.logging import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -62,6 +64,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "portal.request_log.RequestLogMiddleware",
+    "portal.middleware.JsonErrorResponsesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Before sessions and users: a stored public page is served without touching either.
@@ -310,14 +314,8 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-    "loggers": {
-        # One line per background task is noise at the console; failures still show.
-        "django.tasks": {"level": "WARNING"},
-        "django_tasks": {"level": "WARNING"},
-    },
-}
+# /health/ says the task queue is behind when a task has waited longer than this.
+HEALTH_TASK_QUEUE_MAX_AGE_SECONDS = int(os.environ.get("HEALTH_TASK_QUEUE_MAX_AGE_SECONDS", "600"))
+
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "text")
+LOGGING = logging_config(level=os.environ.get("LOG_LEVEL", "WARNING"), log_format=LOG_FORMAT)
