@@ -43,4 +43,3 @@ def decrypt(stored):
         raise ValueError(
             "An authenticator secret could not be decrypted: is its key still in MFA_ENCRYPTION_KEYS?"
         ) from None
-

@@ -1,17 +1,12 @@
-"""Emails about group sessions. Subject lines are neutral on purpose: a subject shows on a lock
-screen or a shared inbox, so it never names the group or mentions alcohol, drugs or recovery.
-
-Each email goes out as a background task (Django's tasks framework); tests use the immediate backend.
+"""Emails about group sessions, through the portal's one mail helper (portal.mail): each person's
+email is its own queued task. Subject lines never name the group or mention alcohol, drugs or
+recovery: a subject shows on a lock screen or a shared inbox.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage
-from django.tasks import task
-from django.template.loader import render_to_string
 from django.utils import timezone
 
-from .models import GroupSession, JoinRequest, SessionRegistration
+from portal import mail
 
 SUBJECT_SESSION_LINK = "Your link for {day}"
 SUBJECT_SESSION_CANCELLED = "A change to your plans"
@@ -22,64 +17,48 @@ def session_link_subject(session):
     return SUBJECT_SESSION_LINK.format(day=f"{timezone.localtime(session.starts_at):%A}")
 
 
-def _can_email(user):
+def can_email(user):
     return user is not None and user.is_active and bool(user.email)
 
 
-def _send(user, subject, template, context):
-    site_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    body = render_to_string(template, {"user": user, "site_url": site_url, **context})
-    EmailMessage(subject=subject, body=body, to=[user.email]).send()
-
-
-@task
-def send_session_link(session_id, member_id):
+def send_session_link(*, session, member):
     """The group's private online link, to one member with a place at the session."""
-    registration = (
-        SessionRegistration.objects.select_related("session__group", "member")
-        .filter(session_id=session_id, member_id=member_id)
-        .first()
-    )
-    if registration is None or registration.session.cancelled:
+    group = session.group
+    if session.cancelled or not group.meets_online or not group.online_link or not can_email(member):
         return
-    session, group = registration.session, registration.session.group
-    if not group.meets_online or not group.online_link or not _can_email(registration.member):
-        return
-    _send(
-        registration.member,
-        session_link_subject(session),
-        "network/email/session_link.txt",
-        {"session": session, "group": group, "link": group.online_link},
+    mail.send(
+        to=member.email,
+        subject=session_link_subject(session),
+        template="network/email/session_link.txt",
+        context={"user": member, "session": session, "group": group, "link": group.online_link},
     )
 
 
-@task
-def send_session_cancelled(session_id):
-    """Tell everyone with a place that the session is not happening."""
-    session = GroupSession.objects.select_related("group").filter(pk=session_id, cancelled=True).first()
-    if session is None:
-        return
-    people = get_user_model().objects.filter(session_registrations__session=session)
+def send_session_cancelled(*, session):
+    """Tell everyone with a place that the session is not happening: one query for all of them."""
+    people = (
+        get_user_model()
+        .objects.filter(session_registrations__session=session, is_active=True)
+        .exclude(email="")
+    )
     for person in people:
-        if _can_email(person):
-            _send(
-                person,
-                SUBJECT_SESSION_CANCELLED,
-                "network/email/session_cancelled.txt",
-                {"session": session, "group": session.group},
-            )
+        mail.send(
+            to=person.email,
+            subject=SUBJECT_SESSION_CANCELLED,
+            template="network/email/session_cancelled.txt",
+            context={"user": person, "session": session, "group": session.group},
+        )
 
 
-@task
-def send_join_request_answered(join_request_id):
-    join_request = JoinRequest.objects.select_related("group", "member").filter(pk=join_request_id).first()
-    if join_request is None or join_request.decided_at is None or not _can_email(join_request.member):
+def send_join_request_answered(*, join_request):
+    if join_request.decided_at is None or not can_email(join_request.member):
         return
-    _send(
-        join_request.member,
-        SUBJECT_JOIN_REQUEST_ANSWERED,
-        "network/email/join_request_answered.txt",
-        {
+    mail.send(
+        to=join_request.member.email,
+        subject=SUBJECT_JOIN_REQUEST_ANSWERED,
+        template="network/email/join_request_answered.txt",
+        context={
+            "user": join_request.member,
             "join_request": join_request,
             "group": join_request.group,
             "accepted": join_request.is_accepted,

@@ -106,7 +106,7 @@ def session_link_send(*, session, member):
     try:
         with transaction.atomic():
             SessionLinkSent.objects.create(session=session, member=member)
-            notifications.send_session_link.enqueue(session.pk, member.pk)
+            notifications.send_session_link(session=session, member=member)
     except IntegrityError:
         return False
     return True
@@ -170,7 +170,7 @@ def session_cancel(*, session, note, now=None):
     session.cancelled = True
     session.cancellation_note = note
     session.save(update_fields=["cancelled", "cancellation_note"])
-    notifications.send_session_cancelled.enqueue(session.pk)
+    notifications.send_session_cancelled(session=session)
     return session
 
 
@@ -197,5 +197,5 @@ def join_request_decide(*, join_request, decided_by, accept, now=None):
     join_request.decided_by = decided_by
     join_request.decided_at = now or timezone.now()
     join_request.save(update_fields=["status", "decided_by", "decided_at"])
-    notifications.send_join_request_answered.enqueue(join_request.pk)
+    notifications.send_join_request_answered(join_request=join_request)
     return join_request
