@@ -367,6 +367,7 @@ EXPECTED = {
 
 
 def admin(editor, staff=None, *, method="GET", label=""):
+    """A screen of the admin: what editors get, and staff when it differs."""
     staff = editor if staff is None else staff
     return Case(row(S, 403, 403, 403, 403, 403, 403, editor, staff), method=method, label=label)
 
