@@ -172,6 +172,7 @@ EXPECTED = {
         everyone(200), values=lambda w: {"restriction_id": w.collection_password.pk}
     ),
     "sitemap": Case(everyone(200)),
+    "health": Case(everyone(200)),
     # allauth. Signed-in people are sent on from the sign-in and sign-up pages; the second-step
     # pages need a pending sign-in; changing the app or codes asks for the password again first.
     "account_login": Case(row(200, *[HOME] * 8)),
@@ -203,10 +204,10 @@ EXPECTED = {
     "mfa_generate_recovery_codes": Case(signed_in(REAUTHENTICATE)),
     "mfa_download_recovery_codes": Case(signed_in(404)),
     # The network: your account and data.
-    "network:profile": Case(signed_in(200)),
-    "network:your_data": Case(signed_in(200)),
-    "network:your_data_download": Case(signed_in(200)),
-    "network:account_delete": Case(signed_in(200)),
+    "accounts:profile": Case(signed_in(200)),
+    "accounts:your_data": Case(signed_in(200)),
+    "accounts:your_data_download": Case(signed_in(200)),
+    "accounts:account_delete": Case(signed_in(200)),
     "network:my_sessions": Case(signed_in(200)),
     # Groups and their sessions. `group` is invite-only.
     "network:group_sessions": Case(signed_in(200), values=pk("group")),
@@ -520,7 +521,7 @@ ADMIN_SCREENS = {
     "wagtailforms:delete_submissions": admin(R),
     # Site-wide settings: editors may change them.
     "wagtailsettings:edit [admin/settings/<slug:app_name>/<slug:model_name>/]": admin(
-        Redirect(lambda w: f"/admin/settings/home/networksettings/{w.site.pk}/")
+        Redirect(lambda w: f"/admin/settings/portal/networksettings/{w.site.pk}/")
     ),
     "wagtailsettings:edit [admin/settings/<slug:app_name>/<slug:model_name>/<int:pk>/]": admin(200),
     "wagtailsettings:preview_on_edit": admin(404),  # settings have no preview

@@ -22,6 +22,7 @@ from django.utils import timezone
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction, Task, Workflow
 
+from accounts.roles import BOARD_REPRESENTATIVES, EDITORS, FACILITATORS
 from consultations.models import (
     ACTION_EDIT,
     EXPORT_OF_MEETING,
@@ -33,9 +34,7 @@ from consultations.models import (
     PriorityRevision,
 )
 from network.models import JoinRequest
-from network.models.groups import INVITE
-from network.models.sessions import ACCEPTED, WAITING
-from network.roles import BOARD_REPRESENTATIVES, EDITORS, FACILITATORS
+from network.models.choices import HowToJoin, JoinRequestStatus
 from tests.factories.accounts import ProfileFactory, UserFactory, user_with_roles
 from tests.factories.consultations import (
     AgendaItemFactory,
@@ -86,7 +85,9 @@ def build_world(home_page):
     site = public_site(home_page, groups=0, news=1)
     w.venue, w.drop_in, w.group_index, w.news = site.venue, site.drop_in, site.group_index, site.news[0]
     w.about = site.about
-    w.group = GroupPageFactory(parent=w.group_index, venue=w.venue, how_to_join=INVITE, title="Invite group")
+    w.group = GroupPageFactory(
+        parent=w.group_index, venue=w.venue, how_to_join=HowToJoin.INVITE, title="Invite group"
+    )
     w.other_group = GroupPageFactory(parent=w.group_index, venue=w.venue, title="Open group")
     w.session = w.group.sessions.filter(starts_at__gt=timezone.now()).order_by("starts_at").first()
 
@@ -126,10 +127,12 @@ def build_world(home_page):
     w.board.representatives.add(people["board rep"])
     w.other_board.representatives.add(people["other board rep"])
     JoinRequest.objects.create(
-        group=w.group, member=people["member"], status=ACCEPTED, decided_at=timezone.now()
+        group=w.group, member=people["member"], status=JoinRequestStatus.ACCEPTED, decided_at=timezone.now()
     )
     w.applicant = user_with_roles()
-    w.join_request = JoinRequest.objects.create(group=w.group, member=w.applicant, status=WAITING)
+    w.join_request = JoinRequest.objects.create(
+        group=w.group, member=w.applicant, status=JoinRequestStatus.WAITING
+    )
 
     w.consultation = ConsultationFactory(eligible_group=w.peer_group, board=w.board)
     w.closed_consultation = ConsultationFactory(closed=True, eligible_group=w.peer_group, board=w.board)
@@ -277,7 +280,7 @@ def _admin_value(w, pattern, name):
 
 def _admin_model_names(namespace, pattern):
     if namespace == "wagtailsettings":
-        return {"app_name": "home", "model_name": "networksettings"}
+        return {"app_name": "portal", "model_name": "networksettings"}
     if namespace == "wagtailadmin_workflows":
         return {"app_label": "wagtailcore", "model_name": "groupapprovaltask"}
     if pattern.name == "wagtailadmin_tag_model_autocomplete":
