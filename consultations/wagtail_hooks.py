@@ -1,12 +1,14 @@
 """Staff manage consultations, the ready-written reasons for sending a priority back, partnership
 boards and their meetings; they read the moderation and export records."""
 
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetViewSetGroup
 
 from accounts.role_permissions import MANAGE, VIEW
 from accounts.roles import EDITORS
@@ -51,8 +53,32 @@ register_permission_policy(PriorityRevision, StaffOnlyReadPermissionPolicy(Prior
 register_permission_policy(ExportLog, ReadOnlyPermissionPolicy(ExportLog))
 
 
+class ConsultationDeleteView(DeleteView):
+    """A consultation that people have posted to cannot go: their priorities, votes and the
+    board's answers hang off it. Say so kindly instead of failing."""
+
+    def get(self, request, *args, **kwargs):
+        return self.refuse_if_in_use(request) or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self.refuse_if_in_use(request) or super().post(request, *args, **kwargs)
+
+    def refuse_if_in_use(self, request):
+        if not self.object.priorities.exists():
+            return None
+        messages.error(
+            request,
+            _(
+                "This consultation has priorities posted to it, so it cannot be deleted. "
+                "You can change its closing date instead."
+            ),
+        )
+        return redirect(self.edit_url_name, self.object.pk)
+
+
 class ConsultationViewSet(SnippetViewSet):
     model = Consultation
+    delete_view_class = ConsultationDeleteView
     icon = "help"
     menu_label = _("Consultations")
     list_display = ["question", "opens_at", "closes_at", "state_label"]
@@ -87,6 +113,11 @@ class PriorityRevisionViewSet(SnippetViewSet):
     list_display = ["priority", "edited_by", "edited_at"]
     inspect_view_enabled = True
     copy_view_enabled = False
+
+    def register_chooser_viewset(self):
+        # Nothing picks these records from a list, and Wagtail's chooser checks no permission:
+        # it would show editors who are not staff the words a moderator took out.
+        pass
 
 
 class ConsultationsGroup(SnippetViewSetGroup):

@@ -3,6 +3,8 @@ what the network adds to shared things: members' data files and what editors may
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -25,6 +27,20 @@ class SupportServiceViewSet(SnippetViewSet):
     icon = "group"
     list_display = ["name"]
     search_fields = ["name", "description"]
+
+
+class SessionsComeFromTheSchedule(ModelPermissionPolicy):
+    """Sessions are made from each group's schedule, never added by hand: a session form has only
+    the cancellation, so an added one could not be saved."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def users_with_any_permission(self, actions):
+        return super().users_with_any_permission([action for action in actions if action != "add"])
+
+
+register_permission_policy(GroupSession, SessionsComeFromTheSchedule(GroupSession))
 
 
 class GroupSessionViewSet(SnippetViewSet):

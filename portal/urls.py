@@ -6,10 +6,13 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .health import health
+from .views import not_found
 
 urlpatterns = [
     # Before Wagtail's own: its sign-in and password reset pages only send people to allauth's.
     path("", include("portal.sign_in_paths")),
+    # Wagtail's page that fails on purpose, to test error reports: nobody needs a 500 on demand.
+    path("admin/failwhale/", not_found),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),

@@ -101,13 +101,6 @@ def test_the_right_page_password_still_opens_the_page(client, home_page):
     assert site.about.title in client.get(site.about.url).text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="Wagtail's password form for a private collection of documents "
-    "(/documents/authenticate_with_password/<id>/) is not wrapped the way the page password form "
-    "is (portal/sign_in_paths.py): guesses at a document password are not limited.",
-)
 def test_guesses_at_a_document_collection_password_are_limited(client, settings):
     from wagtail.models import Collection, CollectionViewRestriction
 

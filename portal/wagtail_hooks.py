@@ -1,0 +1,16 @@
+from django.core.exceptions import PermissionDenied
+from wagtail import hooks
+from wagtail.models import PageViewRestriction
+
+
+@hooks.register("before_serve_page")
+def refuse_signed_in_people_a_page_is_not_for(page, request, serve_args, serve_kwargs):
+    """A page for chosen roles answers 403 to someone signed in without one of them. Wagtail would
+    send them to sign in, and the sign-in page sends a signed-in person straight back home."""
+    if not request.user.is_authenticated:
+        return
+    for restriction in page.get_view_restrictions():
+        if restriction.restriction_type == PageViewRestriction.GROUPS and not restriction.accept_request(
+            request
+        ):
+            raise PermissionDenied
