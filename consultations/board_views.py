@@ -77,14 +77,14 @@ def board_home(request):
 @require_GET
 @rule_required("consultations.export_consultation", get_closed_consultation)
 def board_consultation(request, consultation, pk):
-    ranked = list(selectors.ranked_priorities(consultation))
+    ranked, figures = selectors.results_for(consultation)
     return render(
         request,
         "consultations/board/consultation.html",
         {
             "consultation": consultation,
             "ranked": ranked,
-            "summary": selectors.results_summary(consultation),
+            "figures": figures,
             "tie_break": selectors.TIE_BREAK_EXPLANATION,
             "meetings": consultation.board.meetings.filter(status=MEETING_PLANNED)
             if consultation.board
@@ -96,12 +96,16 @@ def board_consultation(request, consultation, pk):
 @require_GET
 @rule_required("consultations.manage_meeting", get_meeting)
 def meeting_detail(request, meeting, pk):
+    items = selectors.agenda_for(meeting)
     return render(
         request,
         "consultations/board/meeting.html",
         {
             "meeting": meeting,
-            "items": list(selectors.agenda_for(meeting)),
+            "items": items,
+            "has_hidden": any(
+                priority.total_votes is None for item in items for priority in item.priorities.all()
+            ),
             "can_change": meeting.status == MEETING_PLANNED,
             "can_respond": meeting.status == MEETING_HELD,
             "consultations": meeting.board.consultations.filter(closes_at__lte=timezone.now()).order_by(
