@@ -39,6 +39,7 @@ from .models import (
     ExportLog,
 )
 from .rules import export_role_name
+from .taken_down import hide_taken_down
 
 STREAMED_FORMATS = {EXPORT_CSV: exports.csv_rows, EXPORT_JSON: exports.json_chunks}
 FILE_FORMATS = (EXPORT_XLSX, EXPORT_PDF)
@@ -49,7 +50,11 @@ def get_meeting(pk):
 
 
 def get_item(pk):
-    return get_object_or_404(AgendaItem.objects.select_related("meeting__board"), pk=pk)
+    """The agenda item, showing neutral words over anything a moderator took down."""
+    item = get_object_or_404(
+        AgendaItem.objects.select_related("meeting__board").prefetch_related("priorities"), pk=pk
+    )
+    return hide_taken_down([item])[0]
 
 
 def get_closed_consultation(pk):
@@ -104,7 +109,10 @@ def meeting_detail(request, meeting, pk):
             "meeting": meeting,
             "items": items,
             "has_hidden": any(
-                priority.total_votes is None for item in items for priority in item.priorities.all()
+                priority.total_votes is None
+                for item in items
+                for priority in item.shown_priorities
+                if not priority.is_taken_down
             ),
             "can_change": meeting.status == MEETING_PLANNED,
             "can_respond": meeting.status == MEETING_HELD,
@@ -387,7 +395,7 @@ def you_said_we_did(request):
         {
             "form": form,
             "page": page,
-            "responses": page.object_list,
+            "responses": selectors.shown_responses(page.object_list),
             "dropped": dropped,
             "status": status,
             "theme": theme,
@@ -403,7 +411,7 @@ class ResponsesFeed(Feed):
         return reverse("consultations:you_said_we_did")
 
     def items(self):
-        return selectors.public_responses()[:20]
+        return selectors.shown_responses(selectors.public_responses()[:20])
 
     def item_title(self, response):
         return f"{response.get_status_display()}: {response.agenda_item.title}"

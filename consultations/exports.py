@@ -1,7 +1,8 @@
 """Exports of a consultation's results and of a board meeting's agenda: CSV, JSON, Excel and a PDF
 board pack. Columns come from small getters, so every format holds the same thing.
 
-What never goes into a file: names, display names, emails or account ids. Counts are the protected figures every page shows too (figures.py): a hidden count is an
+What never goes into a file: names, display names, emails or account ids, or anything a moderator
+took down. Counts are the protected figures every page shows too (figures.py): a hidden count is an
 empty cell in CSV and Excel and null in JSON, and the "About this file" part says why. Text a
 spreadsheet could read as a formula is neutralised in CSV and Excel. Every file says when it was
 made, from what, and under which role.
@@ -36,6 +37,7 @@ from .models import (
     BoardMeeting,
     Consultation,
 )
+from .taken_down import hide_taken_down
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CHUNK = 2000
@@ -149,12 +151,18 @@ def theme_table(figures):
     )
 
 
+def gathered(priority):
+    if priority.is_taken_down:
+        return ""
+    return "yes" if priority.gathered_place else "no"
+
+
 def priority_columns():
     return [
         Column("Priority", lambda p: p.title),
         Column("Why it matters", lambda p: p.explanation),
         Column("Theme", lambda p: p.theme.name if p.theme_id else ""),
-        Column("Gathered at a group", lambda p: "yes" if p.gathered_place else "no"),
+        Column("Gathered at a group", gathered),
         Column("Votes online", lambda p: p.online_votes),
         Column("People who voted online", lambda p: p.supporters),
         Column("Votes in the room", lambda p: p.in_room_votes),
@@ -187,10 +195,13 @@ def response_columns(response_of):
 def consultation_document(consultation, role):
     figures = selectors.consultation_figures([consultation.pk])[consultation.pk]
     links = {}
-    for link in AgendaItemPriority.objects.filter(priority__consultation=consultation).select_related(
-        "agenda_item__meeting", "agenda_item__response"
+    for link in (
+        AgendaItemPriority.objects.filter(priority__consultation=consultation)
+        .select_related("agenda_item__meeting", "agenda_item__response")
+        .prefetch_related("agenda_item__priorities")
     ):
         links.setdefault(link.priority_id, link)
+    hide_taken_down([link.agenda_item for link in links.values()])
 
     def ranked_rows():
         ranked = selectors.ranked_priorities(consultation).select_related(None).select_related("theme")
@@ -248,7 +259,7 @@ def meeting_document(meeting, role):
 
     def agenda_rows():
         for item in selectors.agenda_for(meeting):
-            for priority in item.priorities.all():
+            for priority in item.shown_priorities:
                 priority.item = item
                 priority.rank = ranks.get(priority.pk, "")
                 yield priority
@@ -366,7 +377,7 @@ def pack_context(meeting, role):
                 "in_room_votes": p.in_room_votes,
                 "total_votes": p.total_votes,
             }
-            for p in item.priorities.all()
+            for p in item.shown_priorities
         ]
     return {
         "meeting": meeting,

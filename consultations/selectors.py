@@ -42,6 +42,7 @@ from .models import (
     Theme,
     Vote,
 )
+from .taken_down import hide_taken_down
 
 # How ties are broken, in the words the results page uses.
 TIE_BREAK_EXPLANATION = _(
@@ -338,19 +339,21 @@ def shortlist_candidates(consultation, meeting):
 
 
 def agenda_for(meeting):
-    """The meeting's agenda items in order, each with its priorities (most votes first, showing the
-    protected counts) and its response with the history of updates. A fixed number of queries,
-    however long."""
+    """The meeting's agenda items in order, each with its response and the history of updates, and
+    its `shown_priorities` (most votes first) showing protected counts, taken-down ones replaced.
+    A fixed number of queries, however long."""
     counted = with_counts(Priority.objects.select_related("theme", "consultation")).order_by(
         "-total_votes", "-supporters", "approved_at", "pk"
     )
-    items = list(
-        AgendaItem.objects.filter(meeting=meeting)
-        .select_related("response")
-        .prefetch_related(Prefetch("priorities", queryset=counted), "response__updates")
-        .order_by("position")
+    items = hide_taken_down(
+        list(
+            AgendaItem.objects.filter(meeting=meeting)
+            .select_related("response")
+            .prefetch_related(Prefetch("priorities", queryset=counted), "response__updates")
+            .order_by("position")
+        )
     )
-    shown = [priority for item in items for priority in item.priorities.all()]
+    shown = [priority for item in items for priority in item.shown_priorities if not priority.is_taken_down]
     figures = consultation_figures({priority.consultation_id for priority in shown})
     for priority in shown:
         show_on(priority, figures[priority.consultation_id])
@@ -371,13 +374,14 @@ RESPONSE_PAGE_SIZE = 20
 
 def public_responses(*, status=None, theme=None):
     """Board responses for "You said, we did", newest first, each with its item, meeting, board,
-    priorities, themes and consultations prefetched."""
+    priorities, themes and consultations prefetched. Show them through `shown_responses`."""
     responses = BoardResponse.objects.exclude(agenda_item__meeting__status=MEETING_CANCELLED)
     if status:
         responses = responses.filter(status=status)
     if theme:
+        themed = Priority.objects.filter(theme__name=theme).exclude(status=REMOVED)
         responses = responses.filter(
-            pk__in=BoardResponse.objects.filter(agenda_item__priorities__theme__name=theme).values("pk")
+            pk__in=BoardResponse.objects.filter(agenda_item__priorities__in=themed).values("pk")
         )
     return (
         responses.select_related("agenda_item__meeting__board")
@@ -391,10 +395,20 @@ def public_responses(*, status=None, theme=None):
     )
 
 
+def shown_responses(responses):
+    """A page of public_responses as a list, with taken-down priorities replaced."""
+    responses = list(responses)
+    hide_taken_down([response.agenda_item for response in responses])
+    return responses
+
+
 def response_theme_names():
     """The names of themes that have at least one board response, for the filter."""
+    answered = Priority.objects.filter(agenda_links__agenda_item__response__isnull=False).exclude(
+        status=REMOVED
+    )
     return list(
-        Theme.objects.filter(priorities__agenda_links__agenda_item__response__isnull=False)
+        Theme.objects.filter(priorities__in=answered)
         .order_by("name")
         .values_list("name", flat=True)
         .distinct()
@@ -402,4 +416,4 @@ def response_theme_names():
 
 
 def latest_responses(limit=3):
-    return list(public_responses()[:limit])
+    return shown_responses(public_responses()[:limit])
