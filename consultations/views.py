@@ -295,13 +295,16 @@ def results(request, obj, pk):
 @require_GET
 @rule_required("consultations.see_own_contributions")
 def my_contributions(request):
-    priorities = list(selectors.member_contributions(request.user))
+    priorities = selectors.counts_for_author(list(selectors.member_contributions(request.user)), request.user)
     supported = list(selectors.member_supported_with_responses(request.user))
     for priority in priorities + supported:
         priority.journey = selectors.priority_journey(priority)
         priority.board_response = selectors.board_response_for(priority)
+    any_hidden = any(p.counts_shown and None in (p.online_votes, p.in_room_votes) for p in priorities)
     return render(
-        request, "consultations/my_contributions.html", {"priorities": priorities, "supported": supported}
+        request,
+        "consultations/my_contributions.html",
+        {"priorities": priorities, "supported": supported, "any_hidden": any_hidden},
     )
 
 

@@ -4,6 +4,7 @@ import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from consultations import selectors
 from consultations.models import (
     APPROVED,
     EXPLANATION_MAX_LENGTH,
@@ -16,7 +17,13 @@ from consultations.models import (
     Vote,
 )
 from tests.factories.accounts import user_with_roles
-from tests.factories.consultations import ConsultationFactory, PriorityFactory, ThemeFactory, VoteFactory
+from tests.factories.consultations import (
+    ConsultationFactory,
+    InRoomTallyFactory,
+    PriorityFactory,
+    ThemeFactory,
+    VoteFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -352,6 +359,40 @@ def test_my_contributions_show_the_journey(signed_in, member, consultation):
     assert "Not mine" not in response.text
     assert "Shortlisted for the partnership board" in response.text
     assert "Waiting for a check" in response.text
+
+
+def test_authors_see_no_counts_on_their_own_priorities_while_counts_are_hidden(signed_in, member):
+    consultation = ConsultationFactory(show_counts_while_open=False)
+    mine = PriorityFactory(consultation=consultation, author=member, title="Mine, still open")
+    VoteFactory.create_batch(6, priority=mine)
+    InRoomTallyFactory(priority=mine, votes=7)
+    page = signed_in.get(reverse("consultations:my_contributions")).text
+    assert "Mine, still open" in page
+    assert "online vote" not in page.lower() and "in the room" not in page.lower()
+
+
+def test_authors_see_the_protected_counts_once_results_show(signed_in, member):
+    consultation = ConsultationFactory(closed=True)
+    popular = PriorityFactory(consultation=consultation, author=member, title="Popular")
+    quiet = PriorityFactory(consultation=consultation, author=member, title="Quiet")
+    # Hiding Quiet's 2 needs one more online count hidden: the smallest, someone else's 5.
+    VoteFactory.create_batch(5, priority=PriorityFactory(consultation=consultation, title="Someone else's"))
+    VoteFactory.create_batch(9, priority=popular)
+    VoteFactory.create_batch(2, priority=quiet)
+    page = signed_in.get(reverse("consultations:my_contributions")).text
+    counts = dict(re.findall(r'id="mine-\d+">([^<]+)</h2>.*?Online votes: (\w+)\.', page, re.S))
+    assert counts == {"Popular": "9", "Quiet": "hidden"}
+    assert "We hide numbers from 1 to 4" in page
+
+
+def test_authors_counts_cost_two_queries_however_many_consultations(member, django_assert_num_queries):
+    for _ in range(3):
+        VoteFactory.create_batch(5, priority=PriorityFactory(consultation__closed=True, author=member))
+    priorities = list(selectors.member_contributions(member))
+    member.has_perm("consultations.see_results", priorities[0].consultation)  # reads the roles once
+    with django_assert_num_queries(2):
+        selectors.counts_for_author(priorities, member)
+    assert [p.online_votes for p in priorities] == [5, 5, 5]
 
 
 def test_notification_settings(signed_in, member):
