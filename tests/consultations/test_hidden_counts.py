@@ -13,6 +13,7 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from consultations import selectors
 from consultations.models import ExportLog
 from tests.consultations.disclosure_solver import assert_protected
 from tests.factories.accounts import user_with_roles
@@ -236,3 +237,20 @@ def test_the_consultation_page_and_vote_json_show_the_protected_counts_while_ope
         reverse("consultations:vote", args=[small.pk]), {"action": "add"}, HTTP_ACCEPT="application/json"
     )
     assert response.json()["online_votes"] is None
+
+
+@pytest.mark.parametrize("how_many", [1, 4])
+def test_the_figures_cost_two_queries_however_many_consultations_and_priorities(
+    django_assert_num_queries, how_many
+):
+    consultations = [ConsultationFactory(closed=True) for _ in range(how_many)]
+    for consultation in consultations:
+        for votes in range(how_many * 3):
+            priority = PriorityFactory(consultation=consultation)
+            VoteFactory.create_batch(votes, priority=priority)
+            InRoomTallyFactory(priority=priority, votes=votes)
+    with django_assert_num_queries(2):
+        figures = selectors.consultation_figures([c.pk for c in consultations])
+    assert [figures[c.pk].priority_count for c in consultations] == [how_many * 3] * how_many
+    with django_assert_num_queries(0):
+        assert selectors.consultation_figures([]) == {}
