@@ -39,6 +39,7 @@ from .models import (
     ExportLog,
 )
 from .rules import export_role_name
+from .taken_down import hide_taken_down
 
 STREAMED_FORMATS = {EXPORT_CSV: exports.csv_rows, EXPORT_JSON: exports.json_chunks}
 FILE_FORMATS = (EXPORT_XLSX, EXPORT_PDF)
@@ -49,7 +50,11 @@ def get_meeting(pk):
 
 
 def get_item(pk):
-    return get_object_or_404(AgendaItem.objects.select_related("meeting__board"), pk=pk)
+    """The agenda item, showing neutral words over anything a moderator took down."""
+    item = get_object_or_404(
+        AgendaItem.objects.select_related("meeting__board").prefetch_related("priorities"), pk=pk
+    )
+    return hide_taken_down([item])[0]
 
 
 def get_closed_consultation(pk):
@@ -77,14 +82,14 @@ def board_home(request):
 @require_GET
 @rule_required("consultations.export_consultation", get_closed_consultation)
 def board_consultation(request, consultation, pk):
-    ranked = list(selectors.ranked_priorities(consultation))
+    ranked, figures = selectors.results_for(consultation)
     return render(
         request,
         "consultations/board/consultation.html",
         {
             "consultation": consultation,
             "ranked": ranked,
-            "summary": selectors.results_summary(consultation),
+            "figures": figures,
             "tie_break": selectors.TIE_BREAK_EXPLANATION,
             "meetings": consultation.board.meetings.filter(status=MEETING_PLANNED)
             if consultation.board
@@ -96,12 +101,19 @@ def board_consultation(request, consultation, pk):
 @require_GET
 @rule_required("consultations.manage_meeting", get_meeting)
 def meeting_detail(request, meeting, pk):
+    items = selectors.agenda_for(meeting)
     return render(
         request,
         "consultations/board/meeting.html",
         {
             "meeting": meeting,
-            "items": list(selectors.agenda_for(meeting)),
+            "items": items,
+            "has_hidden": any(
+                priority.total_votes is None
+                for item in items
+                for priority in item.shown_priorities
+                if not priority.is_taken_down
+            ),
             "can_change": meeting.status == MEETING_PLANNED,
             "can_respond": meeting.status == MEETING_HELD,
             "consultations": meeting.board.consultations.filter(closes_at__lte=timezone.now()).order_by(
@@ -383,7 +395,7 @@ def you_said_we_did(request):
         {
             "form": form,
             "page": page,
-            "responses": page.object_list,
+            "responses": selectors.shown_responses(page.object_list),
             "dropped": dropped,
             "status": status,
             "theme": theme,
@@ -399,7 +411,7 @@ class ResponsesFeed(Feed):
         return reverse("consultations:you_said_we_did")
 
     def items(self):
-        return selectors.public_responses()[:20]
+        return selectors.shown_responses(selectors.public_responses()[:20])
 
     def item_title(self, response):
         return f"{response.get_status_display()}: {response.agenda_item.title}"

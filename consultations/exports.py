@@ -1,9 +1,11 @@
 """Exports of a consultation's results and of a board meeting's agenda: CSV, JSON, Excel and a PDF
 board pack. Columns come from small getters, so every format holds the same thing.
 
-What never goes into a file: names, display names, emails or account ids. Counts of people or
-votes from 1 to 4 show as "fewer than 5". Text a spreadsheet could read as a formula is
-neutralised in CSV and Excel. Every file says when it was made, from what, and under which role.
+What never goes into a file: names, display names, emails or account ids, or anything a moderator
+took down. Counts are the protected figures every page shows too (figures.py): a hidden count is an
+empty cell in CSV and Excel and null in JSON, and the "About this file" part says why. Text a
+spreadsheet could read as a formula is neutralised in CSV and Excel. Every file says when it was
+made, from what, and under which role.
 
 CSV and JSON stream row by row from `.iterator()` querysets; Excel (openpyxl's write-only mode)
 and PDF are made in a background task and saved to the default storage.
@@ -18,14 +20,13 @@ from typing import Any
 from django.contrib.staticfiles import finders
 from django.core.files import File
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Count, Sum
 from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
 from . import selectors
+from .figures import FILE_NOTE, show_on
 from .models import (
-    APPROVED,
     EXPORT_CSV,
     EXPORT_JSON,
     EXPORT_OF_CONSULTATION,
@@ -35,13 +36,9 @@ from .models import (
     AgendaItemPriority,
     BoardMeeting,
     Consultation,
-    InRoomTally,
-    Priority,
-    Vote,
 )
+from .taken_down import hide_taken_down
 
-SUPPRESSED = "fewer than 5"
-SMALLEST_SHOWN = 5
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CHUNK = 2000
 CONTENT_TYPES = {
@@ -51,12 +48,6 @@ CONTENT_TYPES = {
     EXPORT_PDF: "application/pdf",
 }
 PRINT_STYLESHEET = "css/board-pack-print.css"
-
-
-def small(count):
-    """A count of people or votes, with 1 to 4 hidden so nobody can be singled out."""
-    count = count or 0
-    return SUPPRESSED if 0 < count < SMALLEST_SHOWN else count
 
 
 def neutralise(value):
@@ -121,15 +112,7 @@ def voting_rules(consultation):
     return " ".join(rules)
 
 
-def participants(consultation):
-    """Different people who posted or voted online (people at groups are counted as votes)."""
-    voters = Vote.objects.filter(priority__consultation=consultation, voter__isnull=False).values("voter")
-    authors = Priority.objects.filter(consultation=consultation, author__isnull=False).values("author")
-    return voters.union(authors).count()
-
-
-def consultation_about(consultation, prefix=""):
-    summary = selectors.results_summary(consultation)
+def consultation_about(consultation, figures, prefix=""):
     themes = list(consultation.themes.values_list("name", flat=True))
     return [
         (f"{prefix}Question", consultation.question),
@@ -137,11 +120,11 @@ def consultation_about(consultation, prefix=""):
         (f"{prefix}Voting rules", voting_rules(consultation)),
         (f"{prefix}Opened", when(consultation.opens_at)),
         (f"{prefix}Closed", when(consultation.closes_at)),
-        (f"{prefix}People who took part online", small(participants(consultation))),
-        (f"{prefix}Priorities published", summary.priorities),
-        (f"{prefix}Votes online", small(summary.online_votes)),
-        (f"{prefix}Votes in the room", small(summary.in_room_votes)),
-        (f"{prefix}Group sessions with in-room votes", summary.in_room_sessions),
+        (f"{prefix}People who took part online", figures.participants),
+        (f"{prefix}Priorities published", figures.priority_count),
+        (f"{prefix}Votes online", figures.online_votes),
+        (f"{prefix}Votes in the room", figures.in_room_votes),
+        (f"{prefix}Group sessions with in-room votes", figures.in_room_sessions),
         (f"{prefix}Themes", "; ".join(themes)),
     ]
 
@@ -151,40 +134,27 @@ def made(subject, role):
         ("Made at", when(timezone.now())),
         ("Made from", subject),
         ("Made by", role),
-        ("Privacy", "No names or contact details. Counts from 1 to 4 show as “fewer than 5”."),
+        ("Privacy", f"No names or contact details. {FILE_NOTE}"),
     ]
 
 
-def theme_table(consultation):
-    published = {"priority__consultation": consultation, "priority__status": APPROVED}
-
-    def rows():
-        priorities = dict(
-            Priority.objects.filter(consultation=consultation, status=APPROVED)
-            .values_list("theme__name")
-            .annotate(n=Count("pk"))
-        )
-        online = dict(
-            Vote.objects.filter(**published).values_list("priority__theme__name").annotate(n=Sum("dots"))
-        )
-        in_room = dict(
-            InRoomTally.objects.filter(**published)
-            .values_list("priority__theme__name")
-            .annotate(n=Sum("votes"))
-        )
-        for name in sorted(priorities, key=lambda name: (name is None, name or "")):
-            yield (name or "No theme", priorities[name], online.get(name, 0), in_room.get(name, 0))
-
+def theme_table(figures):
     return Table(
         "Themes",
         [
-            Column("Theme", lambda row: row[0]),
-            Column("Priorities", lambda row: small(row[1])),
-            Column("Votes online", lambda row: small(row[2])),
-            Column("Votes in the room", lambda row: small(row[3])),
+            Column("Theme", lambda theme: theme.name or "No theme"),
+            Column("Priorities", lambda theme: theme.priorities),
+            Column("Votes online", lambda theme: theme.online_votes),
+            Column("Votes in the room", lambda theme: theme.in_room_votes),
         ],
-        rows,
+        lambda: figures.themes,
     )
+
+
+def gathered(priority):
+    if priority.is_taken_down:
+        return ""
+    return "yes" if priority.gathered_place else "no"
 
 
 def priority_columns():
@@ -192,11 +162,11 @@ def priority_columns():
         Column("Priority", lambda p: p.title),
         Column("Why it matters", lambda p: p.explanation),
         Column("Theme", lambda p: p.theme.name if p.theme_id else ""),
-        Column("Gathered at a group", lambda p: "yes" if p.gathered_place else "no"),
-        Column("Votes online", lambda p: small(p.online_votes)),
-        Column("People who voted online", lambda p: small(p.supporters)),
-        Column("Votes in the room", lambda p: small(p.in_room_votes)),
-        Column("Total votes", lambda p: small(p.total_votes)),
+        Column("Gathered at a group", gathered),
+        Column("Votes online", lambda p: p.online_votes),
+        Column("People who voted online", lambda p: p.supporters),
+        Column("Votes in the room", lambda p: p.in_room_votes),
+        Column("Total votes", lambda p: p.total_votes),
     ]
 
 
@@ -223,15 +193,20 @@ def response_columns(response_of):
 
 
 def consultation_document(consultation, role):
+    figures = selectors.consultation_figures([consultation.pk])[consultation.pk]
     links = {}
-    for link in AgendaItemPriority.objects.filter(priority__consultation=consultation).select_related(
-        "agenda_item__meeting", "agenda_item__response"
+    for link in (
+        AgendaItemPriority.objects.filter(priority__consultation=consultation)
+        .select_related("agenda_item__meeting", "agenda_item__response")
+        .prefetch_related("agenda_item__priorities")
     ):
         links.setdefault(link.priority_id, link)
+    hide_taken_down([link.agenda_item for link in links.values()])
 
     def ranked_rows():
         ranked = selectors.ranked_priorities(consultation).select_related(None).select_related("theme")
         for rank, priority in enumerate(ranked.iterator(chunk_size=CHUNK), start=1):
+            show_on(priority, figures)
             priority.rank = rank
             priority.link = links.get(priority.pk)
             yield priority
@@ -251,8 +226,8 @@ def consultation_document(consultation, role):
     return ExportDocument(
         title=f"Results: {consultation.question}",
         filename=f"consultation-{consultation.pk}-{slugify(consultation.question)[:40]}",
-        about=made(subject, role) + consultation_about(consultation),
-        tables=[theme_table(consultation), Table("Priorities", columns, ranked_rows)],
+        about=made(subject, role) + consultation_about(consultation, figures),
+        tables=[theme_table(figures), Table("Priorities", columns, ranked_rows)],
     )
 
 
@@ -272,8 +247,9 @@ def meeting_about(meeting, role, consultations):
         ("Place", meeting.place),
         ("Meeting status", meeting.get_status_display()),
     ]
+    figures = selectors.consultation_figures([consultation.pk for consultation in consultations])
     for number, consultation in enumerate(consultations, start=1):
-        about += consultation_about(consultation, prefix=f"Consultation {number}: ")
+        about += consultation_about(consultation, figures[consultation.pk], prefix=f"Consultation {number}: ")
     return about
 
 
@@ -283,7 +259,7 @@ def meeting_document(meeting, role):
 
     def agenda_rows():
         for item in selectors.agenda_for(meeting):
-            for priority in item.priorities.all():
+            for priority in item.shown_priorities:
                 priority.item = item
                 priority.rank = ranks.get(priority.pk, "")
                 yield priority
@@ -384,9 +360,10 @@ def write_xlsx(document, target):
 
 def pack_context(meeting, role):
     """What the printable board pack and its PDF show: the same document as the other formats."""
-    items = list(selectors.agenda_for(meeting))
+    items = selectors.agenda_for(meeting)
     consultations = meeting_consultations(meeting)
     ranks = selectors.consultation_ranks([c.pk for c in consultations])
+    figures = selectors.consultation_figures([c.pk for c in consultations])
     for item in items:
         item.rows = [
             {
@@ -395,18 +372,21 @@ def pack_context(meeting, role):
                 "theme": p.theme.name if p.theme_id else "",
                 "consultation": p.consultation.question,
                 "rank": ranks.get(p.pk, ""),
-                "online_votes": small(p.online_votes),
-                "supporters": small(p.supporters),
-                "in_room_votes": small(p.in_room_votes),
-                "total_votes": small(p.total_votes),
+                "online_votes": p.online_votes,
+                "supporters": p.supporters,
+                "in_room_votes": p.in_room_votes,
+                "total_votes": p.total_votes,
             }
-            for p in item.priorities.all()
+            for p in item.shown_priorities
         ]
     return {
         "meeting": meeting,
         "about": meeting_about(meeting, role, []),
         "items": items,
-        "consultations": [{"question": c.question, "about": consultation_about(c)} for c in consultations],
+        "consultations": [
+            {"question": c.question, "about": consultation_about(c, figures[c.pk])} for c in consultations
+        ],
+        "has_hidden": any(f.has_hidden for f in figures.values()),
     }
 
 

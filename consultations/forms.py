@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .figures import HIDDEN_WORD
 from .models import (
     AGENDA_SUMMARY_MAX_LENGTH,
     AGENDA_TITLE_MAX_LENGTH,
@@ -294,10 +295,10 @@ def _agenda_title_field(required):
 
 class RankedPriorityChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, priority):
-        return _("%(rank)s. %(title)s (%(votes)s votes in all)") % {
+        return _("%(rank)s. %(title)s (votes in all: %(votes)s)") % {
             "rank": priority.rank,
             "title": priority.title,
-            "votes": priority.total_votes,
+            "votes": HIDDEN_WORD if priority.total_votes is None else priority.total_votes,
         }
 
 

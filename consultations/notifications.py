@@ -28,6 +28,7 @@ from .models import (
     Priority,
 )
 from .rules import is_eligible_participant
+from .taken_down import hide_taken_down
 
 SUBJECT_POST_UPDATE = "An update on your post"
 SUBJECT_CLOSING_SOON = "A few days left to have your say"
@@ -82,9 +83,15 @@ def send_needs_a_look(priority_id):
 def send_board_response(agenda_item_id):
     """Tell everyone who posted or voted for the item's priorities that the board has responded:
     one email each, however many of the item's priorities they took part in."""
-    item = AgendaItem.objects.filter(pk=agenda_item_id).select_related("response").first()
+    item = (
+        AgendaItem.objects.filter(pk=agenda_item_id)
+        .select_related("response")
+        .prefetch_related("priorities")
+        .first()
+    )
     if item is None or not hasattr(item, "response"):
         return
+    hide_taken_down([item])
     priority_ids = list(item.priorities.values_list("pk", flat=True))
     User = get_user_model()
     people = User.objects.filter(

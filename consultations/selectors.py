@@ -3,18 +3,32 @@ many priorities or votes there are."""
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, IntegerField, OuterRef, Prefetch, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from accounts.roles import BOARD_REPRESENTATIVES
 
+from .figures import ConsultationTally, PriorityTally, protect, show_on
 from .models import (
     APPROVED,
     EDITABLE_BY_AUTHOR,
     MEETING_CANCELLED,
     MEETING_HELD,
+    REMOVED,
     SUBMITTED,
     AgendaItem,
     AgendaItemPriority,
@@ -28,6 +42,7 @@ from .models import (
     Theme,
     Vote,
 )
+from .taken_down import hide_taken_down
 
 # How ties are broken, in the words the results page uses.
 TIE_BREAK_EXPLANATION = _(
@@ -85,31 +100,74 @@ def ranked_priorities(consultation):
     )
 
 
-@dataclass
-class ResultsSummary:
-    online_votes: int
-    in_room_votes: int
-    online_participants: int
-    in_room_sessions: int
-    priorities: int
-
-    @property
-    def total_votes(self):
-        return self.online_votes + self.in_room_votes
-
-
-def results_summary(consultation):
-    published = Q(priority__consultation=consultation, priority__status=APPROVED)
-    online = Vote.objects.filter(published).aggregate(votes=Sum("dots"), people=Count("voter", distinct=True))
-    in_room = InRoomTally.objects.filter(published).aggregate(votes=Sum("votes"))
-    sessions = InRoomTally.objects.filter(published).values("place", "held_on").distinct().count()
-    return ResultsSummary(
-        online_votes=online["votes"] or 0,
-        in_room_votes=in_room["votes"] or 0,
-        online_participants=online["people"] or 0,
-        in_room_sessions=sessions,
-        priorities=published_priorities(consultation).count(),
+def _count_subquery(queryset, group_by, counted):
+    return Coalesce(
+        Subquery(
+            queryset.order_by().values(group_by).annotate(n=counted).values("n"), output_field=IntegerField()
+        ),
+        Value(0),
     )
+
+
+def consultation_tallies(consultation_ids):
+    """{consultation id: ConsultationTally}: the exact counts behind every figure published about
+    each consultation, for figures.protect. Two queries, however many consultations or priorities.
+    Only published priorities count; people who took part are those who voted for one, or posted
+    anything that was not taken down."""
+    ids = list(consultation_ids)
+    tallies = {pk: ConsultationTally() for pk in ids}
+    if not ids:
+        return tallies
+    rows = (
+        with_counts(Priority.objects.filter(consultation_id__in=ids, status=APPROVED))
+        .order_by("pk")
+        .values_list("consultation_id", "pk", "theme__name", "online_votes", "supporters", "in_room_votes")
+    )
+    for consultation_id, pk, theme, online, supporters, in_room in rows.iterator(chunk_size=5000):
+        tallies[consultation_id].priorities.append(PriorityTally(pk, theme, online, supporters, in_room))
+    published_votes = Vote.objects.filter(priority__status=APPROVED)
+    authors_who_did_not_vote = (
+        Priority.objects.filter(consultation=OuterRef("pk"), author__isnull=False)
+        .exclude(status=REMOVED)
+        .exclude(
+            Exists(
+                published_votes.filter(
+                    voter=OuterRef("author"), priority__consultation=OuterRef("consultation")
+                )
+            )
+        )
+    )
+    sessions = InRoomTally.objects.filter(priority__consultation=OuterRef("pk"), priority__status=APPROVED)
+    people = Consultation.objects.filter(pk__in=ids).values_list(
+        "pk",
+        _count_subquery(
+            published_votes.filter(priority__consultation=OuterRef("pk")),
+            "priority__consultation",
+            Count("voter", distinct=True),
+        ),
+        _count_subquery(authors_who_did_not_vote, "consultation", Count("author", distinct=True)),
+        _count_subquery(
+            sessions,
+            "priority__consultation",
+            Count(Concat("place", Value(" "), Cast("held_on", CharField())), distinct=True),
+        ),
+    )
+    for pk, voters, authors, session_count in people:
+        tallies[pk].online_voters = voters
+        tallies[pk].participants = voters + authors
+        tallies[pk].in_room_sessions = session_count
+    return tallies
+
+
+def consultation_figures(consultation_ids):
+    """{consultation id: ConsultationFigures}: what every page and file may show, protected once."""
+    return {pk: protect(tally) for pk, tally in consultation_tallies(consultation_ids).items()}
+
+
+def results_for(consultation):
+    """The ranked results, showing the protected counts, and the consultation's figures."""
+    figures = consultation_figures([consultation.pk])[consultation.pk]
+    return [show_on(priority, figures) for priority in ranked_priorities(consultation)], figures
 
 
 def themes_in_results(ranked):
@@ -222,10 +280,24 @@ def _with_board_links(priorities):
 
 def member_contributions(user):
     return _with_board_links(
-        with_counts(Priority.objects.filter(author=user))
+        Priority.objects.filter(author=user)
         .select_related("consultation", "theme", "merged_into")
         .order_by("-submitted_at")
     )
+
+
+def counts_for_author(priorities, user):
+    """Mark each published priority `counts_shown` where the person may see its consultation's
+    results, and show the protected counts on it: an author sees no more than anyone else.
+    A fixed number of queries, however many consultations."""
+    consultations = {priority.consultation_id: priority.consultation for priority in priorities}
+    allowed = [pk for pk, c in consultations.items() if user.has_perm("consultations.see_results", c)]
+    figures = consultation_figures(allowed)
+    for priority in priorities:
+        priority.counts_shown = priority.consultation_id in figures and priority.status == APPROVED
+        if priority.counts_shown:
+            show_on(priority, figures[priority.consultation_id])
+    return priorities
 
 
 def open_consultations(*, now=None):
@@ -264,7 +336,11 @@ def boards_for(user):
 
 def shortlist_candidates(consultation, meeting):
     """The consultation's ranked results, each marked if it is already on this meeting's agenda."""
-    ranked = list(ranked_priorities(consultation).select_related(None).select_related("theme"))
+    figures = consultation_figures([consultation.pk])[consultation.pk]
+    ranked = [
+        show_on(priority, figures)
+        for priority in ranked_priorities(consultation).select_related(None).select_related("theme")
+    ]
     taken = set(
         AgendaItemPriority.objects.filter(meeting=meeting, priority__consultation=consultation).values_list(
             "priority_id", flat=True
@@ -277,17 +353,25 @@ def shortlist_candidates(consultation, meeting):
 
 
 def agenda_for(meeting):
-    """The meeting's agenda items in order, each with its priorities (and their vote counts) and
-    its response with the history of updates. A fixed number of queries, however long."""
+    """The meeting's agenda items in order, each with its response and the history of updates, and
+    its `shown_priorities` (most votes first) showing protected counts, taken-down ones replaced.
+    A fixed number of queries, however long."""
     counted = with_counts(Priority.objects.select_related("theme", "consultation")).order_by(
         "-total_votes", "-supporters", "approved_at", "pk"
     )
-    return (
-        AgendaItem.objects.filter(meeting=meeting)
-        .select_related("response")
-        .prefetch_related(Prefetch("priorities", queryset=counted), "response__updates")
-        .order_by("position")
+    items = hide_taken_down(
+        list(
+            AgendaItem.objects.filter(meeting=meeting)
+            .select_related("response")
+            .prefetch_related(Prefetch("priorities", queryset=counted), "response__updates")
+            .order_by("position")
+        )
     )
+    shown = [priority for item in items for priority in item.shown_priorities if not priority.is_taken_down]
+    figures = consultation_figures({priority.consultation_id for priority in shown})
+    for priority in shown:
+        show_on(priority, figures[priority.consultation_id])
+    return items
 
 
 def consultation_ranks(consultation_ids):
@@ -304,13 +388,14 @@ RESPONSE_PAGE_SIZE = 20
 
 def public_responses(*, status=None, theme=None):
     """Board responses for "You said, we did", newest first, each with its item, meeting, board,
-    priorities, themes and consultations prefetched."""
+    priorities, themes and consultations prefetched. Show them through `shown_responses`."""
     responses = BoardResponse.objects.exclude(agenda_item__meeting__status=MEETING_CANCELLED)
     if status:
         responses = responses.filter(status=status)
     if theme:
+        themed = Priority.objects.filter(theme__name=theme).exclude(status=REMOVED)
         responses = responses.filter(
-            pk__in=BoardResponse.objects.filter(agenda_item__priorities__theme__name=theme).values("pk")
+            pk__in=BoardResponse.objects.filter(agenda_item__priorities__in=themed).values("pk")
         )
     return (
         responses.select_related("agenda_item__meeting__board")
@@ -324,10 +409,20 @@ def public_responses(*, status=None, theme=None):
     )
 
 
+def shown_responses(responses):
+    """A page of public_responses as a list, with taken-down priorities replaced."""
+    responses = list(responses)
+    hide_taken_down([response.agenda_item for response in responses])
+    return responses
+
+
 def response_theme_names():
     """The names of themes that have at least one board response, for the filter."""
+    answered = Priority.objects.filter(agenda_links__agenda_item__response__isnull=False).exclude(
+        status=REMOVED
+    )
     return list(
-        Theme.objects.filter(priorities__agenda_links__agenda_item__response__isnull=False)
+        Theme.objects.filter(priorities__in=answered)
         .order_by("name")
         .values_list("name", flat=True)
         .distinct()
@@ -335,4 +430,4 @@ def response_theme_names():
 
 
 def latest_responses(limit=3):
-    return list(public_responses()[:limit])
+    return shown_responses(public_responses()[:limit])

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from portal.permissions import rule_required
 
 from . import selectors, services
+from .figures import show_on
 from .forms import (
     DismissReportsForm,
     GatheredPriorityForm,
@@ -86,12 +87,13 @@ def consultation_detail(request, obj, pk):
     priorities = selectors.published_priorities(consultation)
     if theme is not None:
         priorities = priorities.filter(theme=theme)
-    if can_see_counts:
-        priorities = selectors.with_counts(priorities)
     page = Paginator(priorities, selectors.PRIORITY_PAGE_SIZE).get_page(request.GET.get("page"))
     my_votes = selectors.member_votes(consultation, user)
+    figures = selectors.consultation_figures([consultation.pk])[consultation.pk] if can_see_counts else None
     for priority in page.object_list:
         priority.my_dots = my_votes.get(priority.pk, 0)
+        if figures is not None:
+            show_on(priority, figures)
     filter_form = PriorityFilterForm(themes=themes, initial={"theme": theme.pk if theme else ""})
     return render(
         request,
@@ -109,6 +111,7 @@ def consultation_detail(request, obj, pk):
             "can_vote": user.has_perm("consultations.vote_in_consultation", consultation),
             "can_post": user.has_perm("consultations.post_priority", consultation),
             "can_see_counts": can_see_counts,
+            "figures": figures,
             "my_pending": selectors.own_pending_priorities(consultation, user),
         },
     )
@@ -246,8 +249,8 @@ def vote(request, obj, pk):
             "can_remove": outcome.dots > 0 and consultation.votes_can_be_moved,
         }
         if user.has_perm("consultations.see_results", consultation):
-            counted = selectors.with_counts(Priority.objects.filter(pk=priority.pk)).get()
-            data["online_votes"] = counted.online_votes
+            figures = selectors.consultation_figures([consultation.pk])[consultation.pk]
+            data["online_votes"] = figures.of(priority.pk).online_votes
         return JsonResponse(data)
     messages.success(request, message)
     return _back(request, reverse("consultations:detail", args=[consultation.pk]))
@@ -275,14 +278,14 @@ def report(request, obj, pk):
 @rule_required("consultations.see_results", get_consultation)
 def results(request, obj, pk):
     consultation = obj
-    ranked = list(selectors.ranked_priorities(consultation))
+    ranked, figures = selectors.results_for(consultation)
     return render(
         request,
         "consultations/results.html",
         {
             "consultation": consultation,
             "ranked": ranked,
-            "summary": selectors.results_summary(consultation),
+            "figures": figures,
             "themes": selectors.themes_in_results(ranked),
             "tie_break": selectors.TIE_BREAK_EXPLANATION,
         },
@@ -292,13 +295,16 @@ def results(request, obj, pk):
 @require_GET
 @rule_required("consultations.see_own_contributions")
 def my_contributions(request):
-    priorities = list(selectors.member_contributions(request.user))
+    priorities = selectors.counts_for_author(list(selectors.member_contributions(request.user)), request.user)
     supported = list(selectors.member_supported_with_responses(request.user))
     for priority in priorities + supported:
         priority.journey = selectors.priority_journey(priority)
         priority.board_response = selectors.board_response_for(priority)
+    any_hidden = any(p.counts_shown and None in (p.online_votes, p.in_room_votes) for p in priorities)
     return render(
-        request, "consultations/my_contributions.html", {"priorities": priorities, "supported": supported}
+        request,
+        "consultations/my_contributions.html",
+        {"priorities": priorities, "supported": supported, "any_hidden": any_hidden},
     )
 
 

@@ -21,6 +21,7 @@ from .constants import (
     PLACE_MAX_LENGTH,
     PRIORITY_STATUS_CHOICES,
     REASON_MAX_LENGTH,
+    REMOVED,
     SUBMITTED,
     TITLE_MAX_LENGTH,
 )
@@ -81,6 +82,10 @@ class Priority(models.Model):
     @property
     def is_gathered(self):
         return bool(self.gathered_place)
+
+    @property
+    def is_taken_down(self):
+        return self.status == REMOVED
 
     @property
     def editable_by_author(self):

@@ -60,8 +60,10 @@
             status.textContent = result.dots > 0 ? "You support this." : "";
           }
           var count = form.closest("section") && form.closest("section").querySelector("[data-online-votes]");
-          if (count && typeof result.online_votes === "number") {
-            count.textContent = String(result.online_votes);
+          // null means the count is hidden (see consultations/figures.py): say so, never a stale number.
+          if (count && "online_votes" in result) {
+            count.textContent =
+              result.online_votes === null ? count.getAttribute("data-hidden-word") : String(result.online_votes);
           }
           if (leftCount) {
             leftCount.textContent = String(result.remaining);

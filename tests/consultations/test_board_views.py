@@ -243,7 +243,7 @@ def test_query_budgets_do_not_grow(client, board_world, django_assert_max_num_qu
 
     pages = [
         ("board area", reverse("consultations:board"), True, 14),
-        ("agenda", reverse("consultations:meeting", args=[board_world.meeting.pk]), True, 14),
+        ("agenda", reverse("consultations:meeting", args=[board_world.meeting.pk]), True, 15),
         ("you said, we did", reverse("consultations:you_said_we_did"), False, 8),
     ]
 

@@ -20,7 +20,7 @@ from consultations.models import (
     Vote,
 )
 from consultations.notifications import SUBJECT_NEEDS_A_LOOK, SUBJECT_POST_UPDATE
-from consultations.selectors import member_votes, ranked_priorities, results_summary
+from consultations.selectors import consultation_tallies, member_votes, ranked_priorities
 from tests.factories.accounts import user_with_roles
 from tests.factories.consultations import (
     ConsultationFactory,
@@ -295,6 +295,8 @@ def test_results_rank_and_break_ties_as_documented(consultation):
     InRoomTallyFactory(priority=tied_narrow, votes=5)
     PriorityFactory(consultation=consultation, status=SUBMITTED, approved_at=None, title="Not shown")
     assert [p.title for p in ranked_priorities(consultation)] == ["Top", "Narrow", "Early", "Late", "Broad"]
-    summary = results_summary(consultation)
-    assert (summary.online_votes, summary.in_room_votes, summary.online_participants) == (4, 9, 4)
-    assert summary.total_votes == 13
+    tally = consultation_tallies([consultation.pk])[consultation.pk]
+    online = sum(p.online_votes for p in tally.priorities)
+    in_room = sum(p.in_room_votes for p in tally.priorities)
+    assert (online, in_room, tally.online_voters) == (4, 9, 4)
+    assert online + in_room == 13

@@ -1,7 +1,10 @@
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from consultations import selectors
 from consultations.models import (
     APPROVED,
     EXPLANATION_MAX_LENGTH,
@@ -14,7 +17,13 @@ from consultations.models import (
     Vote,
 )
 from tests.factories.accounts import user_with_roles
-from tests.factories.consultations import ConsultationFactory, PriorityFactory, ThemeFactory, VoteFactory
+from tests.factories.consultations import (
+    ConsultationFactory,
+    InRoomTallyFactory,
+    PriorityFactory,
+    ThemeFactory,
+    VoteFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -210,8 +219,15 @@ def test_vote_with_javascript_gets_json(signed_in, consultation):
 
 def test_running_count_in_json_only_when_shown(signed_in):
     priority = PriorityFactory(consultation=ConsultationFactory(show_counts_while_open=True))
+    VoteFactory.create_batch(5, priority=priority)
     response = signed_in.post(vote_url(priority), {"action": "add"}, HTTP_ACCEPT="application/json")
-    assert response.json()["online_votes"] == 1
+    assert response.json()["online_votes"] == 6
+
+
+def test_running_count_in_json_is_null_when_hidden(signed_in):
+    priority = PriorityFactory(consultation=ConsultationFactory(show_counts_while_open=True))
+    response = signed_in.post(vote_url(priority), {"action": "add"}, HTTP_ACCEPT="application/json")
+    assert response.json()["online_votes"] is None
 
 
 @pytest.mark.parametrize(
@@ -325,11 +341,11 @@ def test_cannot_report_an_unpublished_priority(signed_in, consultation):
 def test_results_page(signed_in):
     consultation = ConsultationFactory(closed=True)
     priority = PriorityFactory(consultation=consultation, title="A quiet room")
-    VoteFactory.create_batch(2, priority=priority)
+    VoteFactory.create_batch(6, priority=priority)
     response = signed_in.get(reverse("consultations:results", args=[consultation.pk]))
     assert "A quiet room" in response.text
     assert "If two have the same total" in response.text
-    assert "2 people voted online" in response.text
+    assert summary_list(response.text)["People who voted online"] == "6"
 
 
 def test_my_contributions_show_the_journey(signed_in, member, consultation):
@@ -343,6 +359,40 @@ def test_my_contributions_show_the_journey(signed_in, member, consultation):
     assert "Not mine" not in response.text
     assert "Shortlisted for the partnership board" in response.text
     assert "Waiting for a check" in response.text
+
+
+def test_authors_see_no_counts_on_their_own_priorities_while_counts_are_hidden(signed_in, member):
+    consultation = ConsultationFactory(show_counts_while_open=False)
+    mine = PriorityFactory(consultation=consultation, author=member, title="Mine, still open")
+    VoteFactory.create_batch(6, priority=mine)
+    InRoomTallyFactory(priority=mine, votes=7)
+    page = signed_in.get(reverse("consultations:my_contributions")).text
+    assert "Mine, still open" in page
+    assert "online vote" not in page.lower() and "in the room" not in page.lower()
+
+
+def test_authors_see_the_protected_counts_once_results_show(signed_in, member):
+    consultation = ConsultationFactory(closed=True)
+    popular = PriorityFactory(consultation=consultation, author=member, title="Popular")
+    quiet = PriorityFactory(consultation=consultation, author=member, title="Quiet")
+    # Hiding Quiet's 2 needs one more online count hidden: the smallest, someone else's 5.
+    VoteFactory.create_batch(5, priority=PriorityFactory(consultation=consultation, title="Someone else's"))
+    VoteFactory.create_batch(9, priority=popular)
+    VoteFactory.create_batch(2, priority=quiet)
+    page = signed_in.get(reverse("consultations:my_contributions")).text
+    counts = dict(re.findall(r'id="mine-\d+">([^<]+)</h2>.*?Online votes: (\w+)\.', page, re.S))
+    assert counts == {"Popular": "9", "Quiet": "hidden"}
+    assert "We hide numbers from 1 to 4" in page
+
+
+def test_authors_counts_cost_two_queries_however_many_consultations(member, django_assert_num_queries):
+    for _ in range(3):
+        VoteFactory.create_batch(5, priority=PriorityFactory(consultation__closed=True, author=member))
+    priorities = list(selectors.member_contributions(member))
+    member.has_perm("consultations.see_results", priorities[0].consultation)  # reads the roles once
+    with django_assert_num_queries(2):
+        selectors.counts_for_author(priorities, member)
+    assert [p.online_votes for p in priorities] == [5, 5, 5]
 
 
 def test_notification_settings(signed_in, member):
@@ -378,7 +428,7 @@ def test_consultation_page_queries_do_not_grow(signed_in, member, django_assert_
     for priority in PriorityFactory.create_batch(count, consultation=consultation):
         VoteFactory(priority=priority)
     VoteFactory(priority=Priority.objects.filter(status=APPROVED).first(), voter=member)
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(20):
         signed_in.get(detail_url(consultation))
 
 
@@ -415,8 +465,6 @@ def test_non_member_staff_see_but_do_not_vote(client, staff, consultation):
 
 
 def priority_titles(html):
-    import re
-
     return re.findall(r'class="govuk-heading-s portal-priority__title"[^>]*>([^<]+)<', html)
 
 
@@ -509,6 +557,15 @@ def test_page_of_priorities_queries_stay_flat_with_many_priorities(signed_in, dj
     consultation = ConsultationFactory(show_counts_while_open=True)
     ThemeFactory.create_batch(3, consultation=consultation)
     PriorityFactory.create_batch(120, consultation=consultation)
-    with django_assert_max_num_queries(18):
+    with django_assert_max_num_queries(20):
         response = signed_in.get(detail_url(consultation), {"page": 3})
     assert len(priority_titles(response.text)) == 25
+
+
+def summary_list(html):
+    return dict(
+        re.findall(
+            r'<dt class="govuk-summary-list__key">([^<]+)</dt><dd class="govuk-summary-list__value">([^<]+)</dd>',
+            html,
+        )
+    )
