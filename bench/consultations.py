@@ -48,7 +48,7 @@ def build(priority_count, voter_count, vote_count):
 
     from accounts.models import MemberProfile
     from accounts.roles import MEMBERS
-    from consultations.models import APPROVED, Ballot, Consultation, InRoomTally, Priority, Vote
+    from consultations.models import Ballot, Consultation, InRoomTally, Priority, PriorityStatus, Vote
 
     User = get_user_model()
     Vote.objects.all().delete()
@@ -83,7 +83,7 @@ def build(priority_count, voter_count, vote_count):
                 explanation="It would help a lot of people. " * 3,
                 author=users[i % voter_count],
                 show_name=bool(i % 2),
-                status=APPROVED,
+                status=PriorityStatus.APPROVED,
                 approved_at=now,
             )
             for i in range(priority_count)
@@ -106,7 +106,7 @@ def bench_votes(users, threads, per_thread_voters):
     from django.utils import timezone
 
     from consultations import services
-    from consultations.models import APPROVED, Consultation, Priority
+    from consultations.models import Consultation, Priority, PriorityStatus
 
     now = timezone.now()
     consultation = Consultation.objects.create(
@@ -121,7 +121,7 @@ def bench_votes(users, threads, per_thread_voters):
                 consultation=consultation,
                 title=f"Live {i}",
                 explanation="x",
-                status=APPROVED,
+                status=PriorityStatus.APPROVED,
                 approved_at=now,
             )
             for i in range(20)

@@ -48,7 +48,7 @@ def build(priority_count, vote_count, label):
     from django.contrib.auth import get_user_model
     from django.utils import timezone
 
-    from consultations.models import APPROVED, Consultation, InRoomTally, Priority, Theme, Vote
+    from consultations.models import Consultation, InRoomTally, Priority, PriorityStatus, Theme, Vote
 
     User = get_user_model()
     now = timezone.now()
@@ -78,7 +78,7 @@ def build(priority_count, vote_count, label):
                 title=f"=Priority {i}" if i % 500 == 0 else f"Priority {i}",
                 explanation="It would help a lot of people, in plain words. " * 4,
                 author=users[i % voter_count],
-                status=APPROVED,
+                status=PriorityStatus.APPROVED,
                 approved_at=now - timezone.timedelta(days=20),
                 submitted_at=now - timezone.timedelta(days=21),
             )

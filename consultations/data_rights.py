@@ -6,9 +6,9 @@ never another member, a facilitator, or the flags facilitators use for safeguard
 
 from django.db import models
 
-from .models import PRIORITY_STATUS_CHOICES, NotificationPreferences, Priority, Report, Vote
+from .models import NotificationPreferences, Priority, PriorityStatus, Report, Vote
 
-STATUS_IN_WORDS = dict(PRIORITY_STATUS_CHOICES)
+STATUS_IN_WORDS = dict(PriorityStatus.choices)
 
 
 def _email_choices(user):

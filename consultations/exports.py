@@ -26,26 +26,16 @@ from django.utils.text import slugify
 
 from . import selectors
 from .figures import FILE_NOTE, show_on
-from .models import (
-    EXPORT_CSV,
-    EXPORT_JSON,
-    EXPORT_OF_CONSULTATION,
-    EXPORT_OF_MEETING,
-    EXPORT_PDF,
-    EXPORT_XLSX,
-    AgendaItemPriority,
-    BoardMeeting,
-    Consultation,
-)
+from .models import AgendaItemPriority, BoardMeeting, Consultation, ExportFormat, ExportSubject
 from .taken_down import hide_taken_down
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CHUNK = 2000
 CONTENT_TYPES = {
-    EXPORT_CSV: "text/csv; charset=utf-8",
-    EXPORT_JSON: "application/json",
-    EXPORT_XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    EXPORT_PDF: "application/pdf",
+    ExportFormat.CSV: "text/csv; charset=utf-8",
+    ExportFormat.JSON: "application/json",
+    ExportFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ExportFormat.PDF: "application/pdf",
 }
 PRINT_STYLESHEET = "css/board-pack-print.css"
 
@@ -297,9 +287,9 @@ def numbered(rows):
 
 
 def document_for(subject, object_id, role):
-    if subject == EXPORT_OF_CONSULTATION:
+    if subject == ExportSubject.CONSULTATION:
         return consultation_document(Consultation.objects.get(pk=object_id), role)
-    if subject == EXPORT_OF_MEETING:
+    if subject == ExportSubject.MEETING:
         return meeting_document(BoardMeeting.objects.select_related("board").get(pk=object_id), role)
     raise ValueError(subject)
 
@@ -402,9 +392,9 @@ def build_file(log):
     """Make an Excel or PDF file for an ExportLog and attach it. Runs in a background task."""
     document = document_for(log.subject, log.object_id, log.role)
     with tempfile.TemporaryFile() as handle:
-        if log.format == EXPORT_XLSX:
+        if log.format == ExportFormat.XLSX:
             write_xlsx(document, handle)
-        elif log.format == EXPORT_PDF and log.subject == EXPORT_OF_MEETING:
+        elif log.format == ExportFormat.PDF and log.subject == ExportSubject.MEETING:
             write_pdf(BoardMeeting.objects.select_related("board").get(pk=log.object_id), log.role, handle)
         else:
             raise ValueError(log.format)

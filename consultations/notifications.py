@@ -17,15 +17,14 @@ from django.utils import timezone
 from accounts.roles import FACILITATORS
 
 from .models import (
-    APPROVED,
-    OPEN,
-    RETURNED,
     AgendaItem,
     ClosingReminder,
     Consultation,
+    ConsultationState,
     ExportLog,
     NotificationPreferences,
     Priority,
+    PriorityStatus,
 )
 from .rules import is_eligible_participant
 from .taken_down import hide_taken_down
@@ -58,7 +57,7 @@ def _send(user, subject, template, context):
 def send_priority_update(priority_id):
     """Tell the author their priority was published or sent back."""
     priority = Priority.objects.select_related("author", "consultation").filter(pk=priority_id).first()
-    if priority is None or priority.status not in (APPROVED, RETURNED):
+    if priority is None or priority.status not in (PriorityStatus.APPROVED, PriorityStatus.RETURNED):
         return
     if not wants(priority.author, PREFERENCE_POST_UPDATES):
         return
@@ -66,7 +65,7 @@ def send_priority_update(priority_id):
         priority.author,
         SUBJECT_POST_UPDATE,
         "consultations/email/priority_update.txt",
-        {"priority": priority, "approved": priority.status == APPROVED},
+        {"priority": priority, "approved": priority.status == PriorityStatus.APPROVED},
     )
 
 
@@ -141,7 +140,7 @@ def send_closing_soon_reminders(*, within, now=None):
     )
     User = get_user_model()
     for consultation in consultations:
-        if consultation.state_at(now) != OPEN:
+        if consultation.state_at(now) != ConsultationState.OPEN:
             continue
         already = ClosingReminder.objects.filter(consultation=consultation).values_list("user_id", flat=True)
         candidates = User.objects.filter(is_active=True).exclude(email="").exclude(pk__in=already)

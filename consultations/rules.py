@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from accounts.rules import is_board_representative, is_facilitator, is_member, is_staff, role_group_ids
 
-from .models import APPROVED, CLOSED, EDITABLE_BY_AUTHOR, OPEN, UPCOMING
+from .models import ConsultationState, PriorityStatus
 
 
 def _state(consultation):
@@ -29,17 +29,17 @@ def is_eligible_participant(user, consultation):
 
 @rules.predicate
 def is_upcoming(user, consultation):
-    return _state(consultation) == UPCOMING
+    return _state(consultation) == ConsultationState.UPCOMING
 
 
 @rules.predicate
 def is_open(user, consultation):
-    return _state(consultation) == OPEN
+    return _state(consultation) == ConsultationState.OPEN
 
 
 @rules.predicate
 def is_closed(user, consultation):
-    return _state(consultation) == CLOSED
+    return _state(consultation) == ConsultationState.CLOSED
 
 
 @rules.predicate
@@ -54,12 +54,15 @@ def is_author(user, priority):
 
 @rules.predicate
 def priority_still_editable(user, priority):
-    return priority.status in EDITABLE_BY_AUTHOR and _state(priority.consultation) == OPEN
+    return (
+        priority.status in PriorityStatus.editable_by_author()
+        and _state(priority.consultation) == ConsultationState.OPEN
+    )
 
 
 @rules.predicate
 def priority_is_published(user, priority):
-    return priority.status == APPROVED
+    return priority.status == PriorityStatus.APPROVED
 
 
 @rules.predicate

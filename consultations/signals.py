@@ -8,16 +8,7 @@ from django.dispatch import receiver
 
 from portal.page_cache import invalidate_all
 
-from .models import (
-    EDITABLE_BY_AUTHOR,
-    WITHDRAWN,
-    AgendaItem,
-    Board,
-    BoardMeeting,
-    BoardResponse,
-    Priority,
-    ResponseUpdate,
-)
+from .models import AgendaItem, Board, BoardMeeting, BoardResponse, Priority, PriorityStatus, ResponseUpdate
 
 PUBLIC_BOARD_MODELS = (Board, BoardMeeting, AgendaItem, BoardResponse, ResponseUpdate)
 
@@ -34,4 +25,6 @@ def delete_unpublished_priorities(sender, instance, **kwargs):
     """When an account goes, what it posted that never showed (waiting for a check, sent back,
     withdrawn) goes with it: nobody may publish it after the author has left. What was published
     stays, shown as "A former member"."""
-    Priority.objects.filter(author=instance, status__in=[*EDITABLE_BY_AUTHOR, WITHDRAWN]).delete()
+    Priority.objects.filter(
+        author=instance, status__in=[*PriorityStatus.editable_by_author(), PriorityStatus.WITHDRAWN]
+    ).delete()

@@ -8,7 +8,7 @@ names an item after its first priority), neutral words stand instead.
 
 from django.utils.translation import gettext_lazy as _
 
-from .models import REMOVED
+from .models import PriorityStatus
 
 PRIORITY_TITLE = _("A priority that was taken down by a moderator")
 ITEM_TITLE = _("An agenda item whose title was taken down by a moderator")
@@ -43,9 +43,9 @@ def hide_taken_down(items):
     for showing only: these objects are never saved."""
     for item in items:
         priorities = list(item.priorities.all())
-        taken_down = [priority for priority in priorities if priority.status == REMOVED]
+        taken_down = [priority for priority in priorities if priority.status == PriorityStatus.REMOVED]
         # Kept priorities first, in their order; where the taken-down ones stood tells nothing.
-        item.shown_priorities = [p for p in priorities if p.status != REMOVED] + [
+        item.shown_priorities = [p for p in priorities if p.status != PriorityStatus.REMOVED] + [
             TakenDownPriority(priority) for priority in taken_down
         ]
         if taken_down and len(taken_down) == len(priorities):

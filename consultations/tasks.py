@@ -11,14 +11,14 @@ from django.tasks import task
 from django.utils import timezone
 
 from . import exports, notifications
-from .models import EXPORT_FAILED, EXPORT_QUEUED, EXPORT_READY, ExportLog
+from .models import ExportLog, ExportStatus
 
 logger = logging.getLogger(__name__)
 
 
 @task
 def make_export_file(export_log_id):
-    log = ExportLog.objects.filter(pk=export_log_id, status=EXPORT_QUEUED).first()
+    log = ExportLog.objects.filter(pk=export_log_id, status=ExportStatus.QUEUED).first()
     if log is None:
         return
     try:
@@ -26,10 +26,10 @@ def make_export_file(export_log_id):
     except Exception:
         # The person sees "could not be made" on their downloads page; the detail is in the log.
         logger.exception("Export %s could not be made", log.pk)
-        ExportLog.objects.filter(pk=log.pk).update(status=EXPORT_FAILED, finished_at=timezone.now())
+        ExportLog.objects.filter(pk=log.pk).update(status=ExportStatus.FAILED, finished_at=timezone.now())
         return
     with transaction.atomic():
-        log.status = EXPORT_READY
+        log.status = ExportStatus.READY
         log.finished_at = timezone.now()
         log.save(update_fields=["file", "status", "finished_at"])
     notifications.notify_export_ready(log)

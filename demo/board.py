@@ -8,18 +8,15 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from consultations.models import (
-    MEETING_HELD,
-    MEETING_PLANNED,
-    RESPONSE_ACCEPTED,
-    RESPONSE_DONE,
-    RESPONSE_IN_PROGRESS,
     AgendaItem,
     AgendaItemPriority,
     Board,
     BoardMeeting,
     BoardResponse,
     Consultation,
+    MeetingStatus,
     Priority,
+    ResponseStatus,
     ResponseUpdate,
 )
 
@@ -44,11 +41,11 @@ MEETINGS = [
                 "Members asked for somewhere calm to sit when the main room is busy. It had the most votes.",
                 ["A quiet room"],
                 (
-                    RESPONSE_DONE,
+                    ResponseStatus.DONE,
                     "The small room at the back of the Net Loft is now a quiet room, open whenever the hub is open.",
                     "Hub manager",
                     None,
-                    [(48, RESPONSE_ACCEPTED, "The board agreed. The hub manager will find a room.")],
+                    [(48, ResponseStatus.ACCEPTED, "The board agreed. The hub manager will find a room.")],
                 ),
             ),
             (
@@ -56,7 +53,7 @@ MEETINGS = [
                 "Members want to talk to the nurse or housing support without being overheard.",
                 ["Somewhere private for appointments"],
                 (
-                    RESPONSE_IN_PROGRESS,
+                    ResponseStatus.IN_PROGRESS,
                     "A room divider and a booking sheet are ordered. Until then, ask staff for the office.",
                     "Hub manager with the community nursing team",
                     60,
@@ -73,7 +70,7 @@ MEETINGS = [
                 "Cooking together is a good way to meet people. Members asked for a kitchen they can all use.",
                 ["A kitchen we can all use"],
                 (
-                    RESPONSE_ACCEPTED,
+                    ResponseStatus.ACCEPTED,
                     "The board agreed to pay for a small kitchen. Building work needs the landlord's permission first.",
                     "Council property team",
                     120,
@@ -104,7 +101,7 @@ def load(*, stdout):
     Consultation.objects.filter(pk=consultation.pk).update(board=board)
     for days_ago, items in MEETINGS:
         meeting, _created = BoardMeeting.objects.update_or_create(
-            board=board, starts_at=_at(days_ago), defaults={"place": PLACE, "status": MEETING_HELD}
+            board=board, starts_at=_at(days_ago), defaults={"place": PLACE, "status": MeetingStatus.HELD}
         )
         for position, (title, summary, priority_titles, response) in enumerate(items, start=1):
             item, _created = AgendaItem.objects.update_or_create(
@@ -119,10 +116,10 @@ def load(*, stdout):
             if response is not None:
                 _response(item, representative, days_ago, *response)
     if not BoardMeeting.objects.filter(
-        board=board, status=MEETING_PLANNED, starts_at__gte=timezone.now()
+        board=board, status=MeetingStatus.PLANNED, starts_at__gte=timezone.now()
     ).exists():
         BoardMeeting.objects.create(
-            board=board, starts_at=_at(-NEXT_MEETING_IN_DAYS), place=PLACE, status=MEETING_PLANNED
+            board=board, starts_at=_at(-NEXT_MEETING_IN_DAYS), place=PLACE, status=MeetingStatus.PLANNED
         )
     stdout.write("Demo partnership board loaded (two past meetings with responses, one planned).")
 

@@ -7,11 +7,10 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from consultations.models import (
-    APPROVED,
-    SUBMITTED,
     Consultation,
     InRoomTally,
     Priority,
+    PriorityStatus,
     ReturnReason,
     Theme,
     Vote,
@@ -111,7 +110,16 @@ def _consultation(question, background, opens_at, closes_at, themes):
     return consultation
 
 
-def _priority(consultation, title, explanation, theme_name, author, show_name, approved_at, status=APPROVED):
+def _priority(
+    consultation,
+    title,
+    explanation,
+    theme_name,
+    author,
+    show_name,
+    approved_at,
+    status=PriorityStatus.APPROVED,
+):
     theme = consultation.themes.filter(name=theme_name).first() if theme_name else None
     defaults = {
         "explanation": explanation,
@@ -120,7 +128,7 @@ def _priority(consultation, title, explanation, theme_name, author, show_name, a
         "show_name": show_name,
         "status": status,
         "submitted_at": approved_at - timedelta(hours=3),
-        "approved_at": approved_at if status == APPROVED else None,
+        "approved_at": approved_at if status == PriorityStatus.APPROVED else None,
     }
     if author is None:
         defaults.update(
@@ -155,7 +163,7 @@ def load(*, stdout):
         _user("member@example.org"),
         False,
         now - timedelta(hours=5),
-        SUBMITTED,
+        PriorityStatus.SUBMITTED,
     )
     for voter, choices in zip(members, ([0, 1], [0, 2], [1, 2, 3]), strict=False):
         for index in choices:

@@ -27,3 +27,20 @@ class LenientFilterSet(django_filters.FilterSet):
     def dropped(self):
         """Whether a choice was left out because it made no sense."""
         return self.is_bound and bool(self.form.errors)
+
+    def used(self):
+        """{name: value} for the choices that made sense."""
+        if not self.is_bound:
+            return {}
+        self.form.is_valid()
+        return {
+            name: value
+            for name, value in self.form.cleaned_data.items()
+            if name not in self.form.errors and value not in EMPTY_VALUES
+        }
+
+    def form_showing_choices(self):
+        """The form again, unbound, showing the choices that were used: a dropped choice is
+        mentioned once above the list rather than shown as an error on its field."""
+        initial = {name: getattr(value, "pk", value) for name, value in self.used().items()}
+        return type(self.form)(initial=initial)

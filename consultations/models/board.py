@@ -15,63 +15,13 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from accounts.roles import BOARD_REPRESENTATIVES
 
 from ..storage import PrivateFileStorage
+from .choices import ExportFormat, ExportStatus, ExportSubject, MeetingStatus, ResponseStatus
 from .participation import Priority
 
 AGENDA_TITLE_MAX_LENGTH = 150
 AGENDA_SUMMARY_MAX_LENGTH = 3000
 RESPONSE_TEXT_MAX_LENGTH = 3000
 RESPONSIBLE_MAX_LENGTH = 150
-
-MEETING_PLANNED = "planned"
-MEETING_HELD = "held"
-MEETING_CANCELLED = "cancelled"
-MEETING_STATUS_CHOICES = [
-    (MEETING_PLANNED, _("Planned")),
-    (MEETING_HELD, _("Held")),
-    (MEETING_CANCELLED, _("Cancelled")),
-]
-
-RESPONSE_ACCEPTED = "accepted"
-RESPONSE_IN_PROGRESS = "in_progress"
-RESPONSE_DONE = "done"
-RESPONSE_NOT_TAKEN_FORWARD = "not_taken_forward"
-RESPONSE_STATUS_CHOICES = [
-    (RESPONSE_ACCEPTED, _("Accepted")),
-    (RESPONSE_IN_PROGRESS, _("In progress")),
-    (RESPONSE_DONE, _("Done")),
-    (RESPONSE_NOT_TAKEN_FORWARD, _("Not taken forward")),
-]
-
-EXPORT_CSV = "csv"
-EXPORT_XLSX = "xlsx"
-EXPORT_JSON = "json"
-EXPORT_PDF = "pdf"
-EXPORT_PACK = "pack"
-EXPORT_FORMAT_CHOICES = [
-    (EXPORT_CSV, _("CSV")),
-    (EXPORT_XLSX, _("Excel")),
-    (EXPORT_JSON, _("JSON")),
-    (EXPORT_PDF, _("PDF board pack")),
-    (EXPORT_PACK, _("Printable board pack")),
-]
-EXPORT_OF_CONSULTATION = "consultation"
-EXPORT_OF_MEETING = "meeting"
-EXPORT_SUBJECT_CHOICES = [
-    (EXPORT_OF_CONSULTATION, _("Consultation results")),
-    (EXPORT_OF_MEETING, _("Board meeting agenda")),
-]
-EXPORT_SENT = "sent"
-EXPORT_QUEUED = "queued"
-EXPORT_READY = "ready"
-EXPORT_FAILED = "failed"
-EXPORT_DELETED = "deleted"
-EXPORT_STATUS_CHOICES = [
-    (EXPORT_SENT, _("Downloaded straight away")),
-    (EXPORT_QUEUED, _("Being made")),
-    (EXPORT_READY, _("Ready to download")),
-    (EXPORT_FAILED, _("Could not be made")),
-    (EXPORT_DELETED, _("Deleted")),
-]
 
 
 class Board(models.Model):
@@ -97,11 +47,13 @@ class Board(models.Model):
 
 
 class BoardMeeting(models.Model):
+    Status = MeetingStatus
+
     board = models.ForeignKey(Board, on_delete=models.PROTECT, related_name="meetings")
     starts_at = models.DateTimeField(_("date and time"))
     place = models.CharField(_("place"), max_length=150)
     status = models.CharField(
-        _("status"), max_length=20, choices=MEETING_STATUS_CHOICES, default=MEETING_PLANNED
+        _("status"), max_length=20, choices=MeetingStatus.choices, default=MeetingStatus.PLANNED
     )
 
     panels = [
@@ -115,13 +67,25 @@ class BoardMeeting(models.Model):
         ordering = ["-starts_at", "-pk"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=[value for value, _label in MEETING_STATUS_CHOICES]),
+                condition=Q(status__in=MeetingStatus.values),
                 name="board_meeting_status_valid",
             )
         ]
 
     def __str__(self):
         return f"{self.board.name}, {timezone.localtime(self.starts_at):%-d %B %Y}"
+
+    @property
+    def is_planned(self):
+        return self.status == MeetingStatus.PLANNED
+
+    @property
+    def is_held(self):
+        return self.status == MeetingStatus.HELD
+
+    @property
+    def is_cancelled(self):
+        return self.status == MeetingStatus.CANCELLED
 
 
 class AgendaItem(models.Model):
@@ -168,8 +132,10 @@ class AgendaItemPriority(models.Model):
 class BoardResponse(models.Model):
     """The board's current answer to an agenda item. Every change is kept as a ResponseUpdate."""
 
+    Status = ResponseStatus
+
     agenda_item = models.OneToOneField(AgendaItem, on_delete=models.CASCADE, related_name="response")
-    status = models.CharField(_("status"), max_length=20, choices=RESPONSE_STATUS_CHOICES)
+    status = models.CharField(_("status"), max_length=20, choices=ResponseStatus.choices)
     explanation = models.TextField(_("what the board said"), max_length=RESPONSE_TEXT_MAX_LENGTH)
     responsible = models.CharField(_("who is doing it"), max_length=RESPONSIBLE_MAX_LENGTH, blank=True)
     due_by = models.DateField(_("by when"), null=True, blank=True)
@@ -185,7 +151,7 @@ class BoardResponse(models.Model):
         indexes = [models.Index(fields=["-updated_at"])]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=[value for value, _label in RESPONSE_STATUS_CHOICES]),
+                condition=Q(status__in=ResponseStatus.values),
                 name="board_response_status_valid",
             )
         ]
@@ -193,10 +159,18 @@ class BoardResponse(models.Model):
     def __str__(self):
         return f"{self.get_status_display()}: {self.agenda_item}"
 
+    @property
+    def is_done(self):
+        return self.status == ResponseStatus.DONE
+
+    @property
+    def is_not_taken_forward(self):
+        return self.status == ResponseStatus.NOT_TAKEN_FORWARD
+
 
 class ResponseUpdate(models.Model):
     response = models.ForeignKey(BoardResponse, on_delete=models.CASCADE, related_name="updates")
-    status = models.CharField(max_length=20, choices=RESPONSE_STATUS_CHOICES)
+    status = models.CharField(max_length=20, choices=ResponseStatus.choices)
     note = models.TextField(max_length=RESPONSE_TEXT_MAX_LENGTH)
     written_at = models.DateTimeField(default=timezone.now)
     recorded_by = models.ForeignKey(
@@ -214,13 +188,15 @@ class ExportLog(models.Model):
     """Every export: who asked (kept for staff, never written into the file), the role it was made
     under, what it was of, the format and when. Files made in the background hang off it."""
 
+    Format, Subject, Status = ExportFormat, ExportSubject, ExportStatus
+
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     role = models.CharField(max_length=60)
-    subject = models.CharField(max_length=20, choices=EXPORT_SUBJECT_CHOICES)
+    subject = models.CharField(max_length=20, choices=ExportSubject.choices)
     object_id = models.PositiveIntegerField()
     description = models.CharField(max_length=250)
-    format = models.CharField(max_length=10, choices=EXPORT_FORMAT_CHOICES)
-    status = models.CharField(max_length=10, choices=EXPORT_STATUS_CHOICES, default=EXPORT_SENT)
+    format = models.CharField(max_length=10, choices=ExportFormat.choices)
+    status = models.CharField(max_length=10, choices=ExportStatus.choices, default=ExportStatus.SENT)
     file = models.FileField(upload_to="exports/%Y/%m/", storage=PrivateFileStorage(), blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -231,3 +207,11 @@ class ExportLog(models.Model):
 
     def __str__(self):
         return f"{self.get_format_display()} of {self.description}"
+
+    @property
+    def is_ready(self):
+        return self.status == ExportStatus.READY
+
+    @property
+    def is_failed(self):
+        return self.status == ExportStatus.FAILED

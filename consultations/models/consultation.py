@@ -12,10 +12,30 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.models import Orderable
 
-from .constants import CLOSED, MAX_VOTES_PER_MEMBER, OPEN, STATE_LABELS, UPCOMING
+from .choices import ConsultationState
+from .constants import MAX_VOTES_PER_MEMBER
+
+
+class ConsultationQuerySet(models.QuerySet):
+    """Open, closed or upcoming at a moment (now unless given), the way state_at() decides."""
+
+    def open(self, at=None):
+        at = at or timezone.now()
+        return self.filter(opens_at__lte=at, closes_at__gt=at)
+
+    def closed(self, at=None):
+        return self.filter(closes_at__lte=at or timezone.now())
+
+    def upcoming(self, at=None):
+        return self.filter(opens_at__gt=at or timezone.now())
+
+    def for_every_member(self):
+        return self.filter(eligible_group__isnull=True)
 
 
 class Consultation(ClusterableModel):
+    State = ConsultationState
+
     question = models.CharField(_("question"), max_length=200)
     background = models.TextField(
         _("background"), blank=True, help_text=_("A few short paragraphs in plain words. Why are we asking?")
@@ -81,6 +101,8 @@ class Consultation(ClusterableModel):
         ),
     ]
 
+    objects = ConsultationQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("consultation")
         ordering = ["-opens_at"]
@@ -103,10 +125,10 @@ class Consultation(ClusterableModel):
 
     def state_at(self, when):
         if when < self.opens_at:
-            return UPCOMING
+            return ConsultationState.UPCOMING
         if when < self.closes_at:
-            return OPEN
-        return CLOSED
+            return ConsultationState.OPEN
+        return ConsultationState.CLOSED
 
     @property
     def state(self):
@@ -114,15 +136,19 @@ class Consultation(ClusterableModel):
 
     @property
     def state_label(self):
-        return STATE_LABELS[self.state]
+        return self.state.label
+
+    @property
+    def is_upcoming(self):
+        return self.state == ConsultationState.UPCOMING
 
     @property
     def is_open(self):
-        return self.state == OPEN
+        return self.state == ConsultationState.OPEN
 
     @property
     def is_closed(self):
-        return self.state == CLOSED
+        return self.state == ConsultationState.CLOSED
 
 
 class Theme(Orderable):

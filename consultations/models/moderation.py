@@ -5,7 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
-from .constants import MODERATION_ACTION_CHOICES, REASON_MAX_LENGTH, TITLE_MAX_LENGTH
+from .choices import ModerationAction
+from .constants import REASON_MAX_LENGTH, TITLE_MAX_LENGTH
 from .participation import Priority
 
 
@@ -47,11 +48,13 @@ class ReturnReason(models.Model):
 
 
 class ModerationLog(models.Model):
+    Action = ModerationAction
+
     priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="moderation_log")
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    action = models.CharField(max_length=20, choices=MODERATION_ACTION_CHOICES)
+    action = models.CharField(max_length=20, choices=ModerationAction.choices)
     reason = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 

@@ -7,28 +7,70 @@ from the author's profile when a page renders, so it survives the author as "a f
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, F, OuterRef, Q, Subquery, Sum, Value
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .choices import PriorityStatus
 from .constants import (
-    APPROVED,
-    EDITABLE_BY_AUTHOR,
     EXPLANATION_MAX_LENGTH,
     MAX_IN_ROOM_VOTES,
     MAX_VOTES_PER_MEMBER,
-    MERGED,
     PLACE_MAX_LENGTH,
-    PRIORITY_STATUS_CHOICES,
     REASON_MAX_LENGTH,
-    REMOVED,
-    SUBMITTED,
     TITLE_MAX_LENGTH,
 )
 from .consultation import Consultation, Theme
 
 
+def _sum_of(model, field, **filters):
+    """A priority's total of `field` over `model`'s rows, as a subquery (0 when it has none)."""
+    return Coalesce(
+        Subquery(
+            model.objects.filter(priority=OuterRef("pk"), **filters)
+            .values("priority")
+            .annotate(total=Sum(field))
+            .values("total"),
+            output_field=models.IntegerField(),
+        ),
+        Value(0),
+    )
+
+
+class PriorityQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=PriorityStatus.APPROVED)
+
+    def waiting_for_a_check(self):
+        return self.filter(status=PriorityStatus.SUBMITTED)
+
+    def with_counts(self):
+        """Online votes, different people who voted online, in-room votes and the total, as
+        subqueries so that the sums over two different tables never multiply each other."""
+        return self.annotate(
+            online_votes=_sum_of(Vote, "dots"),
+            supporters=Coalesce(
+                Subquery(
+                    Vote.objects.filter(priority=OuterRef("pk"))
+                    .values("priority")
+                    .annotate(n=Count("voter", distinct=True))
+                    .values("n"),
+                    output_field=models.IntegerField(),
+                ),
+                Value(0),
+            ),
+            in_room_votes=_sum_of(InRoomTally, "votes"),
+        ).annotate(total_votes=F("online_votes") + F("in_room_votes"))
+
+    def ranked(self):
+        """Most votes first, as selectors.TIE_BREAK_EXPLANATION says in words."""
+        return self.with_counts().order_by("-total_votes", "-supporters", "approved_at", "pk")
+
+
 class Priority(models.Model):
+    Status = PriorityStatus
+
     consultation = models.ForeignKey(Consultation, on_delete=models.PROTECT, related_name="priorities")
     theme = models.ForeignKey(
         Theme, null=True, blank=True, on_delete=models.SET_NULL, related_name="priorities"
@@ -39,7 +81,7 @@ class Priority(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="priorities"
     )
     show_name = models.BooleanField(_("show my display name"), default=False)
-    status = models.CharField(max_length=20, choices=PRIORITY_STATUS_CHOICES, default=SUBMITTED)
+    status = models.CharField(max_length=20, choices=PriorityStatus.choices, default=PriorityStatus.SUBMITTED)
     is_urgent = models.BooleanField(
         default=False, help_text=_("The words suggest the person may need help now.")
     )
@@ -60,6 +102,8 @@ class Priority(models.Model):
     # Goes up each time the author changes the words, so a moderator acts on the words they read.
     version = models.PositiveIntegerField(default=1)
 
+    objects = PriorityQuerySet.as_manager()
+
     class Meta:
         verbose_name = _("priority")
         verbose_name_plural = _("priorities")
@@ -67,11 +111,12 @@ class Priority(models.Model):
         indexes = [models.Index(fields=["consultation", "status"])]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(status=MERGED) | Q(merged_into__isnull=False),
+                condition=~Q(status=PriorityStatus.MERGED) | Q(merged_into__isnull=False),
                 name="merged_priority_has_survivor",
             ),
             models.CheckConstraint(
-                condition=Q(status=APPROVED, approved_at__isnull=False) | ~Q(status=APPROVED),
+                condition=Q(status=PriorityStatus.APPROVED, approved_at__isnull=False)
+                | ~Q(status=PriorityStatus.APPROVED),
                 name="approved_priority_has_approval_time",
             ),
         ]
@@ -84,12 +129,28 @@ class Priority(models.Model):
         return bool(self.gathered_place)
 
     @property
+    def is_published(self):
+        return self.status == PriorityStatus.APPROVED
+
+    @property
+    def is_waiting_for_a_check(self):
+        return self.status == PriorityStatus.SUBMITTED
+
+    @property
+    def is_returned(self):
+        return self.status == PriorityStatus.RETURNED
+
+    @property
+    def is_merged(self):
+        return self.status == PriorityStatus.MERGED
+
+    @property
     def is_taken_down(self):
-        return self.status == REMOVED
+        return self.status == PriorityStatus.REMOVED
 
     @property
     def editable_by_author(self):
-        return self.status in EDITABLE_BY_AUTHOR
+        return self.status in PriorityStatus.editable_by_author()
 
 
 class Ballot(models.Model):

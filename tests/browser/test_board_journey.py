@@ -6,7 +6,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from accounts.roles import BOARD_REPRESENTATIVES
-from consultations.models import MEETING_HELD, BoardMeeting
+from consultations.models import BoardMeeting, MeetingStatus
 from consultations.notifications import SUBJECT_BOARD_RESPONSE
 from tests.browser.steps import sign_in, sign_out
 from tests.checks import assert_accessible
@@ -69,7 +69,7 @@ def test_shortlist_export_respond_and_members_hear_back(page, network_settings, 
     assert not any(voter.email in cell or rep.email in cell for row in rows for cell in row)
 
     # The meeting is held (staff mark it in the admin); the representative records the response.
-    BoardMeeting.objects.filter(pk=meeting.pk).update(status=MEETING_HELD)
+    BoardMeeting.objects.filter(pk=meeting.pk).update(status=MeetingStatus.HELD)
     page.reload()
     page.get_by_role("link", name=f"Record the board's response to {TITLE}").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("The board's response")

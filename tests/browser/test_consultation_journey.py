@@ -6,7 +6,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from accounts.roles import FACILITATORS
-from consultations.models import APPROVED, Consultation, Priority
+from consultations.models import Consultation, Priority, PriorityStatus
 from tests.browser.steps import sign_in, sign_out
 from tests.checks import assert_accessible
 from tests.factories.accounts import user_with_roles
@@ -58,7 +58,7 @@ def test_post_check_approve_vote_close_and_see_results(page, network_settings):
     assert_accessible(page)
     page.get_by_role("button", name="Approve and publish").click()
     expect(page.get_by_text("Published.")).to_be_visible()
-    assert Priority.objects.get(pk=priority.pk).status == APPROVED
+    assert Priority.objects.get(pk=priority.pk).status == PriorityStatus.APPROVED
     sign_out(page)
 
     # Three members vote; with JavaScript the page updates in place.

@@ -64,9 +64,9 @@ def test_closing_before_opening_is_refused_in_admin(admin_client):
 
 def test_moderation_log_is_inspectable(admin_client, facilitator):
     from consultations import services
-    from consultations.models import SUBMITTED, ModerationLog
+    from consultations.models import ModerationLog, PriorityStatus
 
-    priority = PriorityFactory(status=SUBMITTED, approved_at=None)
+    priority = PriorityFactory(status=PriorityStatus.SUBMITTED, approved_at=None)
     services.priority_approve(priority=priority, moderator=facilitator)
     log = ModerationLog.objects.get()
     assert admin_client.get(f"{BASE}moderationlog/inspect/{log.pk}/").status_code == 200
@@ -81,10 +81,10 @@ def test_only_staff_read_the_words_a_moderator_took_out(client, facilitator):
     """The original words of an edited post are kept for safeguarding. Editors who are not staff
     can use the admin for pages and news, but never read those words (security review, item 7)."""
     from consultations import services
-    from consultations.models import APPROVED, PriorityRevision
+    from consultations.models import PriorityRevision, PriorityStatus
     from tests.factories.accounts import user_with_roles
 
-    priority = PriorityFactory(status=APPROVED, title="Call me on 07700 900123")
+    priority = PriorityFactory(status=PriorityStatus.APPROVED, title="Call me on 07700 900123")
     services.priority_edit_details(
         priority=priority, moderator=facilitator, title="Call me", explanation="x", reason="phone number"
     )

@@ -9,8 +9,6 @@ from django.utils import timezone
 
 from accounts.roles import BOARD_REPRESENTATIVES
 from consultations.models import (
-    MEETING_HELD,
-    MEETING_PLANNED,
     AgendaItem,
     AgendaItemPriority,
     Board,
@@ -18,6 +16,7 @@ from consultations.models import (
     BoardResponse,
     Consultation,
     ExportLog,
+    MeetingStatus,
     ResponseUpdate,
 )
 from consultations.selectors import public_responses
@@ -91,7 +90,7 @@ def test_demo_board_loads_twice_without_duplicates():
     assert counts() == first
     assert first[:5] == [1, 3, 3, 3, 3]
     board = Board.objects.get()
-    planned = BoardMeeting.objects.get(status=MEETING_PLANNED)
+    planned = BoardMeeting.objects.get(status=MeetingStatus.PLANNED)
     assert planned.starts_at > timezone.now() and not planned.agenda_items.exists()
     assert board.name == "Portskerry Alcohol and Drug Partnership"
     assert list(board.representatives.values_list("email", flat=True)) == ["board@example.org"]
@@ -102,7 +101,7 @@ def test_demo_board_loads_twice_without_duplicates():
 def test_board_pages_are_valid_html(client, board_world, network_settings, media_root):
     item = AgendaItemFactory(meeting=board_world.meeting, priorities=[board_world.top])
     AgendaItemFactory(meeting=board_world.meeting, priorities=[board_world.middle])
-    held = BoardMeetingFactory(board=board_world.board, status=MEETING_HELD)
+    held = BoardMeetingFactory(board=board_world.board, status=MeetingStatus.HELD)
     held_item = AgendaItemFactory(meeting=held, priorities=[board_world.last])
     BoardResponseFactory(agenda_item=held_item)
     client.force_login(board_world.rep)

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from accounts.roles import BOARD_REPRESENTATIVES, FACILITATORS
-from consultations.models import MEETING_HELD, AgendaItem, BoardResponse, ExportLog
+from consultations.models import AgendaItem, BoardResponse, ExportLog, MeetingStatus
 from tests.factories.accounts import UserFactory, user_with_roles
 from tests.factories.consultations import AgendaItemFactory
 
@@ -38,7 +38,7 @@ def person(world, role):
 def actions(world):
     item = AgendaItemFactory(meeting=world.meeting, priorities=[world.top])
     held = AgendaItemFactory(
-        meeting__board=world.board, meeting__status=MEETING_HELD, priorities=[world.middle]
+        meeting__board=world.board, meeting__status=MeetingStatus.HELD, priorities=[world.middle]
     )
     shortlist_data = {"consultation": world.consultation.pk, "priorities": [world.last.pk], "summary": "Why"}
     response_data = {"status": "accepted", "explanation": "Agreed."}

@@ -6,14 +6,12 @@ from django.db import IntegrityError, transaction
 
 from consultations import selectors, services
 from consultations.models import (
-    MEETING_CANCELLED,
-    MEETING_HELD,
-    RESPONSE_ACCEPTED,
-    RESPONSE_DONE,
     AgendaItem,
     AgendaItemPriority,
     BoardResponse,
+    MeetingStatus,
     NotificationPreferences,
+    ResponseStatus,
     ResponseUpdate,
 )
 from consultations.notifications import SUBJECT_BOARD_RESPONSE
@@ -88,7 +86,7 @@ def test_the_database_refuses_two_items_in_one_place(board_world):
 
 def test_agenda_cannot_change_after_the_meeting(board_world):
     item = shortlist(board_world, board_world.top)
-    board_world.meeting.status = MEETING_HELD
+    board_world.meeting.status = MeetingStatus.HELD
     board_world.meeting.save()
     with pytest.raises(services.ConsultationError):
         shortlist(board_world, board_world.middle)
@@ -117,7 +115,7 @@ def test_reorder_moves_up_and_down_and_stops_at_the_ends(board_world):
 
 def held_item(world, *priorities):
     item = shortlist(world, *(priorities or (world.top,)))
-    world.meeting.status = MEETING_HELD
+    world.meeting.status = MeetingStatus.HELD
     world.meeting.save()
     return item
 
@@ -127,29 +125,29 @@ def test_response_and_later_update_keep_the_history(board_world):
     services.board_response_record(
         item=item,
         user=board_world.rep,
-        status=RESPONSE_ACCEPTED,
+        status=ResponseStatus.ACCEPTED,
         explanation="Agreed.",
         responsible="Hub manager",
     )
     services.board_response_record(
-        item=item, user=board_world.rep, status=RESPONSE_DONE, explanation="Done now."
+        item=item, user=board_world.rep, status=ResponseStatus.DONE, explanation="Done now."
     )
     response = BoardResponse.objects.get(agenda_item=item)
-    assert (response.status, response.explanation) == (RESPONSE_DONE, "Done now.")
+    assert (response.status, response.explanation) == (ResponseStatus.DONE, "Done now.")
     assert list(
         ResponseUpdate.objects.filter(response=response).order_by("pk").values_list("status", "note")
     ) == [
-        (RESPONSE_ACCEPTED, "Agreed."),
-        (RESPONSE_DONE, "Done now."),
+        (ResponseStatus.ACCEPTED, "Agreed."),
+        (ResponseStatus.DONE, "Done now."),
     ]
 
 
 @pytest.mark.parametrize(
     ("status", "explanation", "meeting_status"),
     [
-        ("bogus", "Fine", MEETING_HELD),
-        (RESPONSE_DONE, "  ", MEETING_HELD),
-        (RESPONSE_DONE, "Fine", MEETING_CANCELLED),
+        ("bogus", "Fine", MeetingStatus.HELD),
+        (ResponseStatus.DONE, "  ", MeetingStatus.HELD),
+        (ResponseStatus.DONE, "Fine", MeetingStatus.CANCELLED),
     ],
 )
 def test_response_refuses_bad_input(board_world, status, explanation, meeting_status):
@@ -169,7 +167,7 @@ def test_people_who_posted_or_voted_are_told_once_each_with_a_neutral_subject(bo
     quiet = board_world.voters[1]
     NotificationPreferences.objects.create(user=quiet, board_responses=False)
     services.board_response_record(
-        item=item, user=board_world.rep, status=RESPONSE_ACCEPTED, explanation="Agreed."
+        item=item, user=board_world.rep, status=ResponseStatus.ACCEPTED, explanation="Agreed."
     )
     expected = {board_world.top.author.email, board_world.middle.author.email} | {
         v.email for v in board_world.voters if v != quiet
@@ -189,10 +187,12 @@ def test_journey_fills_in_the_board_steps(board_world):
         return [step.key for step in selectors.priority_journey(priority) if step.reached]
 
     assert reached() == ["submitted", "published", "shortlisted"]
-    board_world.meeting.status = MEETING_HELD
+    board_world.meeting.status = MeetingStatus.HELD
     board_world.meeting.save()
     assert reached() == ["submitted", "published", "shortlisted", "on_agenda"]
-    services.board_response_record(item=item, user=board_world.rep, status=RESPONSE_DONE, explanation="Done.")
+    services.board_response_record(
+        item=item, user=board_world.rep, status=ResponseStatus.DONE, explanation="Done."
+    )
     assert reached() == ["submitted", "published", "shortlisted", "on_agenda", "board_response"]
 
 

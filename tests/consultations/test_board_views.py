@@ -8,12 +8,11 @@ from django.template import Context, Template
 from django.urls import reverse
 
 from consultations.models import (
-    MEETING_HELD,
-    RESPONSE_DONE,
-    RESPONSE_IN_PROGRESS,
     AgendaItem,
     AgendaItemPriority,
     BoardResponse,
+    MeetingStatus,
+    ResponseStatus,
     ResponseUpdate,
 )
 from tests.factories.consultations import (
@@ -185,7 +184,7 @@ def test_move_buttons_reorder_without_javascript(rep_client, board_world):
 )
 def test_bad_response_input_is_refused_kindly(rep_client, board_world, data):
     item = AgendaItemFactory(
-        meeting__board=board_world.board, meeting__status=MEETING_HELD, priorities=[board_world.top]
+        meeting__board=board_world.board, meeting__status=MeetingStatus.HELD, priorities=[board_world.top]
     )
     before = snapshot()
     response = rep_client.post(reverse("consultations:response", args=[item.pk]), data)
@@ -207,7 +206,7 @@ def test_response_before_the_meeting_is_refused_kindly(rep_client, board_world):
 
 def test_recording_a_response_and_an_update(rep_client, board_world):
     item = AgendaItemFactory(
-        meeting__board=board_world.board, meeting__status=MEETING_HELD, priorities=[board_world.top]
+        meeting__board=board_world.board, meeting__status=MeetingStatus.HELD, priorities=[board_world.top]
     )
     url = reverse("consultations:response", args=[item.pk])
     data = {
@@ -219,10 +218,10 @@ def test_recording_a_response_and_an_update(rep_client, board_world):
     assert rep_client.post(url, data).status_code == 302
     assert rep_client.post(url, {"status": "done", "explanation": "Finished."}).status_code == 302
     response = BoardResponse.objects.get()
-    assert response.status == RESPONSE_DONE
+    assert response.status == ResponseStatus.DONE
     assert list(response.updates.order_by("pk").values_list("status", flat=True)) == [
-        RESPONSE_IN_PROGRESS,
-        RESPONSE_DONE,
+        ResponseStatus.IN_PROGRESS,
+        ResponseStatus.DONE,
     ]
     assert "Under way." in rep_client.get(url).content.decode()
 
@@ -230,7 +229,7 @@ def test_recording_a_response_and_an_update(rep_client, board_world):
 def add_responses(world, count):
     theme = ThemeFactory(consultation=world.consultation, name=f"Theme for {count}")
     for n in range(count):
-        meeting = BoardMeetingFactory(board=world.board, status=MEETING_HELD)
+        meeting = BoardMeetingFactory(board=world.board, status=MeetingStatus.HELD)
         priorities = [PriorityFactory(consultation=world.consultation, theme=theme) for _ in range(2)]
         item = AgendaItemFactory(meeting=meeting, priorities=priorities, title=f"Item {count}-{n}")
         response = BoardResponseFactory(agenda_item=item)
@@ -275,7 +274,7 @@ def test_query_budgets_do_not_grow(client, board_world, django_assert_max_num_qu
 def test_public_page_lists_responses_and_filters(client, board_world):
     add_responses(board_world, 2)
     done = BoardResponse.objects.first()
-    done.status = RESPONSE_DONE
+    done.status = ResponseStatus.DONE
     done.save()
     page = client.get(reverse("consultations:you_said_we_did")).content.decode()
     assert page.count('class="portal-response"') == 2
@@ -388,7 +387,7 @@ def test_editing_and_removing_an_item(rep_client, board_world):
 
 def test_a_held_meetings_agenda_cannot_be_changed(rep_client, board_world):
     item = AgendaItemFactory(
-        meeting__board=board_world.board, meeting__status=MEETING_HELD, priorities=[board_world.top]
+        meeting__board=board_world.board, meeting__status=MeetingStatus.HELD, priorities=[board_world.top]
     )
     before = snapshot()
     response = rep_client.post(

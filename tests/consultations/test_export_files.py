@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from consultations.models import EXPORT_DELETED, EXPORT_READY, ExportLog
+from consultations.models import ExportLog, ExportStatus
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +19,7 @@ def made_file(client, board_world, media_root):
     client.force_login(board_world.rep)
     client.post(reverse("consultations:meeting_export", args=[board_world.meeting.pk, "xlsx"]))
     log = ExportLog.objects.get()
-    assert log.status == EXPORT_READY
+    assert log.status == ExportStatus.READY
     return log
 
 
@@ -46,7 +46,7 @@ def test_old_files_are_deleted_and_the_record_kept(made_file, settings):
     assert purge() == "1 export file deleted.\n"
     assert not path.exists()
     log = ExportLog.objects.get()
-    assert log.status == EXPORT_DELETED and not log.file
+    assert log.status == ExportStatus.DELETED and not log.file
     assert log.user and log.description and log.format == "xlsx"
     assert purge() == "0 export files deleted.\n"
 
@@ -54,7 +54,7 @@ def test_old_files_are_deleted_and_the_record_kept(made_file, settings):
 def test_recent_files_stay(made_file):
     assert purge() == "0 export files deleted.\n"
     assert Path(made_file.file.path).is_file()
-    assert ExportLog.objects.get().status == EXPORT_READY
+    assert ExportLog.objects.get().status == ExportStatus.READY
 
 
 def test_the_period_can_be_given_on_the_command_line(made_file):

@@ -21,7 +21,7 @@ from pypdf import PdfReader
 
 from accounts.models import MemberProfile
 from consultations import exports, services
-from consultations.models import EXPORT_READY, ExportLog
+from consultations.models import ExportLog, ExportStatus
 from consultations.notifications import SUBJECT_EXPORT_READY
 from tests.factories.accounts import UserFactory
 from tests.factories.consultations import AgendaItemFactory
@@ -158,7 +158,7 @@ def test_excel_is_made_in_the_background_and_offered_for_download(rep_client, bo
     assert response.status_code == 302
     assert response["Location"] == reverse("consultations:downloads")
     log = ExportLog.objects.get()
-    assert log.status == EXPORT_READY
+    assert log.status == ExportStatus.READY
     assert [m.subject for m in mail.outbox] == [SUBJECT_EXPORT_READY]
     assert (
         reverse("consultations:download", args=[log.pk])
@@ -196,7 +196,7 @@ def test_consultation_excel_has_themes_and_priorities(rep_client, board_world):
 def test_pdf_board_pack_has_the_agenda_in_order(rep_client, board_world, agenda):
     rep_client.post(reverse("consultations:meeting_export", args=[board_world.meeting.pk, "pdf"]))
     log = ExportLog.objects.get()
-    assert log.status == EXPORT_READY
+    assert log.status == ExportStatus.READY
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(downloaded(rep_client, log))).pages)
     text = " ".join(text.split())
     assert text.index("1. Health at the hub") < text.index("2. Housing help")

@@ -3,15 +3,11 @@ from django.core import mail
 from django.urls import reverse
 
 from consultations.models import (
-    APPROVED,
-    MERGED,
-    REMOVED,
-    RETURNED,
-    SUBMITTED,
     InRoomTally,
     ModerationLog,
     Priority,
     PriorityRevision,
+    PriorityStatus,
     Report,
     Vote,
 )
@@ -40,7 +36,9 @@ def as_facilitator(client, facilitator):
 
 @pytest.fixture
 def waiting(consultation):
-    return PriorityFactory(consultation=consultation, status=SUBMITTED, approved_at=None, title="Waiting one")
+    return PriorityFactory(
+        consultation=consultation, status=PriorityStatus.SUBMITTED, approved_at=None, title="Waiting one"
+    )
 
 
 def test_members_cannot_moderate(client, member, waiting):
@@ -48,15 +46,21 @@ def test_members_cannot_moderate(client, member, waiting):
     assert client.get(QUEUE).status_code == 403
     assert client.post(moderate_url(waiting), {"action": "approve", "version": "1"}).status_code == 403
     waiting.refresh_from_db()
-    assert waiting.status == SUBMITTED
+    assert waiting.status == PriorityStatus.SUBMITTED
 
 
 def test_queue_puts_urgent_first_then_reported(as_facilitator, consultation):
-    PriorityFactory(consultation=consultation, status=SUBMITTED, approved_at=None, title="Oldest")
+    PriorityFactory(
+        consultation=consultation, status=PriorityStatus.SUBMITTED, approved_at=None, title="Oldest"
+    )
     reported = PriorityFactory(consultation=consultation, title="Reported")
     Report.objects.create(priority=reported, reporter=user_with_roles(), reason="Unkind")
     PriorityFactory(
-        consultation=consultation, status=SUBMITTED, approved_at=None, title="Urgent", is_urgent=True
+        consultation=consultation,
+        status=PriorityStatus.SUBMITTED,
+        approved_at=None,
+        title="Urgent",
+        is_urgent=True,
     )
     PriorityFactory(consultation=consultation, title="Fine and published")
     html = as_facilitator.get(QUEUE).text
@@ -77,7 +81,7 @@ def test_approve(as_facilitator, waiting, facilitator):
     response = as_facilitator.post(moderate_url(waiting), {"action": "approve", "version": "1"}, follow=True)
     assert "Published." in response.text
     waiting.refresh_from_db()
-    assert waiting.status == APPROVED
+    assert waiting.status == PriorityStatus.APPROVED
     assert ModerationLog.objects.get().actor == facilitator
     assert mail.outbox[0].subject == "An update on your post"
 
@@ -88,7 +92,7 @@ def test_return_with_a_template_reason(as_facilitator, waiting):
         moderate_url(waiting), {"action": "return", "return-template": reason.pk, "return-message": ""}
     )
     waiting.refresh_from_db()
-    assert (waiting.status, waiting.return_message) == (RETURNED, reason.message)
+    assert (waiting.status, waiting.return_message) == (PriorityStatus.RETURNED, reason.message)
     assert reason.message in mail.outbox[0].body
 
 
@@ -123,7 +127,7 @@ def test_bad_moderation_input_is_explained(as_facilitator, waiting, data, messag
     assert response.status_code == 400
     assert message in response.text
     waiting.refresh_from_db()
-    assert waiting.status == SUBMITTED
+    assert waiting.status == PriorityStatus.SUBMITTED
     assert not ModerationLog.objects.exists()
 
 
@@ -159,7 +163,7 @@ def test_merge_duplicates(as_facilitator, consultation, member):
     VoteFactory(priority=duplicate)
     as_facilitator.post(moderate_url(duplicate), {"action": "merge", "merge-survivor": survivor.pk})
     duplicate.refresh_from_db()
-    assert duplicate.status == MERGED
+    assert duplicate.status == PriorityStatus.MERGED
     assert Vote.objects.filter(priority=survivor).count() == 2
     assert Vote.objects.filter(voter=member).count() == 1
 
@@ -169,7 +173,7 @@ def test_cannot_merge_into_another_consultations_priority(as_facilitator, waitin
     response = as_facilitator.post(moderate_url(waiting), {"action": "merge", "merge-survivor": elsewhere.pk})
     assert response.status_code == 400
     waiting.refresh_from_db()
-    assert waiting.status == SUBMITTED
+    assert waiting.status == PriorityStatus.SUBMITTED
 
 
 def test_take_down_and_dismiss_reports(as_facilitator, consultation):
@@ -182,7 +186,7 @@ def test_take_down_and_dismiss_reports(as_facilitator, consultation):
     assert not Report.objects.filter(resolved_at__isnull=True).exists()
     as_facilitator.post(moderate_url(reported), {"action": "remove", "remove-reason": "Names someone"})
     reported.refresh_from_db()
-    assert reported.status == REMOVED
+    assert reported.status == PriorityStatus.REMOVED
 
 
 def test_approving_twice_says_so(as_facilitator, waiting):
@@ -196,7 +200,7 @@ def test_queue_queries_do_not_grow(as_facilitator, consultation, django_assert_m
     PriorityFactory.create_batch(
         count,
         consultation=consultation,
-        status=SUBMITTED,
+        status=PriorityStatus.SUBMITTED,
         approved_at=None,
         theme=ThemeFactory(consultation=consultation),
     )
@@ -216,7 +220,7 @@ def test_enter_a_gathered_priority(as_facilitator, consultation):
     response = as_facilitator.post(url, data, follow=True)
     assert "Gathered at Tuesday peer group on 3 March 2026" in response.text
     priority = Priority.objects.get()
-    assert priority.author is None and priority.status == APPROVED
+    assert priority.author is None and priority.status == PriorityStatus.APPROVED
 
 
 @pytest.mark.parametrize(
@@ -286,7 +290,7 @@ def test_a_moderator_publishes_exactly_the_words_they_read(as_facilitator, membe
     response = as_facilitator.post(moderate_url(priority), {"action": "approve", "version": "1"}, follow=True)
     assert "changed this priority after you opened it" in response.text
     priority.refresh_from_db()
-    assert priority.status == SUBMITTED
+    assert priority.status == PriorityStatus.SUBMITTED
     assert priority.approved_at is None
 
     edit = as_facilitator.post(
@@ -303,7 +307,7 @@ def test_a_moderator_publishes_exactly_the_words_they_read(as_facilitator, membe
     assert 'name="version" value="2"' in page.text
     as_facilitator.post(moderate_url(priority), {"action": "approve", "version": "2"})
     priority.refresh_from_db()
-    assert priority.status == APPROVED
+    assert priority.status == PriorityStatus.APPROVED
     assert priority.title == "Something else entirely"
 
 
@@ -315,4 +319,4 @@ def test_a_missing_or_odd_version_publishes_nothing(as_facilitator, waiting, ver
     assert response.status_code == 200
     assert "Please read it again" in response.text
     waiting.refresh_from_db()
-    assert waiting.status == SUBMITTED
+    assert waiting.status == PriorityStatus.SUBMITTED

@@ -131,10 +131,10 @@ def test_running_counts_shown_to_members_when_the_consultation_allows_it(member)
 
 
 def test_only_the_author_may_change_a_priority_and_only_before_approval(member):
-    from consultations.models import APPROVED, SUBMITTED
+    from consultations.models import PriorityStatus
 
-    waiting = PriorityFactory(author=member, status=SUBMITTED, approved_at=None)
-    published = PriorityFactory(author=member, status=APPROVED)
+    waiting = PriorityFactory(author=member, status=PriorityStatus.SUBMITTED, approved_at=None)
+    published = PriorityFactory(author=member, status=PriorityStatus.APPROVED)
     assert member.has_perm("consultations.change_own_priority", waiting)
     assert not member.has_perm("consultations.change_own_priority", published)
     assert not user_with_roles().has_perm("consultations.change_own_priority", waiting)

@@ -3,19 +3,12 @@ from django.core import mail
 
 from consultations import services
 from consultations.models import (
-    ACTION_APPROVE,
-    ACTION_EDIT,
-    ACTION_MERGE,
-    APPROVED,
-    MERGED,
-    REMOVED,
-    RETURNED,
-    SUBMITTED,
-    WITHDRAWN,
     InRoomTally,
+    ModerationAction,
     ModerationLog,
     Priority,
     PriorityRevision,
+    PriorityStatus,
     Report,
     Vote,
 )
@@ -46,20 +39,20 @@ def assert_neutral(subject):
 
 def test_submitted_priority_waits_for_a_check(member, consultation):
     priority = submit(consultation, member)
-    assert priority.status == SUBMITTED
+    assert priority.status == PriorityStatus.SUBMITTED
     assert priority.author == member
     assert not priority.is_urgent
 
 
 def test_published_at_once_when_no_approval_needed(member):
     priority = submit(ConsultationFactory(needs_approval=False), member)
-    assert priority.status == APPROVED and priority.approved_at
+    assert priority.status == PriorityStatus.APPROVED and priority.approved_at
 
 
 @pytest.mark.parametrize("explanation", ["I sometimes want to kill myself", "Call me on 07700 900123"])
 def test_worrying_posts_wait_for_a_check_even_without_approval(member, explanation):
     priority = submit(ConsultationFactory(needs_approval=False), member, explanation=explanation)
-    assert priority.status == SUBMITTED
+    assert priority.status == PriorityStatus.SUBMITTED
 
 
 def test_crisis_words_flag_the_post_and_tell_facilitators(member, consultation, facilitator):
@@ -86,9 +79,13 @@ def test_author_edits_and_withdraws_before_approval(member, consultation):
     priority = services.priority_update(
         priority=priority, author=member, title="New title", explanation="New words", show_name=False
     )
-    assert (priority.title, priority.show_name, priority.status) == ("New title", False, SUBMITTED)
+    assert (priority.title, priority.show_name, priority.status) == (
+        "New title",
+        False,
+        PriorityStatus.SUBMITTED,
+    )
     services.priority_withdraw(priority=priority, author=member)
-    assert Priority.objects.get().status == WITHDRAWN
+    assert Priority.objects.get().status == PriorityStatus.WITHDRAWN
 
 
 def test_nobody_else_can_edit_or_withdraw(member, consultation):
@@ -111,9 +108,9 @@ def test_approve_logs_and_emails_with_a_neutral_subject(member, consultation, fa
     priority = submit(consultation, member)
     services.priority_approve(priority=priority, moderator=facilitator)
     priority.refresh_from_db()
-    assert priority.status == APPROVED and priority.approved_at
+    assert priority.status == PriorityStatus.APPROVED and priority.approved_at
     log = ModerationLog.objects.get()
-    assert (log.actor, log.action) == (facilitator, ACTION_APPROVE)
+    assert (log.actor, log.action) == (facilitator, ModerationAction.APPROVE)
     assert [m.subject for m in mail.outbox] == [SUBJECT_POST_UPDATE]
     assert_neutral(mail.outbox[0].subject)
     assert "now showing" in mail.outbox[0].body
@@ -131,12 +128,12 @@ def test_return_with_a_kind_reason(member, consultation, facilitator):
     priority = submit(consultation, member)
     services.priority_return(priority=priority, moderator=facilitator, message="Could you take the name out?")
     priority.refresh_from_db()
-    assert priority.status == RETURNED
+    assert priority.status == PriorityStatus.RETURNED
     assert "Could you take the name out?" in mail.outbox[0].body
     assert_neutral(mail.outbox[0].subject)
     # The member can change it and send it again.
     services.priority_update(priority=priority, author=member, title="Fixed", explanation="No names now")
-    assert Priority.objects.get().status == SUBMITTED
+    assert Priority.objects.get().status == PriorityStatus.SUBMITTED
 
 
 def test_no_email_when_the_member_says_no(member, consultation, facilitator):
@@ -162,7 +159,7 @@ def test_edit_out_details_keeps_the_original(member, consultation, facilitator):
     revision = PriorityRevision.objects.get()
     assert revision.explanation == "Ask Mrs Bell on 07700 900123"
     assert revision.edited_by == facilitator
-    assert ModerationLog.objects.get().action == ACTION_EDIT
+    assert ModerationLog.objects.get().action == ModerationAction.EDIT
 
 
 def test_merge_moves_votes_without_counting_anyone_twice(consultation, facilitator):
@@ -183,7 +180,7 @@ def test_merge_moves_votes_without_counting_anyone_twice(consultation, facilitat
     services.priority_merge(duplicate=duplicate, survivor=survivor, moderator=facilitator, reason="Same idea")
 
     duplicate.refresh_from_db()
-    assert (duplicate.status, duplicate.merged_into) == (MERGED, survivor)
+    assert (duplicate.status, duplicate.merged_into) == (PriorityStatus.MERGED, survivor)
     assert set(Vote.objects.filter(priority=survivor).values_list("voter", flat=True)) == {
         both.pk,
         only_duplicate.pk,
@@ -193,7 +190,7 @@ def test_merge_moves_votes_without_counting_anyone_twice(consultation, facilitat
     # The member who voted for both got one vote back.
     assert member_votes(consultation, both) == {survivor.pk: 1}
     assert sum(InRoomTally.objects.filter(priority=survivor).values_list("votes", flat=True)) == 9
-    assert ModerationLog.objects.filter(action=ACTION_MERGE).count() == 2
+    assert ModerationLog.objects.filter(action=ModerationAction.MERGE).count() == 2
     ranked = list(ranked_priorities(consultation))
     assert [(p.pk, p.online_votes, p.in_room_votes) for p in ranked] == [(survivor.pk, 3, 9)]
 
@@ -212,7 +209,7 @@ def test_remove_gives_votes_back(consultation, facilitator, member):
     Report.objects.create(priority=priority, reporter=user_with_roles(), reason="Unkind")
     services.priority_remove(priority=priority, moderator=facilitator, reason="Unkind to someone")
     priority.refresh_from_db()
-    assert priority.status == REMOVED
+    assert priority.status == PriorityStatus.REMOVED
     assert member_votes(consultation, member) == {}
     assert not Report.objects.filter(resolved_at__isnull=True).exists()
     with pytest.raises(ConsultationError):
@@ -243,7 +240,7 @@ def test_gathered_priority_has_no_account(consultation, facilitator):
         place="Tuesday peer group",
         held_on=date(2026, 3, 3),
     )
-    assert priority.author is None and priority.status == APPROVED
+    assert priority.author is None and priority.status == PriorityStatus.APPROVED
     assert priority.entered_by == facilitator
 
 
@@ -293,7 +290,9 @@ def test_results_rank_and_break_ties_as_documented(consultation):
     # Same total as "top" but fewer different people online.
     tied_narrow = PriorityFactory(consultation=consultation, title="Narrow")
     InRoomTallyFactory(priority=tied_narrow, votes=5)
-    PriorityFactory(consultation=consultation, status=SUBMITTED, approved_at=None, title="Not shown")
+    PriorityFactory(
+        consultation=consultation, status=PriorityStatus.SUBMITTED, approved_at=None, title="Not shown"
+    )
     assert [p.title for p in ranked_priorities(consultation)] == ["Top", "Narrow", "Early", "Late", "Broad"]
     tally = consultation_tallies([consultation.pk])[consultation.pk]
     online = sum(p.online_votes for p in tally.priorities)

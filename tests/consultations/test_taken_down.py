@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from consultations import services
-from consultations.models import MEETING_HELD, RESPONSE_DONE, ExportLog
+from consultations.models import ExportLog, MeetingStatus, ResponseStatus
 from consultations.taken_down import ITEM_SUMMARY, ITEM_TITLE, PRIORITY_TITLE
 from tests.factories.consultations import (
     AgendaItemFactory,
@@ -201,10 +201,10 @@ def test_the_consultation_export_names_the_item_neutrally_and_counts_only_what_i
 
 def test_the_email_about_a_response_names_the_item_neutrally(world):
     meeting = world.board_world.meeting
-    meeting.status = MEETING_HELD
+    meeting.status = MeetingStatus.HELD
     meeting.save()
     services.board_response_record(
-        item=world.item, user=world.board_world.rep, status=RESPONSE_DONE, explanation="Sorted."
+        item=world.item, user=world.board_world.rep, status=ResponseStatus.DONE, explanation="Sorted."
     )
     assert mail.outbox
     for message in mail.outbox:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from consultations.models import SUBMITTED
+from consultations.models import PriorityStatus
 from tests.checks import assert_valid_html
 from tests.factories.consultations import ConsultationFactory, PriorityFactory, ThemeFactory, VoteFactory
 
@@ -14,7 +14,9 @@ def test_consultation_pages_are_valid_html(client, member, facilitator, network_
     ThemeFactory(consultation=consultation, name="Getting to appointments")
     published = PriorityFactory(consultation=consultation, title="Evening opening at the hub")
     VoteFactory(priority=published, voter=member)
-    waiting = PriorityFactory(consultation=consultation, author=member, status=SUBMITTED, approved_at=None)
+    waiting = PriorityFactory(
+        consultation=consultation, author=member, status=PriorityStatus.SUBMITTED, approved_at=None
+    )
     closed = ConsultationFactory(closed=True)
     PriorityFactory(consultation=closed)
     busy = ConsultationFactory()

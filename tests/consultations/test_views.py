@@ -6,13 +6,11 @@ from django.urls import reverse
 
 from consultations import selectors
 from consultations.models import (
-    APPROVED,
     EXPLANATION_MAX_LENGTH,
-    SUBMITTED,
-    WITHDRAWN,
     Consultation,
     NotificationPreferences,
     Priority,
+    PriorityStatus,
     Report,
     Vote,
 )
@@ -87,7 +85,7 @@ def test_post_a_priority(signed_in, member, consultation):
         member,
         theme,
         False,
-        SUBMITTED,
+        PriorityStatus.SUBMITTED,
     )
 
 
@@ -163,7 +161,9 @@ def test_html_is_shown_as_text(signed_in, consultation, member):
 
 
 def test_edit_and_withdraw_own_priority(signed_in, member, consultation):
-    priority = PriorityFactory(consultation=consultation, author=member, status=SUBMITTED, approved_at=None)
+    priority = PriorityFactory(
+        consultation=consultation, author=member, status=PriorityStatus.SUBMITTED, approved_at=None
+    )
     edit = reverse("consultations:priority_edit", args=[priority.pk])
     assert priority.title in signed_in.get(edit).text
     signed_in.post(edit, GOOD_POST)
@@ -173,12 +173,12 @@ def test_edit_and_withdraw_own_priority(signed_in, member, consultation):
     assert signed_in.get(withdraw).status_code == 200
     signed_in.post(withdraw)
     priority.refresh_from_db()
-    assert priority.status == WITHDRAWN
+    assert priority.status == PriorityStatus.WITHDRAWN
 
 
 @pytest.mark.parametrize("name", ["priority_edit", "priority_withdraw"])
 def test_cannot_touch_someone_elses_or_a_published_priority(signed_in, member, consultation, name):
-    others = PriorityFactory(consultation=consultation, status=SUBMITTED, approved_at=None)
+    others = PriorityFactory(consultation=consultation, status=PriorityStatus.SUBMITTED, approved_at=None)
     published = PriorityFactory(consultation=consultation, author=member)
     for priority in (others, published):
         assert signed_in.get(reverse(f"consultations:{name}", args=[priority.pk])).status_code == 403
@@ -256,7 +256,7 @@ def test_refused_votes_are_explained_kindly(signed_in, member, setup, message):
         consultation.votes_per_member = 3
         consultation.save()
     elif setup == "withdrawn":
-        Priority.objects.filter(pk=priority.pk).update(status=WITHDRAWN)
+        Priority.objects.filter(pk=priority.pk).update(status=PriorityStatus.WITHDRAWN)
     elif setup == "bad_action":
         action = "explode"
     before = Vote.objects.count()
@@ -308,7 +308,9 @@ def test_forged_ids_are_not_found(admin_client, method, url):
     ],
 )
 def test_wrong_methods_are_refused(signed_in, member, consultation, method, name):
-    priority = PriorityFactory(consultation=consultation, author=member, status=SUBMITTED, approved_at=None)
+    priority = PriorityFactory(
+        consultation=consultation, author=member, status=PriorityStatus.SUBMITTED, approved_at=None
+    )
     response = getattr(signed_in, method)(reverse(f"consultations:{name}", args=[priority.pk]))
     assert response.status_code == 405
 
@@ -334,7 +336,7 @@ def test_report_a_priority(signed_in, consultation):
 
 
 def test_cannot_report_an_unpublished_priority(signed_in, consultation):
-    priority = PriorityFactory(consultation=consultation, status=SUBMITTED, approved_at=None)
+    priority = PriorityFactory(consultation=consultation, status=PriorityStatus.SUBMITTED, approved_at=None)
     assert signed_in.get(reverse("consultations:report", args=[priority.pk])).status_code == 403
 
 
@@ -351,7 +353,11 @@ def test_results_page(signed_in):
 def test_my_contributions_show_the_journey(signed_in, member, consultation):
     PriorityFactory(consultation=consultation, author=member, title="Mine, published")
     PriorityFactory(
-        consultation=consultation, author=member, title="Mine, waiting", status=SUBMITTED, approved_at=None
+        consultation=consultation,
+        author=member,
+        title="Mine, waiting",
+        status=PriorityStatus.SUBMITTED,
+        approved_at=None,
     )
     PriorityFactory(consultation=consultation, title="Not mine")
     response = signed_in.get(reverse("consultations:my_contributions"))
@@ -427,7 +433,7 @@ def test_consultation_page_queries_do_not_grow(signed_in, member, django_assert_
     ThemeFactory(consultation=consultation)
     for priority in PriorityFactory.create_batch(count, consultation=consultation):
         VoteFactory(priority=priority)
-    VoteFactory(priority=Priority.objects.filter(status=APPROVED).first(), voter=member)
+    VoteFactory(priority=Priority.objects.filter(status=PriorityStatus.APPROVED).first(), voter=member)
     with django_assert_max_num_queries(20):
         signed_in.get(detail_url(consultation))
 

@@ -5,7 +5,7 @@ import time_machine
 from django.db import IntegrityError
 
 from consultations import services
-from consultations.models import REMOVED, SUBMITTED, WITHDRAWN, Ballot, Vote
+from consultations.models import Ballot, PriorityStatus, Vote
 from consultations.selectors import member_votes
 from tests.factories.accounts import user_with_roles
 from tests.factories.consultations import ConsultationFactory, PriorityFactory
@@ -82,7 +82,9 @@ def test_taking_back_a_vote_you_never_gave(member, consultation):
         services.vote_withdraw(priority=PriorityFactory(consultation=consultation), voter=member)
 
 
-@pytest.mark.parametrize("status", [SUBMITTED, WITHDRAWN, REMOVED])
+@pytest.mark.parametrize(
+    "status", [PriorityStatus.SUBMITTED, PriorityStatus.WITHDRAWN, PriorityStatus.REMOVED]
+)
 def test_cannot_vote_on_a_priority_that_is_not_published(member, consultation, status):
     priority = PriorityFactory(consultation=consultation, status=status, approved_at=None)
     with pytest.raises(ConsultationError, match="not open for votes"):

@@ -4,9 +4,6 @@ import factory
 from django.utils import timezone
 
 from consultations.models import (
-    APPROVED,
-    MEETING_PLANNED,
-    RESPONSE_ACCEPTED,
     AgendaItem,
     AgendaItemPriority,
     Board,
@@ -14,7 +11,10 @@ from consultations.models import (
     BoardResponse,
     Consultation,
     InRoomTally,
+    MeetingStatus,
     Priority,
+    PriorityStatus,
+    ResponseStatus,
     ReturnReason,
     Theme,
     Vote,
@@ -63,7 +63,7 @@ class PriorityFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Priority number {n}")
     explanation = "It would help a lot of people."
     author = factory.SubFactory(MemberFactory)
-    status = APPROVED
+    status = PriorityStatus.APPROVED
     approved_at = factory.LazyFunction(timezone.now)
 
 
@@ -116,7 +116,7 @@ class BoardMeetingFactory(factory.django.DjangoModelFactory):
     board = factory.SubFactory(BoardFactory)
     starts_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))
     place = "Council chambers"
-    status = MEETING_PLANNED
+    status = MeetingStatus.PLANNED
 
 
 class AgendaItemFactory(factory.django.DjangoModelFactory):
@@ -142,6 +142,6 @@ class BoardResponseFactory(factory.django.DjangoModelFactory):
         model = BoardResponse
 
     agenda_item = factory.SubFactory(AgendaItemFactory)
-    status = RESPONSE_ACCEPTED
+    status = ResponseStatus.ACCEPTED
     explanation = "The board agreed and will pay for it."
     responsible = "Hub manager"

@@ -13,12 +13,12 @@ from accounts.models import MemberProfile
 from accounts.roles import FACILITATORS
 from consultations import services
 from consultations.models import (
-    ACTION_APPROVE,
-    SUBMITTED,
     Ballot,
+    ModerationAction,
     ModerationLog,
     NotificationPreferences,
     Priority,
+    PriorityStatus,
     Vote,
 )
 from consultations.selectors import ranked_priorities
@@ -64,14 +64,14 @@ def world(member):
         author=member,
         title="A quiet room",
         show_name=False,
-        status=SUBMITTED,
+        status=PriorityStatus.SUBMITTED,
         approved_at=None,
         is_urgent=True,
         may_include_personal_details=True,
         return_message="Thank you. Could you leave out the street name?",
     )
     ModerationLog.objects.create(
-        priority=named, actor=others.facilitator, action=ACTION_APPROVE, reason="Checked by Wren"
+        priority=named, actor=others.facilitator, action=ModerationAction.APPROVE, reason="Checked by Wren"
     )
     theirs = PriorityFactory(
         consultation=consultation, author=others.author, title="Bus fares to appointments", show_name=True
@@ -378,13 +378,13 @@ def test_deleting_an_account_ends_its_other_sessions(member):
 
 
 def test_deleting_an_account_removes_what_it_posted_that_never_showed(client, member, world):
-    from consultations.models import RETURNED, WITHDRAWN
+    from consultations.models import PriorityStatus
 
     returned = PriorityFactory(
-        consultation=world.consultation, author=member, status=RETURNED, approved_at=None
+        consultation=world.consultation, author=member, status=PriorityStatus.RETURNED, approved_at=None
     )
     withdrawn = PriorityFactory(
-        consultation=world.consultation, author=member, status=WITHDRAWN, approved_at=None
+        consultation=world.consultation, author=member, status=PriorityStatus.WITHDRAWN, approved_at=None
     )
     client.force_login(member)
     client.post(DELETE_URL, {"password": PASSWORD, "understood": "on"})

@@ -24,14 +24,14 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 
 from accounts.roles import BOARD_REPRESENTATIVES, EDITORS, FACILITATORS
 from consultations.models import (
-    ACTION_EDIT,
-    EXPORT_OF_MEETING,
-    EXPORT_READY,
-    EXPORT_XLSX,
-    SUBMITTED,
+    ExportFormat,
     ExportLog,
+    ExportStatus,
+    ExportSubject,
+    ModerationAction,
     ModerationLog,
     PriorityRevision,
+    PriorityStatus,
 )
 from network.models import JoinRequest
 from network.models.choices import HowToJoin, JoinRequestStatus
@@ -139,7 +139,10 @@ def build_world(home_page):
     w.published = PriorityFactory(consultation=w.consultation, title="A nurse at the drop-in")
     # Waiting for a moderator, so its author may still change or withdraw it.
     w.waiting = PriorityFactory(
-        consultation=w.consultation, author=people["member"], status=SUBMITTED, approved_at=None
+        consultation=w.consultation,
+        author=people["member"],
+        status=PriorityStatus.SUBMITTED,
+        approved_at=None,
     )
     w.closed_priority = PriorityFactory(consultation=w.closed_consultation, title="Help with forms")
     w.meeting = BoardMeetingFactory(board=w.board)
@@ -152,12 +155,15 @@ def build_world(home_page):
         edited_by=people["facilitator"],
     )  # fmt: skip
     w.moderation_log = ModerationLog.objects.create(
-        priority=w.published, actor=people["facilitator"], action=ACTION_EDIT, reason="Named someone"
+        priority=w.published,
+        actor=people["facilitator"],
+        action=ModerationAction.EDIT,
+        reason="Named someone",
     )
     w.export = ExportLog.objects.create(
-        user=people["board rep"], role="Board representative", subject=EXPORT_OF_MEETING,
-        object_id=w.meeting.pk, description=f"Agenda: {w.meeting}", format=EXPORT_XLSX,
-        status=EXPORT_READY,
+        user=people["board rep"], role="Board representative", subject=ExportSubject.MEETING,
+        object_id=w.meeting.pk, description=f"Agenda: {w.meeting}", format=ExportFormat.XLSX,
+        status=ExportStatus.READY,
     )  # fmt: skip
     w.export.file.save("agenda.xlsx", ContentFile(b"not really a spreadsheet"))
 

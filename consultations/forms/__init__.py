@@ -1,0 +1,22 @@
+"""The consultations' forms, one module per part of the work. Filters are in consultations.filters."""
+
+from .board import AgendaItemForm, BoardResponseForm, ShortlistForm
+from .in_room import GatheredPriorityForm, TallyForm
+from .moderation import DismissReportsForm, MergeForm, ModeratorEditForm, RemoveForm, ReturnForm
+from .priorities import NotificationPreferencesForm, PriorityForm, ReportForm
+
+__all__ = [
+    "AgendaItemForm",
+    "BoardResponseForm",
+    "DismissReportsForm",
+    "GatheredPriorityForm",
+    "MergeForm",
+    "ModeratorEditForm",
+    "NotificationPreferencesForm",
+    "PriorityForm",
+    "RemoveForm",
+    "ReportForm",
+    "ReturnForm",
+    "ShortlistForm",
+    "TallyForm",
+]

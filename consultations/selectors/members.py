@@ -1,0 +1,158 @@
+"""What a member sees of their own part: their votes, their priorities and each one's journey to
+the board, and the consultations open to them."""
+
+from dataclasses import dataclass
+
+from django.db.models import (
+    Prefetch,
+)
+from django.utils.translation import gettext_lazy as _
+
+from ..figures import show_on
+from ..models import (
+    AgendaItemPriority,
+    Consultation,
+    MeetingStatus,
+    Priority,
+    PriorityStatus,
+    Vote,
+)
+from .results import consultation_figures
+
+
+def member_votes(consultation, user):
+    """{priority id: dots} for one member in one consultation."""
+    if not user.is_authenticated:
+        return {}
+    return dict(
+        Vote.objects.filter(voter=user, priority__consultation=consultation).values_list(
+            "priority_id", "dots"
+        )
+    )
+
+
+def own_pending_priorities(consultation, user):
+    if not user.is_authenticated:
+        return Priority.objects.none()
+    return Priority.objects.filter(
+        consultation=consultation, author=user, status__in=PriorityStatus.editable_by_author()
+    )
+
+
+# A priority's journey. The board issue adds its steps (shortlisted, on a board meeting agenda,
+# board response) by filling in `reached` from its own records; the list and the page already show them.
+JOURNEY_SUBMITTED = "submitted"
+
+JOURNEY_PUBLISHED = "published"
+
+JOURNEY_SHORTLISTED = "shortlisted"
+
+JOURNEY_ON_AGENDA = "on_agenda"
+
+JOURNEY_BOARD_RESPONSE = "board_response"
+
+JOURNEY_STEPS = [
+    (JOURNEY_SUBMITTED, _("You posted it")),
+    (JOURNEY_PUBLISHED, _("Checked and published")),
+    (JOURNEY_SHORTLISTED, _("Shortlisted for the partnership board")),
+    (JOURNEY_ON_AGENDA, _("On a board meeting agenda")),
+    (JOURNEY_BOARD_RESPONSE, _("The board's response")),
+]
+
+
+@dataclass
+class JourneyStep:
+    key: str
+    label: str
+    reached: bool
+    when: object = None
+
+
+def _board_links(priority):
+    """The priority's agenda links, prefetched by member_contributions (one query for all)."""
+    links = getattr(priority, "prefetched_agenda_links", None)
+    if links is None:
+        links = list(_agenda_links_queryset().filter(priority=priority))
+    return links
+
+
+def _agenda_links_queryset():
+    return AgendaItemPriority.objects.select_related(
+        "agenda_item__meeting", "agenda_item__response"
+    ).order_by("shortlisted_at", "pk")
+
+
+def board_response_for(priority):
+    """The latest board response to any agenda item the priority is on, or None."""
+    responses = [
+        link.agenda_item.response for link in _board_links(priority) if hasattr(link.agenda_item, "response")
+    ]
+    return max(responses, key=lambda response: response.updated_at, default=None)
+
+
+def priority_journey(priority):
+    reached = {JOURNEY_SUBMITTED: priority.submitted_at}
+    if priority.approved_at:
+        reached[JOURNEY_PUBLISHED] = priority.approved_at
+    links = [
+        link for link in _board_links(priority) if link.agenda_item.meeting.status != MeetingStatus.CANCELLED
+    ]
+    if links:
+        reached[JOURNEY_SHORTLISTED] = links[0].shortlisted_at
+        held = [
+            link.agenda_item.meeting.starts_at
+            for link in links
+            if link.agenda_item.meeting.status == MeetingStatus.HELD
+        ]
+        if held:
+            reached[JOURNEY_ON_AGENDA] = min(held)
+        response = board_response_for(priority)
+        if response is not None:
+            reached[JOURNEY_BOARD_RESPONSE] = response.recorded_at
+    return [JourneyStep(key, label, key in reached, reached.get(key)) for key, label in JOURNEY_STEPS]
+
+
+def _with_board_links(priorities):
+    return priorities.prefetch_related(
+        Prefetch("agenda_links", queryset=_agenda_links_queryset(), to_attr="prefetched_agenda_links")
+    )
+
+
+def member_contributions(user):
+    return _with_board_links(
+        Priority.objects.filter(author=user)
+        .select_related("consultation", "theme", "merged_into")
+        .order_by("-submitted_at")
+    )
+
+
+def counts_for_author(priorities, user):
+    """Mark each published priority `counts_shown` where the person may see its consultation's
+    results, and show the protected counts on it: an author sees no more than anyone else.
+    A fixed number of queries, however many consultations."""
+    consultations = {priority.consultation_id: priority.consultation for priority in priorities}
+    allowed = [pk for pk, c in consultations.items() if user.has_perm("consultations.see_results", c)]
+    figures = consultation_figures(allowed)
+    for priority in priorities:
+        priority.counts_shown = (
+            priority.consultation_id in figures and priority.status == PriorityStatus.APPROVED
+        )
+        if priority.counts_shown:
+            show_on(priority, figures[priority.consultation_id])
+    return priorities
+
+
+def member_supported_with_responses(user):
+    """Priorities someone else posted that this member voted for and the board has responded to."""
+    return _with_board_links(
+        Priority.objects.filter(votes__voter=user, agenda_links__agenda_item__response__isnull=False)
+        .exclude(author=user)
+        .select_related("consultation")
+        .distinct()
+        .order_by("-approved_at", "pk")
+    )
+
+
+def open_consultations(*, now=None):
+    """Consultations open to every member right now, closing soonest first (the home page's list)."""
+    return Consultation.objects.open(now).for_every_member().order_by("closes_at")

@@ -1,0 +1,115 @@
+"""A consultation's results: its published priorities ranked, and every count published about it,
+protected once (figures.py). A fixed number of queries, however many priorities or votes."""
+
+from django.db.models import CharField, Count, Exists, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Concat
+from django.utils.translation import gettext_lazy as _
+
+from ..figures import ConsultationTally, PriorityTally, protect, show_on
+from ..models import (
+    Consultation,
+    InRoomTally,
+    Priority,
+    PriorityStatus,
+    Vote,
+)
+
+# How ties are broken, in the words the results page uses.
+TIE_BREAK_EXPLANATION = _(
+    "Priorities are listed by their total votes, online and in the room added together. "
+    "If two have the same total, the one supported by more different people online comes first. "
+    "If that is the same too, the one that was published first comes first."
+)
+
+PRIORITY_PAGE_SIZE = 25
+
+
+def published_priorities(consultation):
+    return (
+        Priority.objects.filter(consultation=consultation)
+        .published()
+        .select_related("theme", "author__profile")
+    )
+
+
+def ranked_priorities(consultation):
+    """The results, ranked as TIE_BREAK_EXPLANATION says."""
+    return published_priorities(consultation).ranked()
+
+
+def _count_subquery(queryset, group_by, counted):
+    return Coalesce(
+        Subquery(
+            queryset.order_by().values(group_by).annotate(n=counted).values("n"), output_field=IntegerField()
+        ),
+        Value(0),
+    )
+
+
+def consultation_tallies(consultation_ids):
+    """{consultation id: ConsultationTally}: the exact counts behind every figure published about
+    each consultation, for figures.protect. Two queries, however many consultations or priorities.
+    Only published priorities count; people who took part are those who voted for one, or posted
+    anything that was not taken down."""
+    ids = list(consultation_ids)
+    tallies = {pk: ConsultationTally() for pk in ids}
+    if not ids:
+        return tallies
+    rows = (
+        Priority.objects.filter(consultation_id__in=ids)
+        .published()
+        .with_counts()
+        .order_by("pk")
+        .values_list("consultation_id", "pk", "theme__name", "online_votes", "supporters", "in_room_votes")
+    )
+    for consultation_id, pk, theme, online, supporters, in_room in rows.iterator(chunk_size=5000):
+        tallies[consultation_id].priorities.append(PriorityTally(pk, theme, online, supporters, in_room))
+    published_votes = Vote.objects.filter(priority__status=PriorityStatus.APPROVED)
+    authors_who_did_not_vote = (
+        Priority.objects.filter(consultation=OuterRef("pk"), author__isnull=False)
+        .exclude(status=PriorityStatus.REMOVED)
+        .exclude(
+            Exists(
+                published_votes.filter(
+                    voter=OuterRef("author"), priority__consultation=OuterRef("consultation")
+                )
+            )
+        )
+    )
+    sessions = InRoomTally.objects.filter(
+        priority__consultation=OuterRef("pk"), priority__status=PriorityStatus.APPROVED
+    )
+    people = Consultation.objects.filter(pk__in=ids).values_list(
+        "pk",
+        _count_subquery(
+            published_votes.filter(priority__consultation=OuterRef("pk")),
+            "priority__consultation",
+            Count("voter", distinct=True),
+        ),
+        _count_subquery(authors_who_did_not_vote, "consultation", Count("author", distinct=True)),
+        _count_subquery(
+            sessions,
+            "priority__consultation",
+            Count(Concat("place", Value(" "), Cast("held_on", CharField())), distinct=True),
+        ),
+    )
+    for pk, voters, authors, session_count in people:
+        tallies[pk].online_voters = voters
+        tallies[pk].participants = voters + authors
+        tallies[pk].in_room_sessions = session_count
+    return tallies
+
+
+def consultation_figures(consultation_ids):
+    """{consultation id: ConsultationFigures}: what every page and file may show, protected once."""
+    return {pk: protect(tally) for pk, tally in consultation_tallies(consultation_ids).items()}
+
+
+def results_for(consultation):
+    """The ranked results, showing the protected counts, and the consultation's figures."""
+    figures = consultation_figures([consultation.pk])[consultation.pk]
+    return [show_on(priority, figures) for priority in ranked_priorities(consultation)], figures
+
+
+def themes_in_results(ranked):
+    return sorted({p.theme.name for p in ranked if p.theme_id})

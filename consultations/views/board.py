@@ -1,0 +1,245 @@
+"""The board area, for the representatives of a board and for staff: results, meetings, the
+shortlist, agenda items and the board's responses. The rules decide, services write."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from portal.actions import ActionView
+from portal.permissions import rule_required
+
+from .. import selectors, services
+from ..forms import AgendaItemForm, BoardResponseForm, ShortlistForm
+from ..models import AgendaItem, BoardMeeting, Consultation
+from ..taken_down import hide_taken_down
+
+
+def get_meeting(pk):
+    return get_object_or_404(BoardMeeting.objects.select_related("board"), pk=pk)
+
+
+def get_item(pk):
+    """The agenda item, showing neutral words over anything a moderator took down."""
+    item = get_object_or_404(
+        AgendaItem.objects.select_related("meeting__board").prefetch_related("priorities"), pk=pk
+    )
+    return hide_taken_down([item])[0]
+
+
+def get_closed_consultation(pk):
+    return get_object_or_404(Consultation.objects.select_related("board"), pk=pk)
+
+
+def closed_consultations_of(board):
+    return board.consultations.closed().order_by("-closes_at")
+
+
+@require_GET
+@rule_required("consultations.use_board_area")
+def board_home(request):
+    return render(request, "consultations/board/home.html", {"boards": selectors.boards_for(request.user)})
+
+
+@require_GET
+@rule_required("consultations.export_consultation", get_closed_consultation)
+def board_consultation(request, consultation, pk):
+    ranked, figures = selectors.results_for(consultation)
+    return render(
+        request,
+        "consultations/board/consultation.html",
+        {
+            "consultation": consultation,
+            "ranked": ranked,
+            "figures": figures,
+            "tie_break": selectors.TIE_BREAK_EXPLANATION,
+            "meetings": consultation.board.meetings.filter(status=BoardMeeting.Status.PLANNED)
+            if consultation.board
+            else [],
+        },
+    )
+
+
+@require_GET
+@rule_required("consultations.manage_meeting", get_meeting)
+def meeting_detail(request, meeting, pk):
+    items = selectors.agenda_for(meeting)
+    return render(
+        request,
+        "consultations/board/meeting.html",
+        {
+            "meeting": meeting,
+            "items": items,
+            "has_hidden": any(
+                priority.total_votes is None
+                for item in items
+                for priority in item.shown_priorities
+                if not priority.is_taken_down
+            ),
+            "can_change": meeting.is_planned,
+            "can_respond": meeting.is_held,
+            "consultations": closed_consultations_of(meeting.board),
+        },
+    )
+
+
+class MeetingAction(ActionView):
+    """An action on a meeting's agenda, by its board's representatives or staff."""
+
+    permission = "consultations.manage_meeting"
+    permission_object = "meeting"
+
+    def success_url(self, result):
+        return reverse("consultations:meeting", args=[self.meeting.pk])
+
+
+class ShortlistView(MeetingAction):
+    """Choose a closed consultation of the board, then priorities from it for one agenda item."""
+
+    form_class = ShortlistForm
+    template_name = "consultations/board/shortlist.html"
+
+    def load(self, pk):
+        self.meeting = get_meeting(pk)
+        self.consultation = self.chosen_consultation()
+
+    def chosen_consultation(self):
+        """The board's closed consultation named in the request, or None (an unknown id is ignored)."""
+        raw = self.request.POST.get("consultation") or self.request.GET.get("consultation") or ""
+        if not raw.isdecimal() or len(raw) > 18:
+            return None
+        return closed_consultations_of(self.meeting.board).filter(pk=int(raw)).first()
+
+    def get(self, request, *args, **kwargs):
+        return self.not_now() or self.choose_first() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self.not_now() or self.choose_first() or super().post(request, *args, **kwargs)
+
+    def not_now(self):
+        if self.meeting.is_planned:
+            return None
+        messages.info(
+            self.request,
+            _("This meeting has already happened or was cancelled, so its agenda cannot change."),
+        )
+        return redirect("consultations:meeting", pk=self.meeting.pk)
+
+    def choose_first(self):
+        if self.consultation is not None:
+            return None
+        if self.request.method == "POST" or "consultation" in self.request.GET:
+            messages.info(self.request, _("Choose one of the board's closed consultations."))
+        return render(
+            self.request,
+            "consultations/board/choose_consultation.html",
+            {"meeting": self.meeting, "consultations": closed_consultations_of(self.meeting.board)},
+        )
+
+    def get_form_kwargs(self):
+        self.candidates = selectors.shortlist_candidates(self.consultation, self.meeting)
+        return {"candidates": self.candidates}
+
+    def get_context_data(self, **context):
+        return {
+            "meeting": self.meeting,
+            "consultation": self.consultation,
+            "candidates": self.candidates,
+            **context,
+        }
+
+    def perform(self, form):
+        return services.agenda_item_create(
+            meeting=self.meeting,
+            priority_ids=[p.pk for p in form.cleaned_data["priorities"]],
+            title=form.cleaned_data["title"],
+            summary=form.cleaned_data["summary"],
+        )
+
+    def get_success_message(self, item):
+        return _("“%(title)s” is on the agenda.") % {"title": item.title}
+
+
+class ItemAction(MeetingAction):
+    """An action on one agenda item: the rule is checked on its meeting."""
+
+    def load(self, pk):
+        self.item = get_item(pk)
+        self.meeting = self.item.meeting
+
+    def get_context_data(self, **context):
+        return {"item": self.item, **context}
+
+
+class AgendaItemEditView(ItemAction):
+    form_class = AgendaItemForm
+    template_name = "consultations/board/agenda_item_form.html"
+    success_message = _("Agenda item saved.")
+
+    def get_form_kwargs(self):
+        return {"initial": {"title": self.item.title, "summary": self.item.summary}}
+
+    def perform(self, form):
+        return services.agenda_item_update(item=self.item, **form.cleaned_data)
+
+
+class AgendaButton(ItemAction):
+    """A button on the meeting page (move, take off): no form, back to the agenda either way."""
+
+    http_method_names = ["post"]
+
+    def success_url(self, result):
+        return reverse("consultations:meeting", args=[self.meeting.pk]) + "#agenda"
+
+
+class AgendaItemMoveView(AgendaButton):
+    def perform(self, form):
+        return services.agenda_reorder(item=self.item, direction=self.request.POST.get("direction", ""))
+
+    def get_success_message(self, result):
+        return _("Moved “%(title)s”.") % {"title": self.item.title}
+
+
+class AgendaItemRemoveView(AgendaButton):
+    def perform(self, form):
+        return services.agenda_item_remove(item=self.item)
+
+    def get_success_message(self, result):
+        return _("“%(title)s” is off the agenda. Its priorities can be shortlisted again.") % {
+            "title": self.item.title
+        }
+
+
+class ResponseView(ItemAction):
+    form_class = BoardResponseForm
+    template_name = "consultations/board/response_form.html"
+    success_message = _("Saved. Members who took part will get an email to say the board has responded.")
+
+    def load(self, pk):
+        super().load(pk)
+        self.response = getattr(self.item, "response", None)
+
+    def get_form_kwargs(self):
+        response = self.response
+        if response is None:
+            return {"initial": {}}
+        return {
+            "initial": {
+                "status": response.status,
+                "responsible": response.responsible,
+                "due_by": response.due_by,
+            }
+        }
+
+    def get_context_data(self, **context):
+        return {
+            "item": self.item,
+            "response": self.response,
+            "updates": self.response.updates.all() if self.response else [],
+            "can_respond": self.meeting.is_held,
+            **context,
+        }
+
+    def perform(self, form):
+        return services.board_response_record(item=self.item, user=self.request.user, **form.cleaned_data)

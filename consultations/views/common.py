@@ -1,0 +1,30 @@
+"""What the consultation views share: reading the objects a URL names, and where to go back to."""
+
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from ..models import Consultation, Priority
+
+
+def get_consultation(pk):
+    return get_object_or_404(Consultation.objects.select_related("eligible_group"), pk=pk)
+
+
+def get_priority(pk):
+    return get_object_or_404(
+        Priority.objects.select_related("consultation", "theme", "author__profile"), pk=pk
+    )
+
+
+def wants_json(request):
+    return "application/json" in request.headers.get("Accept", "")
+
+
+def back(request, fallback):
+    """To the page the form came from (its `next`), when that is on this site; else to `fallback`."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(fallback)

@@ -1,0 +1,132 @@
+"""What members read: the consultations, one consultation's priorities, results, their own
+contributions, and their email choices."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from portal.actions import ActionView
+from portal.permissions import rule_required
+
+from .. import selectors
+from ..figures import show_on
+from ..filters import PriorityFilter
+from ..forms import NotificationPreferencesForm
+from ..models import Consultation, ConsultationState, NotificationPreferences
+from .common import get_consultation
+
+STATE_HEADINGS = {
+    ConsultationState.OPEN: _("Open now"),
+    ConsultationState.UPCOMING: _("Coming soon"),
+    ConsultationState.CLOSED: _("Closed"),
+}
+
+
+@require_GET
+@login_required
+def consultation_list(request):
+    visible = [
+        c
+        for c in Consultation.objects.all()
+        if request.user.has_perm("consultations.view_consultation_page", c)
+    ]
+    sections = [
+        (heading, [c for c in visible if c.state == state]) for state, heading in STATE_HEADINGS.items()
+    ]
+    return render(
+        request, "consultations/consultation_list.html", {"sections": sections, "any_visible": bool(visible)}
+    )
+
+
+@require_GET
+@rule_required("consultations.view_consultation_page", get_consultation)
+def consultation_detail(request, consultation, pk):
+    user = request.user
+    can_see_counts = user.has_perm("consultations.see_results", consultation)
+    themes = list(consultation.themes.all())
+    priority_filter = PriorityFilter(
+        request.GET, themes=themes, queryset=selectors.published_priorities(consultation)
+    )
+    theme = priority_filter.chosen_theme()
+    page = Paginator(priority_filter.qs, selectors.PRIORITY_PAGE_SIZE).get_page(request.GET.get("page"))
+    my_votes = selectors.member_votes(consultation, user)
+    figures = selectors.consultation_figures([consultation.pk])[consultation.pk] if can_see_counts else None
+    for priority in page.object_list:
+        priority.my_dots = my_votes.get(priority.pk, 0)
+        if figures is not None:
+            show_on(priority, figures)
+    return render(
+        request,
+        "consultations/consultation_detail.html",
+        {
+            "consultation": consultation,
+            "page": page,
+            "priorities": page.object_list,
+            "filter_form": priority_filter.form_showing_choices() if len(themes) > 1 else None,
+            "theme": theme,
+            "theme_dropped": priority_filter.dropped,
+            "query_prefix": urlencode({"theme": theme.pk}) + "&" if theme else "",
+            "my_votes": my_votes,
+            "votes_left": consultation.votes_per_member - sum(my_votes.values()),
+            "can_vote": user.has_perm("consultations.vote_in_consultation", consultation),
+            "can_post": user.has_perm("consultations.post_priority", consultation),
+            "can_see_counts": can_see_counts,
+            "figures": figures,
+            "my_pending": selectors.own_pending_priorities(consultation, user),
+        },
+    )
+
+
+@require_GET
+@rule_required("consultations.see_results", get_consultation)
+def results(request, consultation, pk):
+    ranked, figures = selectors.results_for(consultation)
+    return render(
+        request,
+        "consultations/results.html",
+        {
+            "consultation": consultation,
+            "ranked": ranked,
+            "figures": figures,
+            "themes": selectors.themes_in_results(ranked),
+            "tie_break": selectors.TIE_BREAK_EXPLANATION,
+        },
+    )
+
+
+@require_GET
+@rule_required("consultations.see_own_contributions")
+def my_contributions(request):
+    priorities = selectors.counts_for_author(list(selectors.member_contributions(request.user)), request.user)
+    supported = list(selectors.member_supported_with_responses(request.user))
+    for priority in priorities + supported:
+        priority.journey = selectors.priority_journey(priority)
+        priority.board_response = selectors.board_response_for(priority)
+    any_hidden = any(p.counts_shown and None in (p.online_votes, p.in_room_votes) for p in priorities)
+    return render(
+        request,
+        "consultations/my_contributions.html",
+        {"priorities": priorities, "supported": supported, "any_hidden": any_hidden},
+    )
+
+
+class NotificationSettingsView(ActionView):
+    form_class = NotificationPreferencesForm
+    template_name = "consultations/notification_settings.html"
+    success_message = _("Your email choices are saved.")
+
+    def load(self):
+        self.preferences, _created = NotificationPreferences.objects.get_or_create(user=self.request.user)
+
+    def get_form_kwargs(self):
+        return {"instance": self.preferences}
+
+    def perform(self, form):
+        return form.save()
+
+    def success_url(self, result):
+        return reverse("consultations:notification_settings")
