@@ -17,6 +17,7 @@ from ..figures import show_on
 from ..filters import PriorityFilter
 from ..forms import NotificationPreferencesForm
 from ..models import Consultation, ConsultationState, NotificationPreferences
+from ..vote_buttons import vote_buttons
 from .common import get_consultation
 
 STATE_HEADINGS = {
@@ -55,8 +56,10 @@ def consultation_detail(request, consultation, pk):
     page = Paginator(priority_filter.qs, selectors.PRIORITY_PAGE_SIZE).get_page(request.GET.get("page"))
     my_votes = selectors.member_votes(consultation, user)
     figures = selectors.consultation_figures([consultation.pk])[consultation.pk] if can_see_counts else None
+    votes_left = consultation.votes_per_member - sum(my_votes.values())
     for priority in page.object_list:
         priority.my_dots = my_votes.get(priority.pk, 0)
+        priority.buttons = vote_buttons(consultation, dots=priority.my_dots, remaining=votes_left)
         if figures is not None:
             show_on(priority, figures)
     return render(
@@ -71,7 +74,7 @@ def consultation_detail(request, consultation, pk):
             "theme_dropped": priority_filter.dropped,
             "query_prefix": urlencode({"theme": theme.pk}) + "&" if theme else "",
             "my_votes": my_votes,
-            "votes_left": consultation.votes_per_member - sum(my_votes.values()),
+            "votes_left": votes_left,
             "can_vote": user.has_perm("consultations.vote_in_consultation", consultation),
             "can_post": user.has_perm("consultations.post_priority", consultation),
             "can_see_counts": can_see_counts,

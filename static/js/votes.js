@@ -9,17 +9,27 @@
   var leftCount = document.querySelector("[data-votes-left-count]");
   var announcer = document.querySelector("[data-vote-announcer]");
 
+  // The same rule as consultations/vote_buttons.py, for the forms the answer did not come from.
   function refresh(form, remaining) {
     var dots = parseInt(form.getAttribute("data-dots"), 10) || 0;
     var several = form.getAttribute("data-several") === "true";
     var movable = form.getAttribute("data-movable") === "true";
+    var oneMoreAllowed = dots === 0 || several;
     var add = form.querySelector("[data-vote-add]");
+    var label = form.querySelector("[data-vote-add-label]");
     var remove = form.querySelector("[data-vote-remove]");
+    var outOfVotes = form.querySelector("[data-out-of-votes]");
     if (add) {
-      add.hidden = !(remaining > 0 && (dots === 0 || several));
+      add.hidden = !(remaining > 0 && oneMoreAllowed);
+    }
+    if (label && add) {
+      label.textContent = add.getAttribute(dots > 0 ? "data-label-more" : "data-label-first");
     }
     if (remove) {
       remove.hidden = !(dots > 0 && movable);
+    }
+    if (outOfVotes) {
+      outOfVotes.hidden = !(remaining <= 0 && oneMoreAllowed);
     }
   }
 
@@ -39,6 +49,7 @@
       var data = new FormData(form);
       data.set(button.name, button.value);
       button.disabled = true;
+      var focusAfter = null;
       // form.action would return the buttons named "action", so read the attribute.
       fetch(form.getAttribute("action"), {
         method: "POST",
@@ -57,7 +68,13 @@
           form.setAttribute("data-dots", String(result.dots));
           var status = form.querySelector("[data-vote-status]");
           if (status) {
-            status.textContent = result.dots > 0 ? "You support this." : "";
+            var several = form.getAttribute("data-several") === "true";
+            status.textContent =
+              result.dots === 0
+                ? ""
+                : several
+                  ? "You support this with " + result.dots + " vote" + (result.dots === 1 ? "." : "s.")
+                  : "You support this.";
           }
           var count = form.closest("section") && form.closest("section").querySelector("[data-online-votes]");
           // null means the count is hidden (see consultations/figures.py): say so, never a stale number.
@@ -72,6 +89,8 @@
             refresh(other, result.remaining);
           });
           announce(result.message + " You have " + result.remaining + " of " + result.budget + " votes left.");
+          // Keep the keyboard where it was: on this priority's buttons, not lost to the page.
+          focusAfter = !button.hidden ? button : form.querySelector("button:not([hidden])");
         })
         .catch(function () {
           // Network trouble: fall back to the ordinary form post, keeping the button's choice.
@@ -84,6 +103,9 @@
         })
         .finally(function () {
           button.disabled = false;
+          if (focusAfter) {
+            focusAfter.focus();
+          }
         });
     });
   });
