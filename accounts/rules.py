@@ -11,12 +11,16 @@ from .roles import BOARD_REPRESENTATIVES, FACILITATORS, MEMBERS
 
 
 def _groups(user):
-    """The user's Django groups (roles) as (ids, names), read once per request object."""
+    """The user's Django groups (roles) as (ids, names), read once per user object."""
     if not user.is_authenticated:
         return set(), set()
     cached = getattr(user, "_role_groups", None)
     if cached is None:
-        pairs = list(user.groups.values_list("pk", "name"))
+        if "groups" in getattr(user, "_prefetched_objects_cache", {}):
+            # Read with prefetch_related("groups") for many people at once: no query each.
+            pairs = [(group.pk, group.name) for group in user.groups.all()]
+        else:
+            pairs = list(user.groups.values_list("pk", "name"))
         cached = ({pk for pk, _name in pairs}, {name for _pk, name in pairs})
         user._role_groups = cached
     return cached

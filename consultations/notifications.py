@@ -1,31 +1,20 @@
-"""Emails to members. Subject lines are neutral on purpose: a subject shows on a lock screen or a
-shared inbox, so it never says who someone is or mentions alcohol, drugs or recovery.
+"""Emails to members and facilitators, through the portal's one mail helper (portal.mail): each
+person's email is its own queued task. Recipients and their email choices are read in one query.
 
-Each email goes out as a background task (Django's tasks framework); tests use the immediate
-backend. Members choose what they receive in NotificationPreferences.
+Subject lines are neutral on purpose: a subject shows on a lock screen or a shared inbox, so it
+never says who someone is or mentions alcohol, drugs or recovery. Members choose what they
+receive in NotificationPreferences; someone who never chose gets every kind.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.db.models import Q
-from django.tasks import task
-from django.template.loader import render_to_string
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 from accounts.roles import FACILITATORS
+from portal import mail
 
-from .models import (
-    AgendaItem,
-    ClosingReminder,
-    Consultation,
-    ConsultationState,
-    ExportLog,
-    NotificationPreferences,
-    Priority,
-    PriorityStatus,
-)
+from .models import ClosingReminder, Consultation, NotificationPreferences
 from .rules import is_eligible_participant
 from .taken_down import hide_taken_down
 
@@ -40,120 +29,90 @@ PREFERENCE_CLOSING_SOON = "closing_soon"
 PREFERENCE_BOARD_RESPONSES = "board_responses"
 
 
-def wants(user, preference):
-    if user is None or not user.is_active or not user.email:
-        return False
-    preferences = NotificationPreferences.objects.filter(user=user).first()
-    return preferences is None or getattr(preferences, preference)
+def reachable(people):
+    """Active people with an email address."""
+    return people.filter(is_active=True).exclude(email="")
+
+
+def wanting(people, preference):
+    """Those of `people` who want this kind of email: in the same query, not one per person."""
+    declined = NotificationPreferences.objects.filter(user=OuterRef("pk"), **{preference: False})
+    return reachable(people).exclude(Exists(declined))
 
 
 def _send(user, subject, template, context):
-    site_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    body = render_to_string(template, {"user": user, "site_url": site_url, **context})
-    EmailMessage(subject=subject, body=body, to=[user.email]).send()
-
-
-@task
-def send_priority_update(priority_id):
-    """Tell the author their priority was published or sent back."""
-    priority = Priority.objects.select_related("author", "consultation").filter(pk=priority_id).first()
-    if priority is None or priority.status not in (PriorityStatus.APPROVED, PriorityStatus.RETURNED):
-        return
-    if not wants(priority.author, PREFERENCE_POST_UPDATES):
-        return
-    _send(
-        priority.author,
-        SUBJECT_POST_UPDATE,
-        "consultations/email/priority_update.txt",
-        {"priority": priority, "approved": priority.status == PriorityStatus.APPROVED},
-    )
-
-
-@task
-def send_needs_a_look(priority_id):
-    """Tell facilitators something in the moderation queue should be looked at soon. The email says
-    nothing about the post itself: they read it signed in."""
-    User = get_user_model()
-    for facilitator in User.objects.filter(groups__name=FACILITATORS, is_active=True).exclude(email=""):
-        _send(facilitator, SUBJECT_NEEDS_A_LOOK, "consultations/email/needs_a_look.txt", {})
-
-
-@task
-def send_board_response(agenda_item_id):
-    """Tell everyone who posted or voted for the item's priorities that the board has responded:
-    one email each, however many of the item's priorities they took part in."""
-    item = (
-        AgendaItem.objects.filter(pk=agenda_item_id)
-        .select_related("response")
-        .prefetch_related("priorities")
-        .first()
-    )
-    if item is None or not hasattr(item, "response"):
-        return
-    hide_taken_down([item])
-    priority_ids = list(item.priorities.values_list("pk", flat=True))
-    User = get_user_model()
-    people = User.objects.filter(
-        Q(priorities__pk__in=priority_ids) | Q(consultation_votes__priority__pk__in=priority_ids)
-    ).distinct()
-    for person in people:
-        if wants(person, PREFERENCE_BOARD_RESPONSES):
-            _send(
-                person,
-                SUBJECT_BOARD_RESPONSE,
-                "consultations/email/board_response.txt",
-                {"item": item, "response": item.response},
-            )
-
-
-@task
-def send_export_ready(export_log_id):
-    log = ExportLog.objects.select_related("user").filter(pk=export_log_id).first()
-    if log is None or log.user is None or not log.user.is_active or not log.user.email:
-        return
-    _send(log.user, SUBJECT_EXPORT_READY, "consultations/email/export_ready.txt", {"log": log})
+    mail.send(to=user.email, subject=subject, template=template, context={"user": user, **context})
 
 
 def notify_priority_update(priority):
-    send_priority_update.enqueue(priority.pk)
+    """Tell the author their priority was published or sent back."""
+    if not (priority.is_published or priority.is_returned) or priority.author_id is None:
+        return
+    author = wanting(get_user_model().objects.filter(pk=priority.author_id), PREFERENCE_POST_UPDATES).first()
+    if author is not None:
+        _send(
+            author,
+            SUBJECT_POST_UPDATE,
+            "consultations/email/priority_update.txt",
+            {"priority": priority, "approved": priority.is_published},
+        )
 
 
 def notify_needs_a_look(priority):
-    send_needs_a_look.enqueue(priority.pk)
+    """Tell facilitators something in the moderation queue should be looked at soon. The email says
+    nothing about the post itself: they read it signed in."""
+    for facilitator in reachable(get_user_model().objects.filter(groups__name=FACILITATORS)).select_related(
+        "profile"
+    ):
+        _send(facilitator, SUBJECT_NEEDS_A_LOOK, "consultations/email/needs_a_look.txt", {})
 
 
-def notify_board_response(agenda_item):
-    send_board_response.enqueue(agenda_item.pk)
+def notify_board_response(item):
+    """Tell everyone who posted or voted for the item's priorities that the board has responded:
+    one email each, however many of the item's priorities they took part in."""
+    if not hasattr(item, "response"):
+        return
+    hide_taken_down([item])
+    priority_ids = list(item.priorities.values_list("pk", flat=True))
+    people = get_user_model().objects.filter(
+        Q(priorities__pk__in=priority_ids) | Q(consultation_votes__priority__pk__in=priority_ids)
+    )
+    for person in wanting(people, PREFERENCE_BOARD_RESPONSES).select_related("profile").distinct():
+        _send(
+            person,
+            SUBJECT_BOARD_RESPONSE,
+            "consultations/email/board_response.txt",
+            {"item": item, "response": item.response},
+        )
 
 
-def notify_export_ready(export_log):
-    send_export_ready.enqueue(export_log.pk)
+def notify_export_ready(log):
+    if log.user is not None and log.user.is_active and log.user.email:
+        _send(log.user, SUBJECT_EXPORT_READY, "consultations/email/export_ready.txt", {"log": log})
 
 
 def send_closing_soon_reminders(*, within, now=None):
     """Remind everyone who can take part in a consultation closing within `within`. A reminder row
-    is written before each email, so running this again (or twice at once) never repeats one."""
-    now = now or timezone.now()
+    is written before each email, so running this again (or twice at once) never repeats one.
+
+    The people are read in one query per consultation: active, with an email, wanting these
+    reminders, not reminded yet, with their roles; eligibility is then checked on those rows."""
     sent = 0
-    consultations = Consultation.objects.filter(
-        opens_at__lte=now, closes_at__gt=now, closes_at__lte=now + within
-    )
     User = get_user_model()
+    consultations = Consultation.objects.open(now).filter(closes_at__lte=(now or timezone.now()) + within)
     for consultation in consultations:
-        if consultation.state_at(now) != ConsultationState.OPEN:
-            continue
-        already = ClosingReminder.objects.filter(consultation=consultation).values_list("user_id", flat=True)
-        candidates = User.objects.filter(is_active=True).exclude(email="").exclude(pk__in=already)
-        for user in candidates.prefetch_related("groups"):
-            if not is_eligible_participant(user, consultation) or not wants(user, PREFERENCE_CLOSING_SOON):
+        reminded = ClosingReminder.objects.filter(consultation=consultation, user=OuterRef("pk"))
+        people = wanting(User.objects.all(), PREFERENCE_CLOSING_SOON).exclude(Exists(reminded))
+        for person in people.select_related("profile").prefetch_related("groups"):
+            if not is_eligible_participant(person, consultation):
                 continue
             try:
                 with transaction.atomic():
-                    ClosingReminder.objects.create(consultation=consultation, user=user)
+                    ClosingReminder.objects.create(consultation=consultation, user=person)
             except IntegrityError:
                 continue
             _send(
-                user,
+                person,
                 SUBJECT_CLOSING_SOON,
                 "consultations/email/closing_soon.txt",
                 {"consultation": consultation},

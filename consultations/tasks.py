@@ -4,16 +4,12 @@ Tests and development use the immediate backend; production uses the database qu
 `db_worker` (settings.TASKS).
 """
 
-import logging
-
 from django.db import transaction
 from django.tasks import task
 from django.utils import timezone
 
 from . import exports, notifications
 from .models import ExportLog, ExportStatus
-
-logger = logging.getLogger(__name__)
 
 
 @task
@@ -24,10 +20,10 @@ def make_export_file(export_log_id):
     try:
         exports.build_file(log)
     except Exception:
-        # The person sees "could not be made" on their downloads page; the detail is in the log.
-        logger.exception("Export %s could not be made", log.pk)
+        # The person sees "could not be made" on their downloads page. The error goes on up, so
+        # the task queue records the task as failed and staff are told (portal.task_failures).
         ExportLog.objects.filter(pk=log.pk).update(status=ExportStatus.FAILED, finished_at=timezone.now())
-        return
+        raise
     with transaction.atomic():
         log.status = ExportStatus.READY
         log.finished_at = timezone.now()

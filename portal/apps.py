@@ -8,6 +8,6 @@ class PortalConfig(AppConfig):
     public_content = True
 
     def ready(self):
-        from . import converters, signals  # noqa: F401
+        from . import converters, signals, task_failures  # noqa: F401
 
         converters.register()

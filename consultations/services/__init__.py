@@ -15,7 +15,7 @@ from .board import (
     board_response_record,
 )
 from .common import ConsultationError
-from .exports import export_log_create, exports_purge
+from .exports import export_file_request, export_log_create, exports_purge
 from .in_room import priority_gather, tallies_record
 from .moderation import (
     priority_approve,
@@ -36,6 +36,7 @@ __all__ = [
     "agenda_item_update",
     "agenda_reorder",
     "board_response_record",
+    "export_file_request",
     "export_log_create",
     "exports_purge",
     "priority_approve",

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from portal.permissions import rule_required
 
-from .. import exports, services, tasks
+from .. import exports, services
 from ..models import BoardMeeting, Consultation, ExportFormat, ExportLog, ExportStatus, ExportSubject
 from ..rules import export_role_name
 from .board import get_closed_consultation, get_meeting
@@ -40,14 +40,17 @@ def _export(request, *, subject, obj, export_format, description):
             "consultations/board/export_confirm.html",
             {"description": description, "export_format": export_format},
         )
-    log = services.export_log_create(
+    _log, is_new = services.export_file_request(
         user=request.user, role=role, subject=subject, object_id=obj.pk, description=description,
-        export_format=export_format, status=ExportStatus.QUEUED,
+        export_format=export_format,
     )  # fmt: skip
-    tasks.make_export_file.enqueue(log.pk)
-    messages.success(
-        request, _("We are making your file. It will be listed here when it is ready, and we will email you.")
-    )
+    if is_new:
+        messages.success(
+            request,
+            _("We are making your file. It will be listed here when it is ready, and we will email you."),
+        )
+    else:
+        messages.info(request, _("We are already making that file. It will be listed here when it is ready."))
     return redirect("consultations:downloads")
 
 

@@ -73,3 +73,46 @@ def test_a_deleted_file_says_so_and_cannot_be_downloaded(client, made_file):
     assert reverse("consultations:download", args=[made_file.pk]) not in page
     assert "Files are deleted 30 days after you ask for them." in page
     assert client.get(reverse("consultations:download", args=[made_file.pk])).status_code == 404
+
+
+# A failed file and a double click (deployment review)
+
+
+def test_a_file_that_cannot_be_made_is_recorded_as_failed_and_staff_are_told(
+    client, board_world, media_root, monkeypatch
+):
+    from django.core import mail
+
+    from consultations import exports
+    from tests.factories.accounts import user_with_roles
+
+    staff = user_with_roles(is_staff=True)
+
+    def broken(log):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(exports, "build_file", broken)
+    client.force_login(board_world.rep)
+    response = client.post(reverse("consultations:meeting_export", args=[board_world.meeting.pk, "xlsx"]))
+    assert response.status_code == 302
+    assert ExportLog.objects.get().status == ExportStatus.FAILED
+    [report] = [message for message in mail.outbox if message.to == [staff.email]]
+    assert report.subject == "A background job did not finish"
+    assert "make_export_file" in report.body
+    assert board_world.rep.email not in report.body
+    downloads = client.get(reverse("consultations:downloads"))
+    assert "Could not be made" in downloads.text
+
+
+def test_asking_twice_for_the_same_file_makes_one(client, board_world, media_root, queued_tasks):
+    """A double click on "make the file" (the queue has not made it yet) gives one file and one
+    email, and says so kindly the second time."""
+    client.force_login(board_world.rep)
+    url = reverse("consultations:meeting_export", args=[board_world.meeting.pk, "xlsx"])
+    client.post(url)
+    second = client.post(url, follow=True)
+    assert "We are already making that file" in second.text
+    assert ExportLog.objects.count() == 1
+    assert [r.task.name for r in queued_tasks.results if r.task.name == "make_export_file"] == [
+        "make_export_file"
+    ]

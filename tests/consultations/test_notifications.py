@@ -46,3 +46,29 @@ def test_subjects_are_neutral(subject):
 
     text = import_string(subject).lower()
     assert not any(word in text for word in FORBIDDEN_IN_SUBJECTS)
+
+
+@pytest.mark.parametrize("people", [3, 30])
+def test_closing_soon_reminders_read_people_in_a_fixed_number_of_queries(
+    django_assert_max_num_queries, people
+):
+    """One query for the people (with their roles and email choices), then a reminder row and
+    an email each: never a query per person to find out who they are (architecture review)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from consultations.models import ClosingReminder
+    from consultations.notifications import send_closing_soon_reminders
+    from tests.factories import MemberFactory
+    from tests.factories.consultations import ConsultationFactory
+
+    now = timezone.now()
+    ConsultationFactory(opens_at=now - timedelta(days=5), closes_at=now + timedelta(hours=20))
+    MemberFactory.create_batch(people)
+    # Per person: a savepoint, the reminder row and its release (the email is queued, and the
+    # immediate test backend sends it without touching the database).
+    with django_assert_max_num_queries(4 + 3 * people):
+        sent = send_closing_soon_reminders(within=timedelta(hours=72))
+    assert sent == people
+    assert ClosingReminder.objects.count() == people

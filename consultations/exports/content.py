@@ -1,90 +1,19 @@
-"""Exports of a consultation's results and of a board meeting's agenda: CSV, JSON, Excel and a PDF
-board pack. Columns come from small getters, so every format holds the same thing.
+"""What goes into each export: a consultation's results, or a board meeting's agenda.
 
 What never goes into a file: names, display names, emails or account ids, or anything a moderator
 took down. Counts are the protected figures every page shows too (figures.py): a hidden count is an
-empty cell in CSV and Excel and null in JSON, and the "About this file" part says why. Text a
-spreadsheet could read as a formula is neutralised in CSV and Excel. Every file says when it was
-made, from what, and under which role.
-
-CSV and JSON stream row by row from `.iterator()` querysets; Excel (openpyxl's write-only mode)
-and PDF are made in a background task and saved to the default storage.
+empty cell in CSV and Excel and null in JSON, and the "About this file" part says why. Every file
+says when it was made, from what, and under which role.
 """
 
-import csv
-import tempfile
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
-from typing import Any
-
-from django.contrib.staticfiles import finders
-from django.core.files import File
-from django.core.serializers.json import DjangoJSONEncoder
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 
-from . import selectors
-from .figures import FILE_NOTE, show_on
-from .models import AgendaItemPriority, BoardMeeting, Consultation, ExportFormat, ExportSubject
-from .taken_down import hide_taken_down
-
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-CHUNK = 2000
-CONTENT_TYPES = {
-    ExportFormat.CSV: "text/csv; charset=utf-8",
-    ExportFormat.JSON: "application/json",
-    ExportFormat.XLSX: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    ExportFormat.PDF: "application/pdf",
-}
-PRINT_STYLESHEET = "css/board-pack-print.css"
-
-
-def neutralise(value):
-    """Stop a spreadsheet reading text as a formula: prefix a single quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
-def when(value):
-    if value is None:
-        return ""
-    if hasattr(value, "tzinfo"):
-        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M %Z")
-    return value.isoformat()
-
-
-@dataclass
-class Column:
-    header: str
-    get: Callable[[Any], Any]
-
-
-@dataclass
-class Table:
-    name: str
-    columns: list[Column]
-    rows: Callable[[], Iterable[Any]]
-
-    @property
-    def headers(self):
-        return [column.header for column in self.columns]
-
-    def values(self):
-        for row in self.rows():
-            yield [column.get(row) for column in self.columns]
-
-
-@dataclass
-class ExportDocument:
-    title: str
-    filename: str
-    about: list[tuple[str, Any]]
-    tables: list[Table] = field(default_factory=list)
-
-
-# What a consultation says about itself
+from .. import selectors
+from ..figures import FILE_NOTE, show_on
+from ..models import AgendaItemPriority, BoardMeeting, Consultation, ExportSubject
+from ..taken_down import hide_taken_down
+from .document import CHUNK, Column, ExportDocument, Table, when
 
 
 def voting_rules(consultation):
@@ -292,111 +221,3 @@ def document_for(subject, object_id, role):
     if subject == ExportSubject.MEETING:
         return meeting_document(BoardMeeting.objects.select_related("board").get(pk=object_id), role)
     raise ValueError(subject)
-
-
-# Formats
-
-
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def csv_rows(document):
-    """The CSV, one encoded line at a time: "about" lines, then each table under its name."""
-    writer = csv.writer(_Echo())
-    yield "\ufeff"
-    yield writer.writerow(["About this file", ""])
-    for label, value in document.about:
-        yield writer.writerow([label, neutralise(value)])
-    for table in document.tables:
-        yield writer.writerow([])
-        yield writer.writerow([table.name])
-        yield writer.writerow(table.headers)
-        for values in table.values():
-            yield writer.writerow([neutralise(value) for value in values])
-
-
-def json_chunks(document):
-    encode = DjangoJSONEncoder().encode
-    yield '{"title": ' + encode(document.title) + ', "about": '
-    yield encode([{"label": label, "value": value} for label, value in document.about])
-    yield ', "tables": ['
-    for index, table in enumerate(document.tables):
-        yield (", " if index else "") + '{"name": ' + encode(table.name)
-        yield ', "columns": ' + encode(table.headers) + ', "rows": ['
-        for row_index, values in enumerate(table.values()):
-            yield (", " if row_index else "") + encode(dict(zip(table.headers, values, strict=True)))
-        yield "]}"
-    yield "]}\n"
-
-
-def write_xlsx(document, target):
-    """Write-only mode: rows go straight to the file, so memory stays flat as data grows."""
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    about = workbook.create_sheet("About this file")
-    about.append(["About this file", ""])
-    for label, value in document.about:
-        about.append([label, neutralise(value)])
-    for table in document.tables:
-        sheet = workbook.create_sheet(table.name[:31])
-        sheet.append(table.headers)
-        for values in table.values():
-            sheet.append([neutralise(value) for value in values])
-    workbook.save(target)
-
-
-def pack_context(meeting, role):
-    """What the printable board pack and its PDF show: the same document as the other formats."""
-    items = selectors.agenda_for(meeting)
-    consultations = meeting_consultations(meeting)
-    ranks = selectors.consultation_ranks([c.pk for c in consultations])
-    figures = selectors.consultation_figures([c.pk for c in consultations])
-    for item in items:
-        item.rows = [
-            {
-                "title": p.title,
-                "explanation": p.explanation,
-                "theme": p.theme.name if p.theme_id else "",
-                "consultation": p.consultation.question,
-                "rank": ranks.get(p.pk, ""),
-                "online_votes": p.online_votes,
-                "supporters": p.supporters,
-                "in_room_votes": p.in_room_votes,
-                "total_votes": p.total_votes,
-            }
-            for p in item.shown_priorities
-        ]
-    return {
-        "meeting": meeting,
-        "about": meeting_about(meeting, role, []),
-        "items": items,
-        "consultations": [
-            {"question": c.question, "about": consultation_about(c, figures[c.pk])} for c in consultations
-        ],
-        "has_hidden": any(f.has_hidden for f in figures.values()),
-    }
-
-
-def write_pdf(meeting, role, target):
-    from weasyprint import CSS, HTML
-
-    html = render_to_string("consultations/board/pack_pdf.html", pack_context(meeting, role))
-    # No base URL and no links in the HTML: WeasyPrint fetches nothing.
-    HTML(string=html).write_pdf(target, stylesheets=[CSS(filename=finders.find(PRINT_STYLESHEET))])
-
-
-def build_file(log):
-    """Make an Excel or PDF file for an ExportLog and attach it. Runs in a background task."""
-    document = document_for(log.subject, log.object_id, log.role)
-    with tempfile.TemporaryFile() as handle:
-        if log.format == ExportFormat.XLSX:
-            write_xlsx(document, handle)
-        elif log.format == ExportFormat.PDF and log.subject == ExportSubject.MEETING:
-            write_pdf(BoardMeeting.objects.select_related("board").get(pk=log.object_id), log.role, handle)
-        else:
-            raise ValueError(log.format)
-        handle.seek(0)
-        log.file.save(f"{document.filename}.{log.format}", File(handle), save=False)

@@ -1,0 +1,47 @@
+"""The printable board pack (and its PDF): the meeting's export document, laid out for reading.
+
+It is made from the same tables as the CSV, JSON and Excel files, so it holds every column they do:
+each agenda item with its summary and the board's response, then a row per priority under it.
+"""
+
+from .content import meeting_consultations, meeting_document
+from .document import when
+
+# The columns that belong to the agenda item rather than to one of its priorities.
+ITEM_COLUMNS = ("Item", "Agenda item", "Summary for the board")
+RESPONSE_COLUMNS = {
+    "Board response": "status",
+    "What the board said": "explanation",
+    "Who is doing it": "responsible",
+    "By when": "due_by",
+}
+
+
+def pack_context(meeting, role):
+    document = meeting_document(meeting, role)
+    [agenda] = document.tables
+    priority_headers = [h for h in agenda.headers if h not in ITEM_COLUMNS and h not in RESPONSE_COLUMNS]
+    items = {}
+    for values in agenda.values():
+        row = dict(zip(agenda.headers, values, strict=True))
+        item = items.setdefault(
+            row["Item"],
+            {
+                "number": row["Item"],
+                "title": row["Agenda item"],
+                "summary": row["Summary for the board"],
+                "response": {key: row[header] for header, key in RESPONSE_COLUMNS.items()},
+                "rows": [],
+            },
+        )
+        item["rows"].append([row[name] for name in priority_headers])
+    consultations = meeting_consultations(meeting)
+    return {
+        "meeting": meeting,
+        "meeting_day": when(meeting.starts_at),
+        "about": document.about,
+        "headers": priority_headers,
+        "items": list(items.values()),
+        "has_hidden": any(value is None for item in items.values() for row in item["rows"] for value in row),
+        "consultation_count": len(consultations),
+    }
