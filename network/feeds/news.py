@@ -5,6 +5,7 @@ from datetime import datetime, time
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from ..models import NewsIndexPage, NewsPage
@@ -20,7 +21,8 @@ class NewsFeed(Feed):
         if index is None:
             raise Http404
         # Feed instances are shared between requests, so per-request values ride on the object.
-        index.feed_title = _("News from %(name)s") % {"name": organisation_name(request)}
+        index.organisation_name = organisation_name(request)
+        index.feed_title = _("News from %(name)s") % {"name": index.organisation_name}
         return index
 
     def title(self, index):
@@ -31,6 +33,10 @@ class NewsFeed(Feed):
 
     def description(self, index):
         return index.introduction or index.title
+
+    def author_name(self, index):
+        # Atom requires an author for the feed, or for every entry (RFC 4287, 4.1.1).
+        return index.organisation_name
 
     def items(self, index):
         return (
@@ -44,7 +50,9 @@ class NewsFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary
+        # Readers treat an RSS description and Atom's summary (type="html") as HTML, but a summary is
+        # plain text: escaped, an "&" or "<" an editor typed shows as typed instead of as markup.
+        return escape(item.summary)
 
     def item_link(self, item):
         return item.url
@@ -53,7 +61,8 @@ class NewsFeed(Feed):
         return datetime.combine(item.date, time(9), tzinfo=LONDON)
 
     def item_updateddate(self, item):
-        return item.last_published_at
+        # Every Atom entry needs one (RFC 4287, 4.1.2); a story made without publishing has no date.
+        return item.last_published_at or self.item_pubdate(item)
 
 
 class NewsAtomFeed(NewsFeed):
