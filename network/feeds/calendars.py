@@ -21,6 +21,7 @@ from ..group_schedule import meeting_times, recurrence_rule
 from ..models import DropInPage, GroupSession, Venue
 from ..opening_hours import LONDON, hours_on
 from ..selectors import public_groups
+from .conditional import conditional_feed
 from .shared import CALENDAR_TIMEZONE, ONLINE_LINK_NOTE, organisation_name
 from .timezones import vtimezone
 
@@ -88,6 +89,7 @@ def cancelled_starts_by_group(groups):
     return starts
 
 
+@conditional_feed
 def all_groups_calendar(request):
     groups = list(public_groups().select_related("venue").order_by("weekday", "start_time", "pk"))
     calendar = new_calendar(request, _("Peer groups"))
@@ -97,6 +99,7 @@ def all_groups_calendar(request):
     return calendar_response(calendar, "groups.ics")
 
 
+@conditional_feed
 def group_calendar(request, pk):
     group = get_object_or_404(public_groups().select_related("venue"), pk=pk)
     calendar = new_calendar(request, group.title)
@@ -128,6 +131,7 @@ def changed_days(exceptions, since):
     return sorted(days)
 
 
+@conditional_feed
 def drop_in_calendar(request, pk):
     """The usual week as repeating events, with closures taken out and changed hours put in."""
     page = get_object_or_404(DropInPage.objects.live().public(), pk=pk)

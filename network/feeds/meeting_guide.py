@@ -27,6 +27,7 @@ from django.http import JsonResponse
 
 from ..models.choices import Audience, Format, Frequency, HowToJoin
 from ..selectors import public_groups
+from .conditional import conditional_feed
 from .shared import CALENDAR_TIMEZONE, ONLINE_LINK_NOTE
 
 # The network is in the UK; addresses are written without the country, as UK postal addresses are.
@@ -96,6 +97,7 @@ def meeting_guide_entry(request, group):
     return entry
 
 
+@conditional_feed
 def meeting_guide(request):
     entries = [meeting_guide_entry(request, group) for group in listed_groups()]
     response = JsonResponse(entries, safe=False, json_dumps_params={"ensure_ascii": False})

@@ -10,12 +10,18 @@ from django.utils.translation import gettext as _
 
 from ..models import NewsIndexPage, NewsPage
 from ..opening_hours import LONDON
+from .conditional import answer_conditionally
 from .shared import organisation_name
 
 NEWS_ITEMS_IN_FEED = 20
 
 
 class NewsFeed(Feed):
+    def __call__(self, request, *args, **kwargs):
+        # Django's own Last-Modified is the newest story's date, which stays put when a story is
+        # taken down; the feeds' shared one (feeds.conditional) moves with any change.
+        return answer_conditionally(request, super().__call__(request, *args, **kwargs))
+
     def get_object(self, request):
         index = NewsIndexPage.objects.live().public().first()
         if index is None:
