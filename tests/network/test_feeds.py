@@ -176,3 +176,24 @@ def test_news_feeds_are_404_without_a_news_section(client, home_page):
 
 def test_sessions_exist_for_thirteen_weeks_ahead(portal):
     assert GroupSession.objects.filter(group=portal.groups[0]).count() == 13
+
+
+def test_no_feed_ever_carries_an_online_link(client, portal):
+    online = GroupPageFactory(
+        parent=portal.group_index, format=Format.ONLINE, venue=None, online_link=SECRET_LINK
+    )
+    hybrid = GroupPageFactory(parent=portal.group_index, format=Format.HYBRID, online_link=SECRET_LINK)
+    feeds = [
+        "/feeds/groups.ics",
+        f"/feeds/groups/{online.pk}.ics",
+        f"/feeds/groups/{hybrid.pk}.ics",
+        f"/feeds/drop-in/{portal.drop_in.pk}.ics",
+        "/feeds/meeting-guide.json",
+        "/feeds/news.rss",
+        "/feeds/news.atom",
+    ]
+    for url in feeds:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert SECRET_LINK not in response.text, url
+        assert "video.example.org" not in response.text, url
