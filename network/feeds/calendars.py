@@ -22,7 +22,7 @@ from ..models import DropInPage, GroupSession, Venue
 from ..opening_hours import LONDON, hours_on
 from ..selectors import public_groups
 from .conditional import conditional_feed
-from .shared import CALENDAR_TIMEZONE, ONLINE_LINK_NOTE, organisation_name
+from .shared import CALENDAR_TIMEZONE, online_note, organisation_name
 from .timezones import vtimezone
 
 # DTSTAMP and the start of weekly opening hours for a page that has never been published through
@@ -68,10 +68,7 @@ def group_event(request, group, cancelled_starts):
     event.add("rrule", vRecur(recurrence_rule(group)))
     if cancelled_starts:
         event.add("exdate", [timezone.localtime(start, LONDON) for start in sorted(cancelled_starts)])
-    description = [group.summary]
-    if group.meets_online:
-        description.append(str(ONLINE_LINK_NOTE))
-    event.add("description", "\n\n".join(description))
+    event.add("description", "\n\n".join(filter(None, [group.summary, online_note(group)])))
     if group.meets_in_person and group.venue:
         event.add("location", f"{group.venue.name}, {group.venue.one_line_address}")
     else:

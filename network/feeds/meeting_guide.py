@@ -28,7 +28,7 @@ from django.http import JsonResponse
 from ..models.choices import Audience, Format, Frequency, HowToJoin
 from ..selectors import public_groups
 from .conditional import conditional_feed
-from .shared import CALENDAR_TIMEZONE, ONLINE_LINK_NOTE
+from .shared import CALENDAR_TIMEZONE, online_note
 
 # The network is in the UK; addresses are written without the country, as UK postal addresses are.
 COUNTRY = "UK"
@@ -72,9 +72,6 @@ def meeting_guide_types(group):
 
 def meeting_guide_entry(request, group):
     venue = group.venue
-    notes = [group.summary]
-    if group.meets_online:
-        notes.append(str(ONLINE_LINK_NOTE))
     entry = {
         "name": group.title,
         "slug": f"{group.slug[:SLUG_TEXT_LENGTH]}-{group.pk}",
@@ -83,7 +80,7 @@ def meeting_guide_entry(request, group):
         "end_time": f"{group.end_time:%H:%M}",
         "timezone": CALENDAR_TIMEZONE,
         "types": meeting_guide_types(group),
-        "notes": "\n\n".join(notes),
+        "notes": "\n\n".join(filter(None, [group.summary, online_note(group)])),
         "url": request.build_absolute_uri(group.url),
         "location": venue.name,
         "formatted_address": ", ".join([*venue.address_lines, COUNTRY]),

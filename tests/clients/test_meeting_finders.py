@@ -73,7 +73,9 @@ def test_a_hybrid_group_is_listed_in_person_and_says_how_to_join_online(client, 
     hybrid = meeting_guide(client)[groups["hybrid"].title]
     assert hybrid["approximate"] == "no"
     assert hybrid["location"] == "The Net Loft"
-    assert "registered members" in hybrid["notes"]
+    assert hybrid["notes"].endswith(
+        "You can also join online. The link is sent to registered members before each session."
+    )
     assert not {"conference_url", "conference_phone", "conference_url_notes"} & set(hybrid)
 
 
