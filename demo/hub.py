@@ -4,7 +4,7 @@ Safe to run again: everything is found by its name or slug and updated, never du
 import datetime
 
 from home.models import HomePage
-from network.models import DropInPage, OpeningPeriod, ServiceVisit, SupportService, Venue
+from network.models import DropInPage, OpeningException, OpeningPeriod, ServiceVisit, SupportService, Venue
 
 from .pages import child_page
 
@@ -105,20 +105,27 @@ def load_hub():
             "longitude": "-6.19456",
         },
     )
-    venue.opening_periods.all().delete()
+    # Through each model's own manager: Venue is a ClusterableModel, and create() on its child
+    # relations (venue.opening_exceptions.create) only keeps the row in memory until the venue is
+    # saved again, so the closures never reached the database.
+    OpeningPeriod.objects.filter(venue=venue).delete()
     for weekday in range(5):
         closes = datetime.time(19) if weekday == THURSDAY else datetime.time(16)
         OpeningPeriod.objects.create(venue=venue, weekday=weekday, opens=datetime.time(10), closes=closes)
-    venue.opening_exceptions.all().delete()
-    venue.opening_exceptions.create(
+    OpeningException.objects.filter(venue=venue).delete()
+    OpeningException.objects.create(
+        venue=venue,
         start_date=datetime.date(2026, 12, 25),
         end_date=datetime.date(2026, 12, 26),
         reason="Christmas holidays",
     )
-    venue.opening_exceptions.create(
-        start_date=datetime.date(2027, 1, 1), end_date=datetime.date(2027, 1, 1), reason="New Year's Day"
+    OpeningException.objects.create(
+        venue=venue,
+        start_date=datetime.date(2027, 1, 1),
+        end_date=datetime.date(2027, 1, 1),
+        reason="New Year's Day",
     )
-    venue.service_visits.all().delete()
+    ServiceVisit.objects.filter(venue=venue).delete()
     for name, description, helps_with, weekday, starts, ends, note in SERVICES:
         service, _created = SupportService.objects.update_or_create(
             name=name, defaults={"description": description, "helps_with": helps_with}

@@ -24,7 +24,8 @@ def week_of_month(day):
     return -1 if week == 5 else week
 
 
-def _nth_weekday_of_month(year, month, weekday, week):
+def nth_weekday_of_month(year, month, weekday, week):
+    """The date of the nth weekday (Monday is 0) in a month; week -1 is the last one."""
     first = day = date(year, month, 1)
     while day.weekday() != weekday:
         day += timedelta(days=1)
@@ -43,7 +44,7 @@ def meeting_dates(group, start, end):
         week = week_of_month(group.first_date)
         year, month = group.first_date.year, group.first_date.month
         while True:
-            day = _nth_weekday_of_month(year, month, group.weekday, week)
+            day = nth_weekday_of_month(year, month, group.weekday, week)
             if day > last:
                 return
             if day >= start and day >= group.first_date:

@@ -17,7 +17,8 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import parse_http_date_safe
 
 VERSION_KEY = "page-cache:version"
 MARK = "_page_cache_allowed"
@@ -92,7 +93,14 @@ class PublicPageCacheMiddleware:
         cached = cache.get(key)
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
-            return cached
+            # A feed reader or calendar app that already has this version (If-None-Match or
+            # If-Modified-Since against the stored ETag and Last-Modified) gets 304 Not Modified.
+            return get_conditional_response(
+                request,
+                etag=cached.get("ETag"),
+                last_modified=parse_http_date_safe(cached.get("Last-Modified")),
+                response=cached,
+            )
 
         response = self.get_response(request)
         if getattr(request, MARK, False) and may_store(response):

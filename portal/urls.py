@@ -2,9 +2,9 @@ from django.conf import settings
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from .crawlers import robots_txt, sitemap
 from .health import health
 from .views import not_found
 
@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("network.urls")),
     path("consultations/", include("consultations.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", robots_txt, name="robots_txt"),
     path("health/", health, name="health"),
 ]
 

@@ -9,6 +9,7 @@ from icalendar import Calendar
 
 from network.models import GroupSession
 from network.models.choices import Audience, Format, Frequency
+from tests.clients.meeting_finders import OFFICIAL_TYPES
 from tests.factories.network import GroupPageFactory, OpeningExceptionFactory, public_site
 
 pytestmark = pytest.mark.django_db
@@ -103,7 +104,6 @@ def test_unknown_calendars_are_404(client, portal):
     assert client.get(f"/feeds/drop-in/{portal.groups[0].pk}.ics").status_code == 404
 
 
-MEETING_GUIDE_TYPES = {"O", "C", "W", "M", "X", "ONL", "BE", "D", "LGBTQ"}
 REQUIRED_TEXT_FIELDS = {"name", "slug"}
 HH_MM = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
 UPDATED = re.compile(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$")
@@ -120,8 +120,8 @@ def check_meeting_guide_entry(entry):
     assert HH_MM.match(entry["end_time"])
     assert entry["timezone"] == "Europe/London"
     assert isinstance(entry["types"], list)
-    assert set(entry["types"]) <= MEETING_GUIDE_TYPES
-    assert UPDATED.match(entry["updated"])
+    assert set(entry["types"]) <= OFFICIAL_TYPES
+    assert "updated" not in entry or UPDATED.match(entry["updated"])
     assert entry["url"].startswith("http")
     assert entry.get("formatted_address") or entry.get("address")
     assert "conference_url" not in entry, "Online links go to registered members only"
@@ -149,13 +149,12 @@ def test_meeting_guide_feed_follows_the_spec(client, portal):
     assert (tuesday["day"], tuesday["time"], tuesday["end_time"]) == (2, "18:00", "19:30")
     assert tuesday["types"] == ["O", "X"]
     assert tuesday["location"] == "The Net Loft"
-    assert tuesday["formatted_address"] == "12 Harbour Street, Portskerry, PS1 2AB"
+    assert tuesday["formatted_address"] == "12 Harbour Street, Portskerry, PS1 2AB, UK"
     assert entries[women.title]["day"] == 0
     assert "W" in entries[women.title]["types"]
-    assert entries[online.title]["formatted_address"] == "Portskerry"
-    assert entries[online.title]["approximate"] == "yes"
-    assert "ONL" in entries[online.title]["types"]
-    assert "location" in entries[hybrid.title] and "ONL" in entries[hybrid.title]["types"]
+    # Without the private link a finder could only show it as inactive (tests/clients).
+    assert online.title not in entries
+    assert "location" in entries[hybrid.title] and entries[hybrid.title]["approximate"] == "no"
 
 
 def test_news_feeds_parse_as_rss_and_atom(client, portal):
@@ -177,3 +176,24 @@ def test_news_feeds_are_404_without_a_news_section(client, home_page):
 
 def test_sessions_exist_for_thirteen_weeks_ahead(portal):
     assert GroupSession.objects.filter(group=portal.groups[0]).count() == 13
+
+
+def test_no_feed_ever_carries_an_online_link(client, portal):
+    online = GroupPageFactory(
+        parent=portal.group_index, format=Format.ONLINE, venue=None, online_link=SECRET_LINK
+    )
+    hybrid = GroupPageFactory(parent=portal.group_index, format=Format.HYBRID, online_link=SECRET_LINK)
+    feeds = [
+        "/feeds/groups.ics",
+        f"/feeds/groups/{online.pk}.ics",
+        f"/feeds/groups/{hybrid.pk}.ics",
+        f"/feeds/drop-in/{portal.drop_in.pk}.ics",
+        "/feeds/meeting-guide.json",
+        "/feeds/news.rss",
+        "/feeds/news.atom",
+    ]
+    for url in feeds:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert SECRET_LINK not in response.text, url
+        assert "video.example.org" not in response.text, url
