@@ -21,6 +21,8 @@ def pack_context(meeting, role):
     document = meeting_document(meeting, role)
     [agenda] = document.tables
     priority_headers = [h for h in agenda.headers if h not in ITEM_COLUMNS and h not in RESPONSE_COLUMNS]
+    # The priority names its row, for people who hear the table read out.
+    priority_headers.insert(0, priority_headers.pop(priority_headers.index("Priority")))
     items = {}
     for values in agenda.values():
         row = dict(zip(agenda.headers, values, strict=True))
