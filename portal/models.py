@@ -1,7 +1,9 @@
 """What every page shares: the site-wide settings (who runs the site, how to reach them, where to
-get help now, where "Exit this page" goes) and the base of the portal's page types."""
+get help now, where "Exit this page" goes) and the bases of the portal's page types."""
 
 from django.db import models
+from django.shortcuts import redirect
+from django.urls import resolve, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -64,3 +66,52 @@ class NetworkSettings(BaseSiteSetting):
         verbose_name = _("network settings")
         # Made by the home app before the settings moved here; the table kept its name.
         db_table = "home_networksettings"
+
+
+class SectionPage(IntroducedPage):
+    """The page record for a part of the portal that a Django view draws (a list of consultations,
+    the board's responses). Editors give it its title, introduction, search description and place in
+    the menu; the view at `route_name` draws the rest. Its address is always the view's, whatever the
+    slug, so links, the menu and the sitemap agree with the view.
+
+    The view reads the live page with `SectionPage.for_view(model, request)`, which also gives the
+    draft being previewed in the admin."""
+
+    route_name = ""
+    # Pages that only signed-in people can read stay out of the sitemap.
+    in_sitemap = True
+
+    max_count = 1
+    subpage_types = []
+    promote_panels = [
+        MultiFieldPanel([FieldPanel("seo_title"), FieldPanel("search_description")], _("For search engines")),
+        FieldPanel("show_in_menus"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    def get_url_parts(self, request=None):
+        parts = super().get_url_parts(request)
+        if parts is None:
+            return None
+        site_id, root_url, _page_path = parts
+        return site_id, root_url, reverse(self.route_name)
+
+    def get_sitemap_urls(self, request=None):
+        return super().get_sitemap_urls(request) if self.in_sitemap else []
+
+    def serve(self, request, *args, **kwargs):
+        # Reached only at the page's tree address (its slug), which nothing links to.
+        return redirect(reverse(self.route_name), permanent=True)
+
+    def serve_preview(self, request, mode_name):
+        request.previewed_section_page = self
+        return resolve(reverse(self.route_name)).func(request)
+
+    @staticmethod
+    def for_view(model, request):
+        previewed = getattr(request, "previewed_section_page", None)
+        if isinstance(previewed, model):
+            return previewed
+        return model.objects.live().first()

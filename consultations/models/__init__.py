@@ -33,6 +33,7 @@ from .constants import (
 )
 from .consultation import Consultation, Theme
 from .moderation import ModerationLog, PriorityRevision, ReturnReason
+from .pages import HaveYourSayPage, YouSaidWeDidPage
 from .participation import Ballot, InRoomTally, Priority, Report, Vote
 from .preferences import ClosingReminder, NotificationPreferences
 
@@ -60,6 +61,7 @@ __all__ = [
     "ExportLog",
     "ExportStatus",
     "ExportSubject",
+    "HaveYourSayPage",
     "InRoomTally",
     "MeetingStatus",
     "ModerationAction",
@@ -74,4 +76,5 @@ __all__ = [
     "ReturnReason",
     "Theme",
     "Vote",
+    "YouSaidWeDidPage",
 ]

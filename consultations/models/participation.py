@@ -149,6 +149,11 @@ class Priority(models.Model):
         return self.status == PriorityStatus.REMOVED
 
     @property
+    def is_on_its_way(self):
+        """Waiting, sent back or published: the steps towards the board still lie ahead of it."""
+        return self.status in (PriorityStatus.SUBMITTED, PriorityStatus.RETURNED, PriorityStatus.APPROVED)
+
+    @property
     def editable_by_author(self):
         return self.status in PriorityStatus.editable_by_author()
 

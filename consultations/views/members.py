@@ -10,13 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from portal.actions import ActionView
+from portal.models import SectionPage
 from portal.permissions import rule_required
 
 from .. import selectors
 from ..figures import show_on
 from ..filters import PriorityFilter
 from ..forms import NotificationPreferencesForm
-from ..models import Consultation, ConsultationState, NotificationPreferences
+from ..models import Consultation, ConsultationState, HaveYourSayPage, NotificationPreferences
 from ..vote_buttons import vote_buttons
 from .common import get_consultation
 
@@ -39,7 +40,13 @@ def consultation_list(request):
         (heading, [c for c in visible if c.state == state]) for state, heading in STATE_HEADINGS.items()
     ]
     return render(
-        request, "consultations/consultation_list.html", {"sections": sections, "any_visible": bool(visible)}
+        request,
+        "consultations/consultation_list.html",
+        {
+            "section_page": SectionPage.for_view(HaveYourSayPage, request),
+            "sections": sections,
+            "any_visible": bool(visible),
+        },
     )
 
 

@@ -6,10 +6,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
+from portal.models import SectionPage
 from portal.page_cache import cache_public_response
 
 from .. import selectors
 from ..filters import ResponseFilter
+from ..models import YouSaidWeDidPage
 
 
 @require_GET
@@ -26,6 +28,7 @@ def you_said_we_did(request):
         request,
         "consultations/you_said_we_did.html",
         {
+            "section_page": SectionPage.for_view(YouSaidWeDidPage, request),
             "form": response_filter.form_showing_choices(),
             "page": page,
             "responses": selectors.shown_responses(page.object_list),

@@ -1,17 +1,11 @@
 from django import template
 from django.core.cache import cache
-from django.urls import reverse
 from wagtail.models import Site
 
+from network.models import StandardPage
 from portal.page_cache import current_version
 
 register = template.Library()
-
-# Sections that are not Wagtail pages, after the pages editors put in the menu.
-APP_SECTIONS = [
-    ("Have your say", "consultations:list"),
-    ("You said, we did", "consultations:you_said_we_did"),
-]
 
 
 def cached_for_content(name, site, compute):
@@ -20,15 +14,17 @@ def cached_for_content(name, site, compute):
     return cache.get_or_set(key, compute, timeout=60 * 60)
 
 
-def section_is_current(request_path, url):
-    if url == "/":
-        return request_path == "/"
-    return request_path.startswith(url)
+def current_section(request_path, urls):
+    """The menu link for the part of the site the page is in: the longest that the path starts
+    with, so "You said, we did" (/consultations/you-said-we-did/) is not also "Have your say"."""
+    matching = [url for url in urls if request_path == url or (url != "/" and request_path.startswith(url))]
+    return max(matching, key=len, default=None)
 
 
 @register.inclusion_tag("includes/navigation.html", takes_context=True)
 def main_navigation(context):
-    """The pages editors ticked "Show in menus" for, then the portal's own sections."""
+    """The pages editors ticked "Show in menus" for, in the tree's order ("Have your say" and "You
+    said, we did" are pages too, drawn by consultations' views)."""
     request = context["request"]
     site = Site.find_for_request(request)
     items = []
@@ -36,22 +32,17 @@ def main_navigation(context):
         items += cached_for_content(
             "navigation",
             site,
-            lambda: [(page.title, page.url) for page in site.root_page.get_children().live().in_menu()],
+            lambda: [
+                (page.title, page.url) for page in site.root_page.get_children().live().in_menu().specific()
+            ],
         )
-    items += [(label, reverse(url_name)) for label, url_name in APP_SECTIONS]
-    return {
-        "items": [
-            {"label": label, "url": url, "current": section_is_current(request.path, url)}
-            for label, url in items
-        ]
-    }
+    current = current_section(request.path, [url for _label, url in items])
+    return {"items": [{"label": label, "url": url, "current": url == current} for label, url in items]}
 
 
 @register.inclusion_tag("includes/footer_links.html", takes_context=True)
 def footer_links(context):
     """About, privacy, accessibility and the like: every live standard page on the site."""
-    from network.models import StandardPage
-
     site = Site.find_for_request(context["request"])
     if site is None:
         return {"pages": []}

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from consultations.services import exports_purge
@@ -24,7 +24,6 @@ class Command(BaseCommand):
     def handle(self, *args, days, **options):
         days = settings.EXPORT_RETENTION_DAYS if days is None else days
         if days < 0:
-            self.stderr.write("--days must be 0 or more.")
-            return
+            raise CommandError("--days must be 0 or more.")
         deleted = exports_purge(older_than=timezone.now() - timedelta(days=days))
         self.stdout.write(f"{deleted} export file{'s' if deleted != 1 else ''} deleted.")
