@@ -1,5 +1,9 @@
 """Demo consultations: one open, one closed, with priorities, votes and in-room tallies.
-Safe to run again: everything is found by its words before anything is created."""
+
+The open one is built the way members and facilitators build one: posts through the services, a
+facilitator's check (so the moderation log has entries), votes on ballots, tallies from a group.
+The closed one is history, written as it ended, since the services rightly refuse a closed
+consultation. Safe to run again: everything is found by its words before anything is created."""
 
 from datetime import timedelta
 
@@ -14,6 +18,13 @@ from consultations.models import (
     ReturnReason,
     Theme,
     Vote,
+)
+from consultations.services import (
+    priority_approve,
+    priority_gather,
+    priority_submit,
+    tallies_record,
+    vote_cast,
 )
 
 RETURN_REASONS = [
@@ -140,6 +151,70 @@ def _priority(
     return priority
 
 
+def _posted(consultation, title, explanation, theme_name, author, show_name, facilitator, *, approve=True):
+    """A member's post, checked by a facilitator, as the moderation page does it."""
+    priority = consultation.priorities.filter(title=title).first()
+    if priority is None:
+        theme = consultation.themes.filter(name=theme_name).first()
+        priority = priority_submit(
+            consultation=consultation,
+            author=author,
+            title=title,
+            explanation=explanation,
+            theme=theme,
+            show_name=show_name,
+        )
+    if approve and priority.is_waiting_for_a_check:
+        priority = priority_approve(
+            priority=priority, moderator=facilitator, reviewed_version=priority.version
+        )
+    return priority
+
+
+def _gathered(consultation, title, explanation, theme_name, facilitator, held_on):
+    """Said at a group by someone who is not online; a facilitator typed it in."""
+    return consultation.priorities.filter(title=title).first() or priority_gather(
+        consultation=consultation,
+        facilitator=facilitator,
+        title=title,
+        explanation=explanation,
+        place=PLACE,
+        held_on=held_on,
+        theme=consultation.themes.filter(name=theme_name).first(),
+    )
+
+
+def _open_consultation(now, members, facilitator):
+    consultation = _consultation(
+        OPEN_QUESTION, OPEN_BACKGROUND, now - timedelta(days=7), now + timedelta(days=14), OPEN_THEMES
+    )
+    group_day = (now - timedelta(days=2)).date()
+    priorities = [
+        _posted(consultation, title, text, theme, _user(email), show, facilitator)
+        if email
+        else _gathered(consultation, title, text, theme, facilitator, group_day)
+        for title, text, theme, email, show in OPEN_PRIORITIES
+    ]
+    _posted(consultation, *WAITING_PRIORITY, _user("member@example.org"), False, facilitator, approve=False)
+    for voter, choices in zip(members, ([0, 1], [0, 2], [1, 2, 3]), strict=False):
+        for index in choices:
+            if not Vote.objects.filter(priority=priorities[index], voter=voter).exists():
+                vote_cast(priority=priorities[index], voter=voter)
+    tallies_record(
+        consultation=consultation,
+        facilitator=facilitator,
+        place=PLACE,
+        held_on=group_day,
+        counts={priority.pk: votes for priority, votes in zip(priorities, (6, 4, 9, 2), strict=True)},
+    )
+    # Spread the posts over the week it has been open, as they would have come in.
+    for days_ago, priority in zip(range(6, 0, -1), priorities, strict=False):
+        posted_at = now - timedelta(days=days_ago)
+        Priority.objects.filter(pk=priority.pk).update(
+            submitted_at=posted_at - timedelta(hours=3), approved_at=posted_at
+        )
+
+
 def load(*, stdout):
     for order, (title, message) in enumerate(RETURN_REASONS):
         ReturnReason.objects.update_or_create(title=title, defaults={"message": message, "sort_order": order})
@@ -149,32 +224,7 @@ def load(*, stdout):
         _user(email) for email in ("member@example.org", "facilitator@example.org", "board@example.org")
     ]
     members = [m for m in members if m is not None]
-
-    open_consultation = _consultation(
-        OPEN_QUESTION, OPEN_BACKGROUND, now - timedelta(days=7), now + timedelta(days=14), OPEN_THEMES
-    )
-    open_priorities = [
-        _priority(open_consultation, title, text, theme, _user(email), show, now - timedelta(days=6 - i))
-        for i, (title, text, theme, email, show) in enumerate(OPEN_PRIORITIES)
-    ]
-    _priority(
-        open_consultation,
-        *WAITING_PRIORITY,
-        _user("member@example.org"),
-        False,
-        now - timedelta(hours=5),
-        PriorityStatus.SUBMITTED,
-    )
-    for voter, choices in zip(members, ([0, 1], [0, 2], [1, 2, 3]), strict=False):
-        for index in choices:
-            Vote.objects.get_or_create(priority=open_priorities[index], voter=voter)
-    for priority, votes in zip(open_priorities, (6, 4, 9, 2), strict=True):
-        InRoomTally.objects.update_or_create(
-            priority=priority,
-            place=PLACE,
-            held_on=(now - timedelta(days=2)).date(),
-            defaults={"votes": votes, "entered_by": _user("facilitator@example.org")},
-        )
+    _open_consultation(now, members, _user("facilitator@example.org"))
 
     closed_consultation = _consultation(
         CLOSED_QUESTION, CLOSED_BACKGROUND, now - timedelta(days=90), now - timedelta(days=60), ["The space"]
