@@ -13,7 +13,7 @@ from .. import selectors
 from ..figures import FILE_NOTE, show_on
 from ..models import AgendaItemPriority, BoardMeeting, Consultation, ExportSubject
 from ..taken_down import hide_taken_down
-from .document import CHUNK, Column, ExportDocument, Table, when
+from .document import CHUNK, DAY, LONG_TEXT, MOMENT, NUMBER, Column, ExportDocument, Table, when
 
 
 def voting_rules(consultation):
@@ -37,8 +37,8 @@ def consultation_about(consultation, figures, prefix=""):
         (f"{prefix}Question", consultation.question),
         (f"{prefix}Background", consultation.background),
         (f"{prefix}Voting rules", voting_rules(consultation)),
-        (f"{prefix}Opened", when(consultation.opens_at)),
-        (f"{prefix}Closed", when(consultation.closes_at)),
+        (f"{prefix}Opened", consultation.opens_at),
+        (f"{prefix}Closed", consultation.closes_at),
         (f"{prefix}People who took part online", figures.participants),
         (f"{prefix}Priorities published", figures.priority_count),
         (f"{prefix}Votes online", figures.online_votes),
@@ -50,11 +50,19 @@ def consultation_about(consultation, figures, prefix=""):
 
 def made(subject, role):
     return [
-        ("Made at", when(timezone.now())),
+        ("Made at", timezone.now()),
         ("Made from", subject),
         ("Made by", role),
         ("Privacy", f"No names or contact details. {FILE_NOTE}"),
     ]
+
+
+COUNTS_NOTE = "About the counts"
+
+
+def hidden_note(*counts):
+    """Said beside a row with an empty count, so an empty cell is never read as nought."""
+    return "Some counts are hidden so nobody can be picked out." if None in counts else ""
 
 
 def theme_table(figures):
@@ -62,9 +70,10 @@ def theme_table(figures):
         "Themes",
         [
             Column("Theme", lambda theme: theme.name or "No theme"),
-            Column("Priorities", lambda theme: theme.priorities),
-            Column("Votes online", lambda theme: theme.online_votes),
-            Column("Votes in the room", lambda theme: theme.in_room_votes),
+            Column("Priorities", lambda theme: theme.priorities, NUMBER),
+            Column("Votes online", lambda theme: theme.online_votes, NUMBER),
+            Column("Votes in the room", lambda theme: theme.in_room_votes, NUMBER),
+            Column(COUNTS_NOTE, lambda theme: hidden_note(theme.online_votes, theme.in_room_votes)),
         ],
         lambda: figures.themes,
     )
@@ -79,13 +88,17 @@ def gathered(priority):
 def priority_columns():
     return [
         Column("Priority", lambda p: p.title),
-        Column("Why it matters", lambda p: p.explanation),
+        Column("Why it matters", lambda p: p.explanation, LONG_TEXT),
         Column("Theme", lambda p: p.theme.name if p.theme_id else ""),
         Column("Gathered at a group", gathered),
-        Column("Votes online", lambda p: p.online_votes),
-        Column("People who voted online", lambda p: p.supporters),
-        Column("Votes in the room", lambda p: p.in_room_votes),
-        Column("Total votes", lambda p: p.total_votes),
+        Column("Votes online", lambda p: p.online_votes, NUMBER),
+        Column("People who voted online", lambda p: p.supporters, NUMBER),
+        Column("Votes in the room", lambda p: p.in_room_votes, NUMBER),
+        Column("Total votes", lambda p: p.total_votes, NUMBER),
+        Column(
+            COUNTS_NOTE,
+            lambda p: hidden_note(p.online_votes, p.supporters, p.in_room_votes, p.total_votes),
+        ),
     ]
 
 
@@ -97,17 +110,15 @@ def response_columns(response_of):
                 return ""
             if name == "status":
                 return response.get_status_display()
-            if name == "due_by":
-                return when(response.due_by)
             return getattr(response, name)
 
         return get
 
     return [
         Column("Board response", part("status")),
-        Column("What the board said", part("explanation")),
+        Column("What the board said", part("explanation"), LONG_TEXT),
         Column("Who is doing it", part("responsible")),
-        Column("By when", part("due_by")),
+        Column("By when", part("due_by"), DAY),
     ]
 
 
@@ -134,20 +145,26 @@ def consultation_document(consultation, role):
         return getattr(priority.link.agenda_item, "response", None) if priority.link else None
 
     columns = [
-        Column("Rank", lambda p: p.rank),
+        Column("Consultation", lambda p: consultation.question),
+        Column("Rank", lambda p: p.rank, NUMBER),
         *priority_columns(),
-        Column("Board meeting", lambda p: when(p.link.agenda_item.meeting.starts_at) if p.link else ""),
+        Column("Board meeting", lambda p: p.link.agenda_item.meeting.starts_at if p.link else None, MOMENT),
         Column("Agenda item", lambda p: p.link.agenda_item.title if p.link else ""),
-        Column("Summary for the board", lambda p: p.link.agenda_item.summary if p.link else ""),
+        Column("Summary for the board", lambda p: p.link.agenda_item.summary if p.link else "", LONG_TEXT),
         *response_columns(response_of),
     ]
-    subject = f"Consultation {consultation.pk}: {consultation.question}"
+    subject = f"The consultation “{consultation.question}”"
     return ExportDocument(
         title=f"Results: {consultation.question}",
         filename=f"consultation-{consultation.pk}-{slugify(consultation.question)[:40]}",
         about=made(subject, role) + consultation_about(consultation, figures),
         tables=[theme_table(figures), Table("Priorities", columns, ranked_rows)],
+        main="Priorities",
     )
+
+
+def meeting_label(meeting):
+    return f"{meeting.board.name}, meeting on {when(meeting.starts_at)}"
 
 
 def meeting_consultations(meeting):
@@ -160,15 +177,18 @@ def meeting_consultations(meeting):
 
 def meeting_about(meeting, role, consultations):
     about = [
-        *made(f"Board meeting {meeting.pk}: {meeting}", role),
+        *made(meeting_label(meeting), role),
         ("Board", meeting.board.name),
-        ("Meeting", when(meeting.starts_at)),
+        ("Meeting", meeting.starts_at),
         ("Place", meeting.place),
         ("Meeting status", meeting.get_status_display()),
     ]
     figures = selectors.consultation_figures([consultation.pk for consultation in consultations])
-    for number, consultation in enumerate(consultations, start=1):
-        about += consultation_about(consultation, figures[consultation.pk], prefix=f"Consultation {number}: ")
+    for consultation in consultations:
+        # Named by its question, so it reads the same in every file whatever else is in it.
+        about += consultation_about(
+            consultation, figures[consultation.pk], prefix=f"{consultation.question}: "
+        )
     return about
 
 
@@ -180,26 +200,29 @@ def meeting_document(meeting, role):
         for item in selectors.agenda_for(meeting):
             for priority in item.shown_priorities:
                 priority.item = item
-                priority.rank = ranks.get(priority.pk, "")
+                priority.rank = ranks.get(priority.pk)
                 yield priority
 
     def response_of(priority):
         return getattr(priority.item, "response", None)
 
     columns = [
-        Column("Item", lambda p: p.item.position_number),
+        Column("Board", lambda p: meeting.board.name),
+        Column("Board meeting", lambda p: meeting.starts_at, MOMENT),
+        Column("Item", lambda p: p.item.position_number, NUMBER),
         Column("Agenda item", lambda p: p.item.title),
-        Column("Summary for the board", lambda p: p.item.summary),
+        Column("Summary for the board", lambda p: p.item.summary, LONG_TEXT),
         Column("Consultation", lambda p: p.consultation.question),
-        Column("Rank in the consultation", lambda p: p.rank),
+        Column("Rank in the consultation", lambda p: p.rank, NUMBER),
         *priority_columns(),
         *response_columns(response_of),
     ]
     return ExportDocument(
-        title=f"Board pack: {meeting}",
+        title=f"Board pack: {meeting_label(meeting)}",
         filename=f"board-meeting-{meeting.pk}-{timezone.localtime(meeting.starts_at):%Y-%m-%d}",
         about=meeting_about(meeting, role, consultations),
         tables=[Table("Agenda", columns, numbered(agenda_rows))],
+        main="Agenda",
     )
 
 

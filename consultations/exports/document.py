@@ -1,6 +1,12 @@
 """An export as data: an "about this file" list and tables whose columns come from small getters,
-so that every format (CSV, JSON, Excel, the printable pack and its PDF) holds the same thing."""
+so that every format (CSV, JSON, Excel, the printable pack and its PDF) holds the same thing.
 
+Getters give values as they are (numbers, datetimes, dates, None for a hidden count); each format
+writes them its own way: ISO 8601 with the UK offset in CSV and JSON, real dates and numbers in
+Excel, words in the printed pack.
+"""
+
+import datetime
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,26 +16,56 @@ from django.utils import timezone
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CHUNK = 2000
 
+# What a column holds, for the formats that care (Excel's widths and number styles).
+TEXT = "text"
+LONG_TEXT = "long text"
+NUMBER = "number"
+MOMENT = "date and time"
+DAY = "date"
+
+
+def is_formula_like(value):
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
 
 def neutralise(value):
-    """Stop a spreadsheet reading text as a formula: prefix a single quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
+    """Stop a spreadsheet reading text as a formula: prefix a single quote (CSV; Excel files store
+    such text as text instead)."""
+    return "'" + value if is_formula_like(value) else value
+
+
+def local(value):
+    """A datetime in the UK's time, with its offset."""
+    return timezone.localtime(value) if isinstance(value, datetime.datetime) else value
+
+
+def plain(value):
+    """For CSV and JSON: dates in ISO 8601 (with the offset for a moment), the rest as it is."""
+    if isinstance(value, datetime.datetime):
+        return local(value).isoformat(timespec="minutes")
+    if isinstance(value, datetime.date):
+        return value.isoformat()
     return value
 
 
 def when(value):
-    if value is None:
+    """For people: "Tuesday 22 December 2026, 2:00pm" or "Tuesday 22 December 2026"."""
+    if value is None or value == "":
         return ""
-    if hasattr(value, "tzinfo"):
-        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M %Z")
-    return value.isoformat()
+    if isinstance(value, datetime.datetime):
+        value = local(value)
+        clock = value.strftime("%I:%M%p").lstrip("0").lower()
+        return f"{value:%A} {value.day} {value:%B %Y}, {clock}"
+    if isinstance(value, datetime.date):
+        return f"{value:%A} {value.day} {value:%B %Y}"
+    return value
 
 
 @dataclass
 class Column:
     header: str
     get: Callable[[Any], Any]
+    kind: str = TEXT
 
 
 @dataclass
@@ -53,3 +89,9 @@ class ExportDocument:
     filename: str
     about: list[tuple[str, Any]]
     tables: list[Table] = field(default_factory=list)
+    # The table a CSV holds: one tidy table per file (the others are in the Excel and JSON files).
+    main: str = ""
+
+    @property
+    def main_table(self):
+        return next(table for table in self.tables if table.name == self.main)

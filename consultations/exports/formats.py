@@ -1,6 +1,7 @@
 """The formats: CSV and JSON streamed a line at a time from `.iterator()` querysets; Excel
-(openpyxl's write-only mode) and the PDF board pack made in a background task. Text a spreadsheet
-could read as a formula is neutralised in CSV and Excel."""
+(openpyxl's write-only mode, laid out in `sheets`) and the tagged PDF board pack made in a
+background task. Text a spreadsheet could read as a formula is neutralised in CSV and stored as
+text in Excel."""
 
 import csv
 import tempfile
@@ -13,8 +14,9 @@ from openpyxl import Workbook
 from weasyprint import CSS, HTML
 
 from ..models import BoardMeeting, ExportFormat, ExportSubject
+from . import sheets
 from .content import document_for
-from .document import neutralise
+from .document import neutralise, plain
 from .pack import pack_context
 
 CONTENT_TYPES = {
@@ -32,30 +34,27 @@ class _Echo:
 
 
 def csv_rows(document):
-    """The CSV, one encoded line at a time: "about" lines, then each table under its name."""
+    """The CSV, one encoded line at a time: one tidy table, a header row and a row per priority or
+    agenda item (what the file is about is in the JSON and Excel files and the pack)."""
     writer = csv.writer(_Echo())
+    table = document.main_table
     yield "\ufeff"
-    yield writer.writerow(["About this file", ""])
-    for label, value in document.about:
-        yield writer.writerow([label, neutralise(value)])
-    for table in document.tables:
-        yield writer.writerow([])
-        yield writer.writerow([table.name])
-        yield writer.writerow(table.headers)
-        for values in table.values():
-            yield writer.writerow([neutralise(value) for value in values])
+    yield writer.writerow(table.headers)
+    for values in table.values():
+        yield writer.writerow([neutralise(plain(value)) for value in values])
 
 
 def json_chunks(document):
     encode = DjangoJSONEncoder().encode
     yield '{"title": ' + encode(document.title) + ', "about": '
-    yield encode([{"label": label, "value": value} for label, value in document.about])
+    yield encode([{"label": label, "value": plain(value)} for label, value in document.about])
     yield ', "tables": ['
     for index, table in enumerate(document.tables):
         yield (", " if index else "") + '{"name": ' + encode(table.name)
         yield ', "columns": ' + encode(table.headers) + ', "rows": ['
         for row_index, values in enumerate(table.values()):
-            yield (", " if row_index else "") + encode(dict(zip(table.headers, values, strict=True)))
+            row = {header: plain(value) for header, value in zip(table.headers, values, strict=True)}
+            yield (", " if row_index else "") + encode(row)
         yield "]}"
     yield "]}\n"
 
@@ -63,22 +62,19 @@ def json_chunks(document):
 def write_xlsx(document, target):
     """Write-only mode: rows go straight to the file, so memory stays flat as data grows."""
     workbook = Workbook(write_only=True)
-    about = workbook.create_sheet("About this file")
-    about.append(["About this file", ""])
-    for label, value in document.about:
-        about.append([label, neutralise(value)])
+    sheets.about_sheet(workbook, document.about)
     for table in document.tables:
-        sheet = workbook.create_sheet(table.name[:31])
-        sheet.append(table.headers)
-        for values in table.values():
-            sheet.append([neutralise(value) for value in values])
+        sheets.table_sheet(workbook, table)
     workbook.save(target)
 
 
 def write_pdf(meeting, role, target):
     html = render_to_string("consultations/board/pack_pdf.html", pack_context(meeting, role))
     # No base URL and no links in the HTML: WeasyPrint fetches nothing.
-    HTML(string=html).write_pdf(target, stylesheets=[CSS(filename=finders.find(PRINT_STYLESHEET))])
+    # PDF/UA-1: tagged, so a screen reader reads the headings and tables in order.
+    HTML(string=html).write_pdf(
+        target, stylesheets=[CSS(filename=finders.find(PRINT_STYLESHEET))], pdf_variant="pdf/ua-1"
+    )
 
 
 def build_file(log):

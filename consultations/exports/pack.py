@@ -4,11 +4,12 @@ It is made from the same tables as the CSV, JSON and Excel files, so it holds ev
 each agenda item with its summary and the board's response, then a row per priority under it.
 """
 
-from .content import meeting_consultations, meeting_document
+from .content import COUNTS_NOTE, meeting_consultations, meeting_document
 from .document import when
 
-# The columns that belong to the agenda item rather than to one of its priorities.
-ITEM_COLUMNS = ("Item", "Agenda item", "Summary for the board")
+# The columns that belong to the agenda item or the meeting rather than to one of its priorities,
+# and the note the pack gives once at the top instead of on every row.
+ITEM_COLUMNS = ("Board", "Board meeting", "Item", "Agenda item", "Summary for the board", COUNTS_NOTE)
 RESPONSE_COLUMNS = {
     "Board response": "status",
     "What the board said": "explanation",
@@ -32,7 +33,7 @@ def pack_context(meeting, role):
                 "number": row["Item"],
                 "title": row["Agenda item"],
                 "summary": row["Summary for the board"],
-                "response": {key: row[header] for header, key in RESPONSE_COLUMNS.items()},
+                "response": {key: when(row[header]) for header, key in RESPONSE_COLUMNS.items()},
                 "rows": [],
             },
         )
@@ -41,7 +42,8 @@ def pack_context(meeting, role):
     return {
         "meeting": meeting,
         "meeting_day": when(meeting.starts_at),
-        "about": document.about,
+        # None stays None: the template says "hidden" for a hidden count.
+        "about": [(label, None if value is None else when(value)) for label, value in document.about],
         "headers": priority_headers,
         "items": list(items.values()),
         "has_hidden": any(value is None for item in items.values() for row in item["rows"] for value in row),

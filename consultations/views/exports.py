@@ -93,7 +93,9 @@ def board_pack(request, meeting, pk):
         user=request.user, role=role, subject=ExportSubject.MEETING, object_id=meeting.pk,
         description=f"Agenda: {meeting}", export_format=ExportFormat.PACK, status=ExportStatus.SENT,
     )  # fmt: skip
-    return render(request, "consultations/board/pack.html", exports.pack_context(meeting, role))
+    # A page made to be printed or saved names nobody, not even who printed it (the header's account link).
+    context = {**exports.pack_context(meeting, role), "names_nobody": True}
+    return render(request, "consultations/board/pack.html", context)
 
 
 @require_GET

@@ -11,6 +11,7 @@ top priority, the Housing theme and the overall total stay shown.
 import csv
 import io
 import json
+import re
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -67,17 +68,6 @@ def streamed(response):
     return b"".join(response.streaming_content).decode("utf-8-sig")
 
 
-def table(rows, name):
-    start = rows.index([name]) + 1
-    header = rows[start]
-    body = []
-    for row in rows[start + 1 :]:
-        if not row:
-            break
-        body.append(dict(zip(header, row, strict=True)))
-    return header, body
-
-
 def test_consultation_csv(rep_client, board_world, agenda):
     text = streamed(
         rep_client.get(
@@ -85,19 +75,9 @@ def test_consultation_csv(rep_client, board_world, agenda):
         )
     )
     rows = list(csv.reader(io.StringIO(text)))
-    about = {row[0]: row[1] for row in rows[1 : rows.index([])]}
-    assert about["Made by"] == "Board representative"
-    assert about["Made from"] == f"Consultation {board_world.consultation.pk}: What should the hub have?"
-    assert about["Made at"]
-    assert about["Question"] == "What should the hub have?"
-    assert "Each member had 3 votes" in about["Voting rules"]
-    assert about["People who took part online"] == ""
-    assert about["Priorities published"] == "3"
-    assert about["Votes online"] == ""
-    assert about["Votes in the room"] == ""
-    assert "Empty counts are hidden so nobody can be singled out" in about["Privacy"]
-    header, priorities = table(rows, "Priorities")
-    assert header[:3] == ["Rank", "Priority", "Why it matters"]
+    header, priorities = rows[0], [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+    assert header[:4] == ["Consultation", "Rank", "Priority", "Why it matters"]
+    assert {p["Consultation"] for p in priorities} == {"What should the hub have?"}
     assert [(p["Rank"], p["Priority"]) for p in priorities] == [
         ("1", "Help with housing forms"),
         ("2", "A nurse at the drop-in"),
@@ -108,9 +88,6 @@ def test_consultation_csv(rep_client, board_world, agenda):
     assert priorities[2]["Why it matters"] == "'-2+3"
     assert priorities[0]["Agenda item"] == "Housing help"
     assert priorities[1]["Summary for the board"] == "'+Members want a nurse."
-    _header, themes = table(rows, "Themes")
-    assert {t["Theme"]: t["Priorities"] for t in themes} == {"Health": "2", "Housing": "1"}
-    assert {t["Theme"]: t["Votes online"] for t in themes} == {"Health": "", "Housing": "6"}
     assert_no_identifiers(text)
     log = ExportLog.objects.get()
     assert (log.user, log.role, log.format, log.subject) == (
@@ -121,6 +98,30 @@ def test_consultation_csv(rep_client, board_world, agenda):
     )
 
 
+def test_consultation_json_says_what_the_file_is_about(rep_client, board_world, agenda):
+    text = streamed(
+        rep_client.get(
+            reverse("consultations:consultation_export", args=[board_world.consultation.pk, "json"])
+        )
+    )
+    data = json.loads(text)
+    about = {entry["label"]: entry["value"] for entry in data["about"]}
+    assert about["Made by"] == "Board representative"
+    assert about["Made from"] == "The consultation \u201cWhat should the hub have?\u201d"
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d[+-]\d\d:\d\d", about["Made at"])
+    assert about["Question"] == "What should the hub have?"
+    assert "Each member had 3 votes" in about["Voting rules"]
+    assert about["People who took part online"] is None
+    assert about["Priorities published"] == 3
+    assert about["Votes online"] is None
+    assert about["Votes in the room"] is None
+    assert "Empty counts are hidden so nobody can be singled out" in about["Privacy"]
+    themes = next(table["rows"] for table in data["tables"] if table["name"] == "Themes")
+    assert {t["Theme"]: t["Priorities"] for t in themes} == {"Health": 2, "Housing": 1}
+    assert {t["Theme"]: t["Votes online"] for t in themes} == {"Health": None, "Housing": 6}
+    assert_no_identifiers(text)
+
+
 def test_meeting_json_in_agenda_order(rep_client, board_world, agenda):
     text = streamed(
         rep_client.get(reverse("consultations:meeting_export", args=[board_world.meeting.pk, "json"]))
@@ -128,7 +129,7 @@ def test_meeting_json_in_agenda_order(rep_client, board_world, agenda):
     data = json.loads(text)
     about = {entry["label"]: entry["value"] for entry in data["about"]}
     assert about["Board"] == "Portskerry partnership"
-    assert about["Consultation 1: Question"] == "What should the hub have?"
+    assert about["What should the hub have?: Question"] == "What should the hub have?"
     rows = data["tables"][0]["rows"]
     assert [(r["Item"], r["Agenda item"], r["Priority"]) for r in rows] == [
         (1, "Health at the hub", "A nurse at the drop-in"),
@@ -143,8 +144,10 @@ def test_meeting_json_in_agenda_order(rep_client, board_world, agenda):
 
 def test_staff_exports_say_staff(client, board_world, agenda, media_root):
     client.force_login(UserFactory(is_staff=True))
-    text = streamed(client.get(reverse("consultations:meeting_export", args=[board_world.meeting.pk, "csv"])))
-    assert "Made by,Staff" in text
+    text = streamed(
+        client.get(reverse("consultations:meeting_export", args=[board_world.meeting.pk, "json"]))
+    )
+    assert {"label": "Made by", "value": "Staff"} in json.loads(text)["about"]
 
 
 def downloaded(client, log):
@@ -172,8 +175,13 @@ def test_excel_is_made_in_the_background_and_offered_for_download(rep_client, bo
     header = rows[0]
     records = [dict(zip(header, row, strict=True)) for row in rows[1:]]
     assert [r["Agenda item"] for r in records] == ["Health at the hub", "Health at the hub", "Housing help"]
-    assert records[1]["Priority"] == '\'=HYPERLINK("http://evil")'
-    assert records[0]["Summary for the board"] == "'+Members want a nurse."
+    # Stored as text, shown as typed: no apostrophe in the cell, and never run as a formula.
+    assert records[1]["Priority"] == '=HYPERLINK("http://evil")'
+    assert records[0]["Summary for the board"] == "+Members want a nurse."
+    formula_like = [
+        cell for row in workbook["Agenda"].iter_rows(min_row=2) for cell in row if str(cell.value)[:1] in "=+"
+    ]
+    assert formula_like and all(cell.data_type == "s" and cell.quotePrefix for cell in formula_like)
     assert records[0]["People who voted online"] is None
     assert records[2]["Votes online"] == 6
     cells = " ".join(
@@ -186,10 +194,10 @@ def test_consultation_excel_has_themes_and_priorities(rep_client, board_world):
     rep_client.post(reverse("consultations:consultation_export", args=[board_world.consultation.pk, "xlsx"]))
     workbook = load_workbook(io.BytesIO(downloaded(rep_client, ExportLog.objects.get())))
     assert workbook.sheetnames == ["About this file", "Themes", "Priorities"]
-    assert [row[1] for row in workbook["Priorities"].iter_rows(min_row=2, values_only=True)] == [
+    assert [row[2] for row in workbook["Priorities"].iter_rows(min_row=2, values_only=True)] == [
         "Help with housing forms",
         "A nurse at the drop-in",
-        '\'=HYPERLINK("http://evil")',
+        '=HYPERLINK("http://evil")',
     ]
 
 

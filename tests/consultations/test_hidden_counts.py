@@ -61,25 +61,37 @@ def rep_client(client, finding, media_root):
     return client
 
 
+def as_text(value):
+    return "" if value is None else str(value)
+
+
 def read_csv(client, url):
+    """A CSV file's one table, a dict per row."""
     response = client.get(url)
     assert response.status_code == 200
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
-    about = {row[0]: row[1] for row in rows[1 : rows.index([])]}
-    tables = {}
-    for start, row in enumerate(rows):
-        if len(row) == 1 and rows[start + 1]:
-            header, body = rows[start + 1], []
-            for line in rows[start + 2 :]:
-                if not line:
-                    break
-                body.append(dict(zip(header, line, strict=True)))
-            tables[row[0]] = body
+    return list(csv.DictReader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
+
+
+def read_json(client, url):
+    """A JSON file's about list and tables, every value as the text a CSV would hold."""
+    response = client.get(url)
+    assert response.status_code == 200
+    data = json.loads(b"".join(response.streaming_content))
+    about = {entry["label"]: as_text(entry["value"]) for entry in data["about"]}
+    tables = {
+        table["name"]: [{key: as_text(value) for key, value in row.items()} for row in table["rows"]]
+        for table in data["tables"]
+    }
     return about, tables
 
 
 def consultation_csv(client, world):
-    return read_csv(client, reverse("consultations:consultation_export", args=[world.consultation.pk, "csv"]))
+    """Everything the files say about the consultation: the CSV's table of priorities, and the JSON
+    file's about list and table of themes (a CSV holds one table)."""
+    export = "consultations:consultation_export"
+    about, tables = read_json(client, reverse(export, args=[world.consultation.pk, "json"]))
+    tables["Priorities"] = read_csv(client, reverse(export, args=[world.consultation.pk, "csv"]))
+    return about, tables
 
 
 def summary_list(html):
@@ -177,7 +189,7 @@ def test_excel_hidden_counts_are_empty_cells_and_the_rest_are_numbers(rep_client
         )
     )
     rows = list(workbook["Priorities"].iter_rows(values_only=True))
-    records = {row[1]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
+    records = {row[rows[0].index("Priority")]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
     counts = [record[header] for record in records.values() for header in COUNT_HEADERS]
     assert None in counts
     assert all(value is None or type(value) is int for value in counts), counts
@@ -210,9 +222,11 @@ def test_results_and_board_pages_never_show_a_count_from_1_to_4(rep_client, find
 def test_every_page_and_file_shows_the_same_figures(rep_client, finding):
     AgendaItemFactory(meeting=finding.meeting, priorities=[finding.quiet, finding.cooking])
     _about, tables = consultation_csv(rep_client, finding)
-    _meeting_about, meeting_tables = read_csv(
-        rep_client, reverse("consultations:meeting_export", args=[finding.meeting.pk, "csv"])
-    )
+    meeting_tables = {
+        "Agenda": read_csv(
+            rep_client, reverse("consultations:meeting_export", args=[finding.meeting.pk, "csv"])
+        )
+    }
     in_consultation = {row["Priority"]: [row[h] for h in COUNT_HEADERS] for row in tables["Priorities"]}
     in_meeting = {row["Priority"]: [row[h] for h in COUNT_HEADERS] for row in meeting_tables["Agenda"]}
     assert in_meeting == {title: in_consultation[title] for title in ("A quiet room", "A cooking group")}

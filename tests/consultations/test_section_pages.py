@@ -1,4 +1,4 @@
-""""Have your say" and "You said, we did" are pages editors can title, introduce and take out of the
+""" "Have your say" and "You said, we did" are pages editors can title, introduce and take out of the
 menu; consultations' views draw them at their usual addresses."""
 
 import re

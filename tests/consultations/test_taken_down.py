@@ -136,16 +136,17 @@ def exported(client, world, export_format):
 def test_meeting_csv(rep_client, world):
     rows = list(csv.reader(io.StringIO(exported(rep_client, world, "csv"))))
     assert_gone(" ".join(" ".join(row) for row in rows))
-    agenda = rows[rows.index(["Agenda"]) + 1 :]
-    records = [dict(zip(agenda[0], row, strict=True)) for row in agenda[1:]]
+    records = [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
     gone = [r for r in records if r["Priority"] == str(PRIORITY_TITLE)]
     assert len(gone) == 2
     assert {r["Agenda item"] for r in gone} == {str(ITEM_TITLE)}
     assert all(
         r[h] == "" for r in gone for h in ("Why it matters", "Theme", "Votes online", "Votes in the room")
     )
-    about = {row[0]: row[1] for row in rows[1 : rows.index([])] if row}
-    assert about["Consultation 1: Priorities published"] == "3"
+    about = {
+        entry["label"]: entry["value"] for entry in json.loads(exported(rep_client, world, "json"))["about"]
+    }
+    assert about[f"{world.board_world.consultation.question}: Priorities published"] == 3
 
 
 def test_meeting_json(rep_client, world):
@@ -189,14 +190,15 @@ def test_the_consultation_export_names_the_item_neutrally_and_counts_only_what_i
     url = reverse("consultations:consultation_export", args=[world.board_world.consultation.pk, "csv"])
     text = b"".join(rep_client.get(url).streaming_content).decode("utf-8-sig")
     assert_gone(text)
-    rows = list(csv.reader(io.StringIO(text)))
-    about = {row[0]: row[1] for row in rows[1 : rows.index([])]}
-    assert about["Priorities published"] == "3"
-    priorities = rows[rows.index(["Priorities"]) + 1 :]
-    top = dict(zip(priorities[0], priorities[1], strict=True))
+    top = next(csv.DictReader(io.StringIO(text)))
     assert (top["Priority"], top["Agenda item"]) == ("Help with housing forms", str(ITEM_TITLE))
-    themes = rows[rows.index(["Themes"]) + 1 : rows.index(["Priorities"]) - 1]
-    assert "Pharmacy" not in {row[0] for row in themes}
+    json_url = reverse("consultations:consultation_export", args=[world.board_world.consultation.pk, "json"])
+    data = json.loads(b"".join(rep_client.get(json_url).streaming_content))
+    assert_gone(json.dumps(data))
+    about = {entry["label"]: entry["value"] for entry in data["about"]}
+    assert about["Priorities published"] == 3
+    themes = next(table["rows"] for table in data["tables"] if table["name"] == "Themes")
+    assert "Pharmacy" not in {row["Theme"] for row in themes}
 
 
 def test_the_email_about_a_response_names_the_item_neutrally(world):
