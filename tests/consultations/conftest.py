@@ -2,8 +2,9 @@ import pytest
 from django.contrib.auth.models import Group
 
 from accounts.roles import BOARD_REPRESENTATIVES, FACILITATORS
+from consultations.services import agenda_reorder
 from tests.factories.accounts import UserFactory, user_with_roles
-from tests.factories.consultations import ConsultationFactory
+from tests.factories.consultations import AgendaItemFactory, ConsultationFactory
 
 
 @pytest.fixture
@@ -88,3 +89,22 @@ def board_world(db):
     InRoomTallyFactory(priority=world.middle, votes=3)
     world.open_priority = PriorityFactory(consultation=world.open_consultation, title="Still open")
     return world
+
+
+@pytest.fixture
+def rep_client(client, board_world, media_root):
+    client.force_login(board_world.rep)
+    return client
+
+
+@pytest.fixture
+def agenda(board_world):
+    first = AgendaItemFactory(meeting=board_world.meeting, title="Housing help", priorities=[board_world.top])
+    second = AgendaItemFactory(
+        meeting=board_world.meeting,
+        title="Health at the hub",
+        summary="+Members want a nurse.",
+        priorities=[board_world.middle, board_world.last],
+    )
+    agenda_reorder(item=second, direction="up")
+    return [second, first]

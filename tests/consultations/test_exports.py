@@ -21,32 +21,12 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from accounts.models import MemberProfile
-from consultations import exports, services
+from consultations import exports
 from consultations.models import ExportLog, ExportStatus
 from consultations.notifications import SUBJECT_EXPORT_READY
 from tests.factories.accounts import UserFactory
-from tests.factories.consultations import AgendaItemFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def rep_client(client, board_world, media_root):
-    client.force_login(board_world.rep)
-    return client
-
-
-@pytest.fixture
-def agenda(board_world):
-    first = AgendaItemFactory(meeting=board_world.meeting, title="Housing help", priorities=[board_world.top])
-    second = AgendaItemFactory(
-        meeting=board_world.meeting,
-        title="Health at the hub",
-        summary="+Members want a nurse.",
-        priorities=[board_world.middle, board_world.last],
-    )
-    services.agenda_reorder(item=second, direction="up")
-    return [second, first]
 
 
 def identifiers():
