@@ -12,21 +12,14 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from portal.times import clock as friendly_time
+
 from .models.choices import Weekday
 
 LONDON = ZoneInfo("Europe/London")
 # Far enough to see past the longest holiday closure (Christmas to New Year).
 LOOK_AHEAD_DAYS = 31
 WEEKDAY_NAMES = dict(Weekday.choices)
-
-
-def friendly_time(value):
-    """10am, 4pm, 7:30pm, midday: how people say times, not "16:00"."""
-    if value.hour == 12 and value.minute == 0:
-        return _("midday")
-    hour = value.hour % 12 or 12
-    suffix = "am" if value.hour < 12 else "pm"
-    return f"{hour}{suffix}" if value.minute == 0 else f"{hour}:{value.minute:02d}{suffix}"
 
 
 def at_london_time(day, wall_time):

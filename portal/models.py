@@ -115,3 +115,12 @@ class SectionPage(IntroducedPage):
         if isinstance(previewed, model):
             return previewed
         return model.objects.live().first()
+
+
+def page_url(page):
+    """A page's address read from its generic Page record, without loading its specific one (a
+    query per page type), for menus: a SectionPage's is its view's."""
+    section = page.specific_class
+    if section is not None and issubclass(section, SectionPage) and section.route_name:
+        return reverse(section.route_name)
+    return page.url

@@ -13,6 +13,8 @@ from typing import Any
 
 from django.utils import timezone
 
+from portal import times
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 CHUNK = 2000
 
@@ -49,15 +51,13 @@ def plain(value):
 
 
 def when(value):
-    """For people: "Tuesday 22 December 2026, 2:00pm" or "Tuesday 22 December 2026"."""
+    """For people, in the portal's one style: "Tuesday 22 December 2026, 2pm"."""
     if value is None or value == "":
         return ""
     if isinstance(value, datetime.datetime):
-        value = local(value)
-        clock = value.strftime("%I:%M%p").lstrip("0").lower()
-        return f"{value:%A} {value.day} {value:%B %Y}, {clock}"
+        return times.moment(value, with_year=True)
     if isinstance(value, datetime.date):
-        return f"{value:%A} {value.day} {value:%B %Y}"
+        return times.day(value, with_year=True)
     return value
 
 

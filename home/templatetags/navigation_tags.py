@@ -3,6 +3,7 @@ from django.core.cache import cache
 from wagtail.models import Site
 
 from network.models import StandardPage
+from portal.models import page_url
 from portal.page_cache import current_version
 
 register = template.Library()
@@ -32,9 +33,7 @@ def main_navigation(context):
         items += cached_for_content(
             "navigation",
             site,
-            lambda: [
-                (page.title, page.url) for page in site.root_page.get_children().live().in_menu().specific()
-            ],
+            lambda: [(page.title, page_url(page)) for page in site.root_page.get_children().live().in_menu()],
         )
     current = current_section(request.path, [url for _label, url in items])
     return {"items": [{"label": label, "url": url, "current": url == current} for label, url in items]}
