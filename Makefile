@@ -26,16 +26,17 @@ $(VENV)/.installed-test: requirements.txt requirements-test.txt $(VENV)/.install
 install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
+# The demo loads the first time only, so what you change in the admin stays; `make demo` reloads it.
 run: install
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py load_demo_content
+	$(PY) manage.py load_demo_content --once
 	@echo
 	@echo "  The portal is at http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	@echo "  Demo accounts (demo only - their passwords are public, in README.md):"
 	@echo "    editor@example.org / demo-editor-2026        member@example.org / demo-member-2026"
 	@echo "    facilitator@example.org / demo-facilitator-2026   board@example.org / demo-board-2026"
 	@echo
-	$(PY) manage.py runserver $(HOST):$(PORT)
+	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT) $(PY) manage.py runserver $(HOST):$(PORT)
 
 demo: install
 	$(PY) manage.py migrate --no-input

@@ -1,3 +1,4 @@
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -7,10 +8,26 @@ from demo import accounts, board, consultations, groups, hub, news_and_pages, si
 DEMO_STEPS = [site, accounts, hub, groups, news_and_pages, consultations, board]
 
 
+def already_loaded():
+    return get_user_model().objects.filter(email=accounts.DEMO_ACCOUNTS[0][0]).exists()
+
+
 class Command(BaseCommand):
     help = "Load demo content: the site, its settings, demo accounts and the network. Safe to run again."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--once",
+            action="store_true",
+            help="Do nothing if the demo is already here, so what editors changed stays (make run).",
+        )
+
+    def handle(self, *args, once, **options):
+        if once and already_loaded():
+            self.stdout.write(
+                "The demo content is already here, so it was left as it is. Run `make demo` to load it again."
+            )
+            return
         with transaction.atomic():
             for step in DEMO_STEPS:
                 step.load(stdout=self.stdout)
