@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
@@ -58,6 +58,16 @@ class NetworkSettings(BaseSiteSetting):
             "Leave it empty to show the page title only."
         ),
     )
+    staying_safe_advice = RichTextField(
+        _("more advice on staying safe online"),
+        blank=True,
+        features=["h2", "h3", "bold", "link", "ol", "ul"],
+        help_text=_(
+            "Shown at the end of the 'Staying safe online' page, for example local services that "
+            "help people stay safe. The page already explains the exit button, history, private "
+            "browsing and shared devices."
+        ),
+    )
     data_protection_contact = models.TextField(
         _("who to contact about personal data"),
         blank=True,
@@ -85,7 +95,7 @@ class NetworkSettings(BaseSiteSetting):
         ),
         FieldPanel("crisis_contacts"),
         MultiFieldPanel(
-            [FieldPanel("exit_page_url"), FieldPanel("page_title_suffix")],
+            [FieldPanel("exit_page_url"), FieldPanel("page_title_suffix"), FieldPanel("staying_safe_advice")],
             heading=_("Staying safe online"),
         ),
         MultiFieldPanel(

@@ -66,3 +66,10 @@ def test_the_shift_hint_is_hidden_on_touch_screens_without_javascript():
     assert re.search(
         r"@media\(hover: none\)and \(pointer: coarse\)\{\.portal-exit__hint\{display:none\}\}", css
     )
+
+
+def test_editors_can_add_local_advice_to_staying_safe_online(client, network_settings):
+    network_settings.staying_safe_advice = "<p>The library on Harbour Street has computers you can use.</p>"
+    network_settings.save()
+    html = client.get("/staying-safe-online/").text
+    assert "The library on Harbour Street has computers you can use." in html
