@@ -12,6 +12,7 @@ from django.utils import timezone
 from network import services
 from network.cancellation_notes import personal_details_in_note
 from network.models import GroupSession
+from tests.checks import assert_valid_html
 from tests.factories import MemberFactory
 from tests.factories.network import GroupIndexPageFactory, GroupPageFactory, facilitator_of
 
@@ -138,3 +139,13 @@ def test_practical_notes_pass_the_check(note):
 def test_old_notes_become_the_reason_they_most_likely_meant(old_note, reason):
     migration = importlib.import_module("network.migrations.0007_cancellation_reasons")
     assert migration.reason_for(old_note) == reason
+
+
+def test_the_cancel_form_with_errors_and_a_cancelled_session_are_valid_html(client, group, session):
+    pages = {"errors": cancel(client, group, session, {"reason": "other", "note": "Rowan is unwell"}).text}
+    pages["cancelled"] = cancel(
+        client, group, session, {"reason": "holiday", "note": "See you next week."}
+    ).text
+    client.logout()
+    pages["public group page"] = client.get(group.url).text
+    assert_valid_html(pages)
