@@ -168,3 +168,8 @@ def test_a_record_from_a_new_app_shows_on_the_notice(client, network_settings):
 def test_privacy_notice_is_linked_from_the_footer_and_the_sign_up_page(client, network_settings):
     assert 'href="/privacy/"' in client.get("/staying-safe-online/").text
     assert 'href="/privacy/"' in client.get("/accounts/signup/").text
+
+
+def test_privacy_notice_is_linked_from_download_your_data(client, member):
+    client.force_login(member)
+    assert 'href="/privacy/"' in client.get("/accounts/your-data/").text

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ValidationError
 
 from portal.models import NetworkSettings
 
@@ -73,3 +74,18 @@ def test_editors_can_add_local_advice_to_staying_safe_online(client, network_set
     network_settings.save()
     html = client.get("/staying-safe-online/").text
     assert "The library on Harbour Street has computers you can use." in html
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("page_title_suffix", "x" * 121),
+        ("ico_registration_number", "Z" * 21),
+        ("exit_page_url", "not a web address"),
+    ],
+)
+def test_bad_site_settings_are_refused(network_settings, field, value):
+    setattr(network_settings, field, value)
+    with pytest.raises(ValidationError) as error:
+        network_settings.full_clean()
+    assert field in error.value.message_dict
