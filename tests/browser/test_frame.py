@@ -108,3 +108,11 @@ def test_the_shift_hint_shows_with_a_keyboard_and_mouse_only(chromium, live_serv
     expect(page.get_by_text(hint)).to_be_hidden()
     expect(page.get_by_role("button", name="Emergency Exit this page")).to_be_visible()
     phone.close()
+
+
+def test_privacy_notice_is_reached_from_the_footer_and_accessible(page):
+    page.goto("/")
+    page.get_by_role("contentinfo").get_by_role("link", name="Privacy notice").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Privacy notice")
+    expect(page.get_by_role("heading", name="If you are not happy")).to_be_visible()
+    assert_accessible(page)
