@@ -13,7 +13,7 @@ from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetV
 from accounts.role_permissions import MANAGE, VIEW
 from accounts.roles import EDITORS
 
-from . import data_rights
+from . import data_rights, privacy_records, retention
 from .models import (
     Board,
     BoardMeeting,
@@ -189,3 +189,13 @@ def role_permissions():
             "consultations.exportlog": VIEW,
         }
     }
+
+
+@hooks.register("register_privacy_records")
+def privacy_records_from_consultations():
+    return privacy_records.records()
+
+
+@hooks.register("register_retention_steps")
+def retention_steps_from_consultations():
+    return retention.steps()

@@ -159,7 +159,7 @@ def cancel_sessions_when_closed(group, venue):
     for closure in venue.opening_exceptions.filter(opens__isnull=True):
         group.sessions.filter(
             starts_at__date__gte=closure.start_date, starts_at__date__lte=closure.end_date
-        ).update(cancelled=True, cancellation_note=f"The Net Loft is closed ({closure.reason}).")
+        ).update(cancelled=True, cancellation_reason=GroupSession.CancellationReason.HOLIDAY)
 
 
 def load_session_places():

@@ -8,6 +8,7 @@ from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from . import notifications
+from .cancellation_notes import personal_details_in_note, personal_details_message
 from .group_schedule import meeting_dates, meeting_times
 from .models import GroupPage, GroupSession, JoinRequest, SessionLinkSent, SessionRegistration
 from .models.choices import Format, JoinRequestStatus
@@ -156,8 +157,9 @@ def attendance_record(*, session, attended_ids, walk_ins, now=None):
 
 
 @transaction.atomic
-def session_cancel(*, session, note, now=None):
-    """Cancel a session and tell everyone with a place. The note shows on the public group page."""
+def session_cancel(*, session, reason, note="", now=None):
+    """Cancel a session and tell everyone with a place. The neutral reason shows on the public
+    group page; the optional note goes only to people with a place."""
     now = now or timezone.now()
     session = _session_locked(session)
     note = " ".join(note.split())
@@ -165,11 +167,17 @@ def session_cancel(*, session, note, now=None):
         raise SessionError("This session is already cancelled.")
     if session.starts_at <= now:
         raise SessionError("This session has already started, so it cannot be cancelled.")
-    if not note or len(note) > GroupSession._meta.get_field("cancellation_note").max_length:
-        raise SessionError("Write a short note of up to 160 characters to say why.")
+    if reason not in GroupSession.CancellationReason.values:
+        raise SessionError("Choose why the session is cancelled.")
+    if len(note) > GroupSession._meta.get_field("cancellation_note").max_length:
+        raise SessionError("The note can be up to 160 characters.")
+    found = personal_details_in_note(note)
+    if found:
+        raise SessionError(personal_details_message(found))
     session.cancelled = True
+    session.cancellation_reason = reason
     session.cancellation_note = note
-    session.save(update_fields=["cancelled", "cancellation_note"])
+    session.save(update_fields=["cancelled", "cancellation_reason", "cancellation_note"])
     notifications.send_session_cancelled(session=session)
     return session
 

@@ -3,10 +3,10 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models.groups import WALK_INS_MAX
+from .cancellation_notes import personal_details_in_note, personal_details_message
+from .models.choices import CancellationReason
+from .models.groups import CANCELLATION_NOTE_MAX_LENGTH, WALK_INS_MAX
 from .models.sessions import JOIN_MESSAGE_MAX_LENGTH
-
-CANCELLATION_NOTE_MAX_LENGTH = 160
 
 
 class JoinRequestForm(forms.Form):
@@ -52,14 +52,31 @@ class AttendanceForm(forms.Form):
 
 
 class SessionCancelForm(forms.Form):
-    note = forms.CharField(
+    reason = forms.ChoiceField(
         label=_("Why is it cancelled?"),
-        help_text=_(
-            "A short note. Everyone can see it on the group's page, and people with a place get it by email."
-        ),
-        max_length=CANCELLATION_NOTE_MAX_LENGTH,
+        help_text=_("Everyone can see this on the group's page."),
+        choices=CancellationReason.choices,
+        widget=forms.RadioSelect,
         error_messages={
-            "required": _("Write a short note to say why the session is cancelled."),
-            "max_length": _("The note can be up to 160 characters."),
+            "required": _("Choose why the session is cancelled."),
+            "invalid_choice": _("Choose one of the reasons in the list."),
         },
     )
+    note = forms.CharField(
+        label=_("A note for people with a place (optional)"),
+        help_text=_(
+            "Only people with a place get it, by email. Please leave out names, contact details and "
+            "news about anyone, for example: we meet in the garden room next week."
+        ),
+        required=False,
+        max_length=CANCELLATION_NOTE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"max_length": _("The note can be up to 160 characters.")},
+    )
+
+    def clean_note(self):
+        note = " ".join(self.cleaned_data["note"].split())
+        found = personal_details_in_note(note)
+        if found:
+            raise forms.ValidationError(personal_details_message(found))
+        return note

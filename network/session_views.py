@@ -235,7 +235,9 @@ def session_cancel(request, session, pk):
     if not form.is_valid():
         return _render_run_session(request, session, cancel_form=form)
     try:
-        services.session_cancel(session=session, note=form.cleaned_data["note"])
+        services.session_cancel(
+            session=session, reason=form.cleaned_data["reason"], note=form.cleaned_data["note"]
+        )
     except services.SessionError as error:
         messages.error(request, str(error))
     else:

@@ -11,6 +11,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from accounts.role_permissions import MANAGE
 from accounts.roles import EDITORS
 
+from . import privacy_records
 from .data_rights import group_data
 from .models import GroupSession, SupportService, Venue
 
@@ -75,3 +76,8 @@ def role_permissions():
     return {
         EDITORS: {"network.venue": MANAGE, "network.supportservice": MANAGE, "network.groupsession": MANAGE}
     }
+
+
+@hooks.register("register_privacy_records")
+def privacy_records_from_groups():
+    return privacy_records.records()

@@ -7,13 +7,14 @@ from django.urls import resolve, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import CrisisContactBlock
 
 DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"
+DEFAULT_ORGANISATION_NAME = "Lived Experience Recovery Network"
 
 
 class IntroducedPage(Page):
@@ -32,9 +33,10 @@ class IntroducedPage(Page):
 
 @register_setting(icon="site")
 class NetworkSettings(BaseSiteSetting):
-    """Who runs the site and how to reach them, shown in every page's footer."""
+    """Who runs the site and how to reach them, shown in every page's footer; who is responsible
+    for members' data (the privacy notice); what a tab title says after the page's own title."""
 
-    organisation_name = models.CharField(max_length=120, default="Lived Experience Recovery Network")
+    organisation_name = models.CharField(max_length=120, default=DEFAULT_ORGANISATION_NAME)
     address = models.TextField(blank=True, help_text=_("The postal address, one line each."))
     phone = models.CharField(max_length=40, blank=True)
     email = models.EmailField(blank=True)
@@ -46,6 +48,41 @@ class NetworkSettings(BaseSiteSetting):
     exit_page_url = models.URLField(
         default=DEFAULT_EXIT_URL,
         help_text=_("Where 'Exit this page' goes: an everyday site that draws no attention."),
+    )
+    page_title_suffix = models.CharField(
+        _("text after each page title"),
+        max_length=120,
+        blank=True,
+        default=DEFAULT_ORGANISATION_NAME,
+        help_text=_(
+            "Shown after the title in the browser tab and in history, for example 'Home - Net Loft'. "
+            "Someone looking at a shared computer sees it, so choose words that draw no attention. "
+            "Leave it empty to show the page title only."
+        ),
+    )
+    staying_safe_advice = RichTextField(
+        _("more advice on staying safe online"),
+        blank=True,
+        features=["h2", "h3", "bold", "link", "ol", "ul"],
+        help_text=_(
+            "Shown at the end of the 'Staying safe online' page, for example local services that "
+            "help people stay safe. The page already explains the exit button, history, private "
+            "browsing and shared devices."
+        ),
+    )
+    data_protection_contact = models.TextField(
+        _("who to contact about personal data"),
+        blank=True,
+        help_text=_(
+            "Shown on the privacy notice: the person or role, and how to reach them. "
+            "Leave it empty to use the contact details above."
+        ),
+    )
+    ico_registration_number = models.CharField(
+        _("ICO registration number"),
+        max_length=20,
+        blank=True,
+        help_text=_("Your number on the Information Commissioner's register of fee payers, if you have one."),
     )
 
     panels = [
@@ -59,7 +96,14 @@ class NetworkSettings(BaseSiteSetting):
             heading=_("Contact details"),
         ),
         FieldPanel("crisis_contacts"),
-        FieldPanel("exit_page_url"),
+        MultiFieldPanel(
+            [FieldPanel("exit_page_url"), FieldPanel("page_title_suffix"), FieldPanel("staying_safe_advice")],
+            heading=_("Staying safe online"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("data_protection_contact"), FieldPanel("ico_registration_number")],
+            heading=_("Privacy notice"),
+        ),
     ]
 
     class Meta:

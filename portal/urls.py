@@ -6,7 +6,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from .crawlers import robots_txt, sitemap
 from .health import health
-from .views import not_found
+from .views import not_found, privacy_notice, staying_safe_online
 
 urlpatterns = [
     # Before Wagtail's own: its sign-in and password reset pages only send people to allauth's.
@@ -22,6 +22,8 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("health/", health, name="health"),
+    path("privacy/", privacy_notice, name="privacy_notice"),
+    path("staying-safe-online/", staying_safe_online, name="staying_safe_online"),
 ]
 
 if settings.DEBUG:

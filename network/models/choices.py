@@ -66,3 +66,13 @@ class JoinRequestStatus(models.TextChoices):
     def open_values(cls):
         """Waiting or accepted: a member has at most one of those per group."""
         return [cls.WAITING, cls.ACCEPTED]
+
+
+class CancellationReason(models.TextChoices):
+    """Why a session is not happening, in words that say nothing about anyone's life."""
+
+    FACILITATOR_UNAVAILABLE = "facilitator_unavailable", _("The facilitator is unavailable")
+    ROOM_UNAVAILABLE = "room_unavailable", _("The room is not available")
+    HOLIDAY = "holiday", _("Holiday")
+    BAD_WEATHER = "bad_weather", _("Bad weather")
+    OTHER = "other", _("Other")

@@ -15,12 +15,14 @@ from wagtail.search import index
 from portal.models import IntroducedPage
 
 from ..blocks import StoryBlock
+from ..cancellation_notes import personal_details_in_note, personal_details_message
 from ..filters import GroupFilter
-from .choices import Audience, Format, Frequency, HowToJoin, Weekday
+from .choices import Audience, CancellationReason, Format, Frequency, HowToJoin, Weekday
 from .venues import Venue
 
 UPCOMING_SESSIONS_SHOWN = 6
 WALK_INS_MAX = 200
+CANCELLATION_NOTE_MAX_LENGTH = 160
 
 
 class GroupIndexPage(IntroducedPage):
@@ -193,14 +195,27 @@ class GroupSession(models.Model):
     registrations, attendance and the emailed private link can hang off it later.
     """
 
+    CancellationReason = CancellationReason
+
     group = models.ForeignKey(GroupPage, on_delete=models.CASCADE, related_name="sessions")
     starts_at = models.DateTimeField()
     ends_at = models.DateTimeField()
     cancelled = models.BooleanField(default=False)
-    cancellation_note = models.CharField(
-        max_length=160,
+    cancellation_reason = models.CharField(
+        _("why it is cancelled"),
+        max_length=30,
+        choices=CancellationReason.choices,
         blank=True,
-        help_text=_("Shown to visitors, for example: the hub is closed for a holiday."),
+        help_text=_("Shown to everyone. Choose one when you cancel a session."),
+    )
+    cancellation_note = models.CharField(
+        _("a note for people with a place"),
+        max_length=CANCELLATION_NOTE_MAX_LENGTH,
+        blank=True,
+        help_text=_(
+            "You do not have to write anything. Only people with a place see it. Please leave out "
+            "names, contact details and news about anyone, for example: we meet in the garden room instead."
+        ),
     )
 
     walk_ins = models.PositiveSmallIntegerField(
@@ -209,7 +224,7 @@ class GroupSession(models.Model):
         help_text=_("Filled in by a facilitator after the session."),
     )
 
-    panels = [FieldPanel("cancelled"), FieldPanel("cancellation_note")]
+    panels = [FieldPanel("cancelled"), FieldPanel("cancellation_reason"), FieldPanel("cancellation_note")]
 
     class Meta:
         verbose_name = _("group session")
@@ -218,9 +233,38 @@ class GroupSession(models.Model):
             models.UniqueConstraint(fields=["group", "starts_at"], name="one_session_per_group_and_start"),
             models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="session_ends_after_start"),
             models.CheckConstraint(condition=Q(walk_ins__lte=WALK_INS_MAX), name="session_walk_ins_sensible"),
+            # Only the neutral reasons can reach a public page. (A session cancelled before the
+            # reasons existed, or by a script, may have none: it then shows as just "Cancelled".)
+            models.CheckConstraint(
+                condition=Q(cancellation_reason__in=["", *CancellationReason.values]),
+                name="session_cancellation_reason_known",
+            ),
         ]
         indexes = [models.Index(fields=["starts_at"])]
 
     def __str__(self):
         local = timezone.localtime(self.starts_at)
         return f"{self.group.title}, {local:%A} {local.day} {local:%B %Y %H:%M}"
+
+    @property
+    def cancellation_reason_shown(self):
+        """The reason as everyone sees it: "Other" says nothing, so nothing is shown."""
+        if self.cancellation_reason in ("", CancellationReason.OTHER):
+            return ""
+        return self.get_cancellation_reason_display()
+
+    def clean(self):
+        super().clean()
+        if not self.cancelled:
+            # Not cancelled (or no longer): nothing to explain.
+            self.cancellation_reason = ""
+            self.cancellation_note = ""
+            return
+        errors = {}
+        if not self.cancellation_reason:
+            errors["cancellation_reason"] = _("Choose why the session is cancelled.")
+        found = personal_details_in_note(self.cancellation_note)
+        if found:
+            errors["cancellation_note"] = personal_details_message(found)
+        if errors:
+            raise ValidationError(errors)

@@ -252,6 +252,16 @@ PRIVATE_FILES_ROOT = Path(os.environ.get("PRIVATE_FILES_ROOT", BASE_DIR / "priva
 # Made export files are deleted this many days after they were asked for (purge_old_exports);
 # the record of who exported what stays.
 EXPORT_RETENTION_DAYS = int(os.environ.get("EXPORT_RETENTION_DAYS", "30"))
+# How long the portal keeps other things before `manage.py apply_retention` removes them. The
+# privacy notice (/privacy/) reads these same settings.
+# An account whose email address was never confirmed, after sign-up.
+UNVERIFIED_ACCOUNT_RETENTION_DAYS = int(os.environ.get("UNVERIFIED_ACCOUNT_RETENTION_DAYS", "14"))
+# The record of a sign-in (and the session itself), after signing in. Longer than a session lasts.
+SIGNED_IN_SESSION_RETENTION_DAYS = int(os.environ.get("SIGNED_IN_SESSION_RETENTION_DAYS", "30"))
+# Which facilitator entered a priority or a tally gathered in the room, after it was entered.
+IN_ROOM_DETAILS_RETENTION_DAYS = int(os.environ.get("IN_ROOM_DETAILS_RETENTION_DAYS", "365"))
+# The words of a priority as they were before a moderator edited them, after the edit.
+MODERATION_ORIGINALS_RETENTION_DAYS = int(os.environ.get("MODERATION_ORIGINALS_RETENTION_DAYS", "365"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,5 +1,7 @@
 // "Exit this page": leave the portal at once, by the button or by pressing Shift three times.
-// location.replace swaps this history entry, so pressing Back does not return to the portal.
+// location.replace swaps only this page's history entry for the exit site. Pages of the portal
+// visited before it stay in the browser's history and Back can reach them: no script can erase
+// history. The "Staying safe online" page says so and how to clear it.
 (function () {
   "use strict";
   var button = document.querySelector("[data-exit-this-page]");

@@ -26,7 +26,7 @@ def test_skip_link_is_the_first_thing_a_keyboard_reaches(page):
     assert page.url.endswith("#main-content")
 
 
-def test_exit_this_page_by_click_replaces_history(page, outside_requests):
+def test_exit_this_page_replaces_only_the_page_it_leaves(page, outside_requests, live_server):
     page.goto("/")
     page.goto("/accounts/login/")
     page.get_by_role("button", name="Emergency Exit this page").click()
@@ -37,6 +37,9 @@ def test_exit_this_page_by_click_replaces_history(page, outside_requests):
     page.go_back()
     page.wait_for_load_state()
     assert not page.url.endswith("/accounts/login/")
+    # But the portal page before it is still in the history: no script can erase history, and the
+    # site says so (Staying safe online) rather than promising more.
+    assert page.url == f"{live_server.url}/"
 
 
 def test_exit_this_page_by_pressing_shift_three_times(page, outside_requests):
@@ -77,3 +80,39 @@ def test_exit_works_without_javascript(chromium, live_server):
     page.wait_for_url(EXIT_URL)
     assert requested == [EXIT_URL]
     context.close()
+
+
+def test_staying_safe_online_is_beside_the_button_and_accessible(page):
+    page.goto("/")
+    exit_area = page.get_by_role("complementary", name="Leave this site quickly")
+    exit_area.get_by_role("link", name="Staying safe online").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Staying safe online")
+    expect(page.get_by_role("heading", name="What the button cannot do")).to_be_visible()
+    assert_accessible(page)
+
+
+def test_the_shift_hint_shows_with_a_keyboard_and_mouse_only(chromium, live_server):
+    hint = "Or press the Shift key 3 times."
+    desktop = chromium.new_context(java_script_enabled=False)
+    page = desktop.new_page()
+    page.goto(live_server.url + "/privacy/")
+    expect(page.get_by_text(hint)).to_be_visible()
+    desktop.close()
+    # A phone: no hover, a coarse pointer. Hidden by CSS alone, so without JavaScript too.
+    phone = chromium.new_context(
+        java_script_enabled=False, has_touch=True, is_mobile=True, viewport={"width": 360, "height": 740}
+    )
+    page = phone.new_page()
+    page.goto(live_server.url + "/privacy/")
+    assert page.evaluate("matchMedia('(hover: none) and (pointer: coarse)').matches")
+    expect(page.get_by_text(hint)).to_be_hidden()
+    expect(page.get_by_role("button", name="Emergency Exit this page")).to_be_visible()
+    phone.close()
+
+
+def test_privacy_notice_is_reached_from_the_footer_and_accessible(page):
+    page.goto("/")
+    page.get_by_role("contentinfo").get_by_role("link", name="Privacy notice").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Privacy notice")
+    expect(page.get_by_role("heading", name="If you are not happy")).to_be_visible()
+    assert_accessible(page)

@@ -19,7 +19,7 @@ def test_demo_site_loads_twice_without_duplicates(client):
     assert DropInPage.objects.live().count() == 1
     assert GroupPage.objects.live().count() == 6
     assert NewsPage.objects.live().count() == 4
-    assert StandardPage.objects.live().count() == 4
+    assert StandardPage.objects.live().count() == 3
     assert GroupSession.objects.filter(group__slug="tuesday-peer-group").count() >= 13
     venue = Venue.objects.get()
     thursday = venue.opening_periods.get(weekday=3)

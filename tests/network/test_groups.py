@@ -84,14 +84,17 @@ def test_group_page_shows_schedule_facilitators_and_cancellations_but_never_the_
     GroupFacilitator.objects.create(group=group, profile=facilitator.profile)
     session = group.sessions.first()
     session.cancelled = True
-    session.cancellation_note = "The hub is closed for training."
+    session.cancellation_reason = GroupSession.CancellationReason.ROOM_UNAVAILABLE
+    session.cancellation_note = "We meet in the garden room next week."
     session.save()
     html = client.get(group.url).text
     assert "Every Tuesday, 6pm to 7:30pm" in html
     assert "Rowan" in html
     assert facilitator.email not in html
     assert "Cancelled" in html
-    assert "The hub is closed for training." in html
+    assert "The room is not available" in html
+    # The note is for people with a place, by email: never on the public page.
+    assert "garden room" not in html
     assert "The link is sent to registered members" in html
     assert SECRET_LINK not in html
     for url in (

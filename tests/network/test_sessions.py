@@ -102,7 +102,7 @@ def test_past_and_cancelled_sessions_cannot_be_signed_up_for(client, group, memb
     past = session_at(group, -48)
     cancelled = group.sessions.filter(starts_at__gt=timezone.now()).first()
     cancelled.cancelled = True
-    cancelled.cancellation_note = "The hub is closed for a holiday."
+    cancelled.cancellation_reason = GroupSession.CancellationReason.HOLIDAY
     cancelled.save()
     signed_in(client, member)
     response = client.post(reverse("network:session_register", args=[past.pk]), follow=True)
@@ -111,7 +111,7 @@ def test_past_and_cancelled_sessions_cannot_be_signed_up_for(client, group, memb
     assert "this session is cancelled" in page_text(response)
     assert not SessionRegistration.objects.exists()
     page = page_text(client.get(sessions_url(group)))
-    assert "The hub is closed for a holiday." in page
+    assert "Holiday" in page
     assert reverse("network:session_register", args=[cancelled.pk]) not in page
 
 
@@ -306,16 +306,23 @@ def test_cancelling_a_session_emails_everyone_with_a_place_and_shows_publicly(cl
     signed_in(client, facilitator_of(group))
     url = reverse("network:session_cancel", args=[session.pk])
     response = client.post(url, {"note": ""})
-    assert "Write a short note" in page_text(response)
+    assert "Choose why the session is cancelled" in page_text(response)
     assert mail.outbox == []
-    response = client.post(url, {"note": "Sorry, the room is flooded."}, follow=True)
+    response = client.post(
+        url, {"reason": "room_unavailable", "note": "Sorry, the room is flooded."}, follow=True
+    )
     assert "Everyone with a place will get an email" in page_text(response)
     assert sorted(m.to[0] for m in mail.outbox) == sorted(r.member.email for r in registrations)
     assert {m.subject for m in mail.outbox} == {SUBJECT_SESSION_CANCELLED}
     session.refresh_from_db()
     assert session.cancelled and session.cancellation_note == "Sorry, the room is flooded."
+    assert session.cancellation_reason == "room_unavailable"
+    assert all("Why: The room is not available." in m.body for m in mail.outbox)
+    assert all("Sorry, the room is flooded." in m.body for m in mail.outbox)
     client.logout()
-    assert "Sorry, the room is flooded." in page_text(client.get(group.url))
+    public = page_text(client.get(group.url))
+    assert "The room is not available" in public
+    assert "Sorry, the room is flooded." not in public
 
 
 # Who may do what
@@ -388,7 +395,7 @@ def test_permission_matrix(client, actors, actor, group, past_session):
             client.post(reverse("network:run_session", args=[past_session.pk]), {"walk_ins": "2"}), 302
         ),
         "cancel": outcome(
-            client.post(reverse("network:session_cancel", args=[future.pk]), {"note": "Snow."}), 302
+            client.post(reverse("network:session_cancel", args=[future.pk]), {"reason": "bad_weather"}), 302
         ),
         "decide join request": outcome(
             client.post(

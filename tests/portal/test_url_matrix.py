@@ -186,6 +186,8 @@ EXPECTED = {
     "sitemap": Case(everyone(200)),
     "health": Case(everyone(200)),
     "robots_txt": Case(everyone(200)),
+    "privacy_notice": Case(everyone(200)),
+    "staying_safe_online": Case(everyone(200)),
     # allauth. Signed-in people are sent on from the sign-in and sign-up pages; the second-step
     # pages need a pending sign-in; changing the app or codes asks for the password again first.
     "account_login": Case(row(200, *[HOME] * 8)),

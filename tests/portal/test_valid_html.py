@@ -8,7 +8,14 @@ pytestmark = pytest.mark.django_db
 def test_frame_and_account_pages_are_valid_html(client, network_settings, member):
     pages = {
         url: client.get(url).text
-        for url in ("/", "/accounts/signup/", "/accounts/login/", "/accounts/password/reset/")
+        for url in (
+            "/",
+            "/accounts/signup/",
+            "/accounts/login/",
+            "/accounts/password/reset/",
+            "/privacy/",
+            "/staying-safe-online/",
+        )
     }
     pages["sign-up with errors"] = client.post("/accounts/signup/", {"email": "bad"}).text
     client.force_login(member)
