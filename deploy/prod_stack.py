@@ -177,7 +177,7 @@ class Nginx:
 
     def start(self):
         self.process = subprocess.Popen(
-            ["nginx", "-c", str(self.folder / "nginx.conf"), "-g", "daemon off;"], stderr=subprocess.PIPE
+            ["nginx", "-c", str(self.folder / "nginx.conf"), "-g", "daemon off;"], stderr=subprocess.DEVNULL
         )
         wait_for(
             lambda: requests.get(f"{self.url}/health/", verify=str(self.certificate), timeout=5).ok, "nginx"
@@ -209,8 +209,12 @@ class AppServer:
         self.process = subprocess.Popen(
             [str(ROOT / ".venv/bin/gunicorn"), "-c", "deploy/gunicorn.conf.py", "portal.wsgi"],
             cwd=ROOT, env={**self.site.env, "GUNICORN_BIND": f"{HOST}:{self.port}", "GUNICORN_WORKERS": self.site.env.get("GUNICORN_WORKERS", "2")},
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            stdout=subprocess.DEVNULL, stderr=self.log(),
         )  # fmt: skip
+
+    def log(self):
+        """The app server's log (one JSON line per request and event), kept to read after a failure."""
+        return (self.site.folder / f"app-{self.port}.log").open("a")
 
     def wait(self):
         url = f"http://{HOST}:{self.port}/health/"
@@ -235,7 +239,7 @@ class TaskWorker:
     def start(self):
         self.process = subprocess.Popen(
             [sys.executable, "manage.py", "db_worker"], cwd=ROOT, env=self.site.env,
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            stdout=subprocess.DEVNULL, stderr=(self.site.folder / "worker.log").open("a"),
         )  # fmt: skip
 
     def stop(self):

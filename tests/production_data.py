@@ -133,13 +133,14 @@ def build_journey():
     )
 
 
-def session_cookie(email):
-    """A signed-in session for a member, made the way django.contrib.auth.login makes one, so that
-    many members can vote at once without signing in one by one. Prints the session key."""
-    user = get_user_model().objects.get(email=email)
-    store = import_string(f"{settings.SESSION_ENGINE}.SessionStore")()
-    store[SESSION_KEY] = str(user.pk)
-    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    store[HASH_SESSION_KEY] = user.get_session_auth_hash()
-    store.create()
-    print(store.session_key)
+def session_cookies(*emails):
+    """Signed-in sessions for members, made the way django.contrib.auth.login makes them, so that
+    many members can vote at once without signing in one by one. Prints one session key a line."""
+    for email in emails:
+        user = get_user_model().objects.get(email=email)
+        store = import_string(f"{settings.SESSION_ENGINE}.SessionStore")()
+        store[SESSION_KEY] = str(user.pk)
+        store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        store.create()
+        print(store.session_key)
