@@ -87,7 +87,7 @@ def main():
         site.prepare()
         data = json.loads(site.python("from tests.production_data import build_journey; build_journey()"))
         key = site.python(
-            f"from tests.production_data import session_cookie; session_cookie({data['voters'][0]!r})"
+            f"from tests.production_data import session_cookies; session_cookies({data['voters'][0]!r})"
         )
         member = f"sessionid={key.strip()}"
         pages = [
@@ -116,6 +116,15 @@ def main():
                 nginx.reload()
             for label, path, cookie in pages:
                 url = nginx.url + path
+                # wrk counts a redirect (to the sign-in page, say) as a success: check the page first.
+                check = requests.get(
+                    url,
+                    headers={"Cookie": cookie},
+                    verify=str(nginx.certificate),
+                    allow_redirects=False,
+                    timeout=30,
+                )
+                assert check.status_code == 200, (url, check.status_code)
                 results[label, count] = (
                     with_wrk(url, cookie) if load == "wrk" else with_python(url, cookie, nginx.certificate)
                 )
