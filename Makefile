@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: run test install install-test lint format assets check-migrations clean demo bench
+.PHONY: run test install install-test lint format assets check-migrations clean demo bench prod-check
 
 $(PY):
 	@interpreter=$$(bin/find-python) || exit 1; \
@@ -59,6 +59,11 @@ test: install-test lint check-migrations
 
 bench: install-test
 	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+
+# The README's deployment, run for real: nginx over HTTPS, two app servers, the worker, faults,
+# backup and restore (deploy/prod_check.py). Needs nginx, redis-server and openssl.
+prod-check: install-test
+	$(PY) deploy/prod_check.py
 
 # Rebuild static/css/portal.css from govuk-frontend. Needs Node.js; running the site does not.
 assets:

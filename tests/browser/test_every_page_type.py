@@ -1,4 +1,5 @@
-"""axe-core on one page of every type each role can reach on the demo site.
+"""axe-core on one page of every type each role can reach on the demo site, and the same page at
+320 CSS pixels wide (a phone, or 1280 px at 400% zoom: WCAG 1.4.10 Reflow) with no sideways scroll.
 
 The pages are found by following links (tests/portal/test_crawl.py), so a new page type is
 checked as soon as something links to it. Pages of the same view (or Wagtail page type) count
@@ -45,8 +46,28 @@ def one_url_per_type(client, start_urls):
     return chosen
 
 
+PHONE = {"width": 320, "height": 640}
+DESKTOP = {"width": 1280, "height": 720}
+SIDEWAYS_SCROLL = """() => {
+    const root = document.documentElement;
+    if (root.scrollWidth <= root.clientWidth) return null;
+    const wide = [...document.querySelectorAll("body *")]
+        .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1)
+        .map((el) => el.tagName.toLowerCase() + (el.className ? "." + String(el.className).split(" ")[0] : ""));
+    return `${root.scrollWidth}px wide: ${wide.slice(-3).join(", ")}`;
+}"""
+
+
+def sideways_scroll_at_320(page):
+    page.set_viewport_size(PHONE)
+    try:
+        return page.evaluate(SIDEWAYS_SCROLL)
+    finally:
+        page.set_viewport_size(DESKTOP)
+
+
 @pytest.mark.parametrize("role", ROLES)
-def test_every_page_type_is_accessible(page, role):
+def test_every_page_type_is_accessible_and_reflows(page, role):
     from django.contrib.auth import get_user_model
     from django.core.management import call_command
 
@@ -67,4 +88,7 @@ def test_every_page_type_is_accessible(page, role):
             assert_accessible(page)
         except AssertionError as problem:
             checked.append(f"{name}: {problem}")
+        overflow = sideways_scroll_at_320(page)
+        if overflow:
+            checked.append(f"{name} ({url}) scrolls sideways at 320px: {overflow}")
     assert not checked, "\n".join(checked)
