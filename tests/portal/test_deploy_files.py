@@ -41,7 +41,8 @@ def test_every_scheduled_command_has_a_timer():
         path.stem
         for path in ROOT.glob("*/management/commands/*.py")
         # Run by hand, or (purge_old_exports) as one of apply_retention's steps.
-        if path.stem not in {"__init__", "load_demo_content", "rotate_mfa_keys", "restore", "purge_old_exports"}
+        if path.stem
+        not in {"__init__", "load_demo_content", "rotate_mfa_keys", "restore", "purge_old_exports"}
     }
     timers = (DEPLOY / "systemd").glob("*.timer")
     services = {
