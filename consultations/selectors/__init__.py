@@ -14,7 +14,7 @@ from .members import (
     own_pending_priorities,
     priority_journey,
 )
-from .moderation import moderation_queue, open_reports_for
+from .moderation import moderation_queue, open_cases_for, open_reports_for
 from .public import (
     RESPONSE_PAGE_SIZE,
     latest_responses,
@@ -50,6 +50,7 @@ __all__ = [
     "member_supported_with_responses",
     "member_votes",
     "moderation_queue",
+    "open_cases_for",
     "open_consultations",
     "open_reports_for",
     "own_pending_priorities",

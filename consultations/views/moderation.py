@@ -119,6 +119,7 @@ def moderate_priority(request, pk):
         "forms": forms,
         "check": check_text(priority.title, priority.explanation),
         "reports": selectors.open_reports_for(priority),
+        "open_cases": selectors.open_cases_for(priority),
         "log": ModerationLog.objects.filter(priority=priority).select_related("actor__profile")[:20],
     }
     return render(request, "consultations/moderate_priority.html", context, status=status)
