@@ -10,6 +10,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from portal.permissions import rule_required
 
 from . import services
+from .check_step import safe_next
 from .forms import CaseNoteForm
 from .models import Case, SafeguardingSettings
 from .sources import source_url
@@ -70,3 +71,10 @@ def case_detail(request, case, pk):
         "contact": _contact(case) if request.user.has_perm("safeguarding.see_member_contact") else None,
     }
     return render(request, "safeguarding/case_detail.html", context, status=status)
+
+
+@require_GET
+def help_now(request):
+    """Where a member lands after sending words that suggest they may need help now: the help
+    contacts first, then a link back to where they were."""
+    return render(request, "safeguarding/help_now.html", {"next_url": safe_next(request)})

@@ -298,6 +298,8 @@ EXPECTED = {
     "safeguarding:cases": Case(
                               row(S,    403,   403,  200,  200,  403,  403,  403,  200),
     ),
+    # Where a member lands after sending words that suggest they may need help now.
+    "safeguarding:help_now": Case(everyone(200)),
     "safeguarding:case": Case(
                               row(S,    403,   403,  200,  200,  403,  403,  403,  200),
         values=pk("case"),
