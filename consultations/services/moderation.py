@@ -86,6 +86,7 @@ def priority_edit_details(*, priority, moderator, title, explanation, reason, re
         priority.save(update_fields=["title", "explanation", "may_include_personal_details", "updated_at"])
         log(priority, moderator, ModerationAction.EDIT, reason)
         _record_on_cases(priority, moderator, ActionKind.POST_EDITED, reason)
+    notifications.notify_priority_moderated(priority, what="edited")
     return priority
 
 
@@ -138,6 +139,7 @@ def priority_merge(*, duplicate, survivor, moderator, reason=""):
         log(duplicate, moderator, ModerationAction.MERGE, f"{reason}\n{detail}".strip())
         log(survivor, moderator, ModerationAction.MERGE, f"{reason}\n{detail}".strip())
         _record_on_cases(duplicate, moderator, ActionKind.POST_MERGED, f"{reason}\n{detail}".strip())
+    notifications.notify_priority_moderated(duplicate, what="merged", merged_into=survivor)
     return survivor
 
 
@@ -160,6 +162,7 @@ def priority_remove(*, priority, moderator, reason):
         )
         log(priority, moderator, ModerationAction.REMOVE, reason)
         _record_on_cases(priority, moderator, ActionKind.POST_TAKEN_DOWN, reason)
+    notifications.notify_priority_moderated(priority, what="taken_down", reason=reason)
     return priority
 
 
