@@ -16,7 +16,7 @@ from portal import mail
 from portal.errors import ServiceError
 
 from .checks import has_crisis_words
-from .models import ActionKind, Case, CaseAction, CaseStatus, SafeguardingSettings
+from .models import ActionKind, Case, CaseAction, CaseStatus, SafeguardingSettings, SourceKind
 
 SUBJECT_CASE_OPENED = "Something needs a look from you today"
 SUBJECT_CASE_STILL_OPEN = "A reminder: something still needs a look from you"
@@ -71,6 +71,23 @@ def cases_record(*, source_kinds, source_id, actor, kind, note="", now=None):
         CaseAction(case_id=pk, actor=actor, at=now, kind=kind, note=note) for pk in cases
     )
     return len(cases)
+
+
+def cases_record_for_member(*, member, kind, note="", now=None):
+    """Add a line to every open case about this member."""
+    now = now or timezone.now()
+    cases = list(Case.objects.open().filter(member=member).values_list("pk", flat=True))
+    CaseAction.objects.bulk_create(CaseAction(case_id=pk, at=now, kind=kind, note=note) for pk in cases)
+    return len(cases)
+
+
+def priority_ids_with_cases(member):
+    """The priorities of this member that ever opened a case (open or followed up)."""
+    return set(
+        Case.objects.filter(member=member, source_kind__in=SourceKind.for_priorities()).values_list(
+            "source_id", flat=True
+        )
+    )
 
 
 def _clean_note(note):
