@@ -59,6 +59,7 @@ def test_a_take_down_is_told_with_the_reason(client, mine, member, facilitator):
     [email] = emails_to(member)
     assert email.subject == SUBJECT_POST_UPDATE
     assert "It named someone who works here." in email.body
+    assert "Evening opening" not in email.body and "Jamie" not in email.body
     page = contributions(client, member)
     assert "A facilitator took it down. They said: It named someone who works here." in page
 
