@@ -44,7 +44,6 @@ def get_case(pk):
 def case_detail(request, case, pk):
     action = request.POST.get("action") if request.method == "POST" else None
     form = CaseNoteForm(request.POST if action else None)
-    status = 200
     if action in ("note", "follow_up"):
         if form.is_valid():
             perform = services.case_follow_up if action == "follow_up" else services.case_add_note
@@ -58,10 +57,8 @@ def case_detail(request, case, pk):
                     _("Followed up. The case is closed.") if action == "follow_up" else _("Note added."),
                 )
             return redirect("safeguarding:case", pk=case.pk)
-        status = 400
     elif action is not None:
         messages.error(request, _("Something went wrong with that button. Please try again."))
-        status = 400
     context = {
         "case": case,
         "form": form,
@@ -70,7 +67,7 @@ def case_detail(request, case, pk):
         "config": SafeguardingSettings.for_request(request),
         "contact": _contact(case) if request.user.has_perm("safeguarding.see_member_contact") else None,
     }
-    return render(request, "safeguarding/case_detail.html", context, status=status)
+    return render(request, "safeguarding/case_detail.html", context)
 
 
 @require_GET
