@@ -26,13 +26,18 @@ def account_delete(*, user, remove_posts=False, reason=""):
     the people who gave them. Either way, the apps are told first (signals.account_deleting), so
     a post that opened a safeguarding case leaves public view and stays only in the case record,
     and a reason with crisis words opens a case.
+
+    Returns where to send the person next, if an app asked (else None).
     """
     email = user.email
     with transaction.atomic():
-        account_deleting.send(sender=type(user), user=user, remove_posts=remove_posts, reason=reason)
+        answers = account_deleting.send(
+            sender=type(user), user=user, remove_posts=remove_posts, reason=reason
+        )
         user.delete()
     if email:
         _send_account_deleted(email)
+    return next((answer for _receiver, answer in answers if isinstance(answer, str)), None)
 
 
 def _send_account_deleted(email):

@@ -75,7 +75,10 @@ def test_removing_posts_takes_them_all_down_and_gives_votes_back(client, member,
 
 def test_a_reason_with_crisis_words_opens_a_case_with_the_name_it_had(client, member, safeguarding_settings):
     display_name = member.profile.display_name
-    delete(client, member, reason="I can't go on with any of it.")
+    response = delete(client, member, reason="I can't go on with any of it.")
+    page = response.content.decode()
+    assert "Your account has been deleted" in page
+    assert "It sounds like things may be really hard at the moment." in page
     case = Case.objects.get(source_kind=SourceKind.ACCOUNT_DELETION)
     assert case.display_name == display_name and "can't go on" in case.words and case.is_open
 

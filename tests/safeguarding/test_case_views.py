@@ -3,6 +3,8 @@ from django.urls import reverse
 
 from consultations import services
 from safeguarding.models import ActionKind, Case, CaseStatus
+from tests.checks import assert_valid_html
+from tests.factories.consultations import PriorityFactory
 from tests.safeguarding.conftest import CRISIS_WORDS
 
 pytestmark = pytest.mark.django_db
@@ -103,3 +105,22 @@ def test_after_approving_the_moderation_page_still_links_to_the_open_case(client
     )
     page = client.get(reverse("consultations:moderate", args=[case.source_id])).content.decode()
     assert case_url(case) in page
+
+
+def test_case_pages_are_valid_html(client, facilitator, case, member, consultation):
+    client.force_login(facilitator)
+    pages = {
+        "case list": client.get(CASES).content.decode(),
+        "case": client.get(case_url(case)).content.decode(),
+        "case, with errors": client.post(
+            case_url(case), {"action": "follow_up", "note": ""}
+        ).content.decode(),
+        "help now": client.get(reverse("safeguarding:help_now"), {"next": "/"}).content.decode(),
+    }
+    client.force_login(member)
+    reported = PriorityFactory(consultation=consultation)
+    pages["check step"] = client.post(
+        reverse("consultations:report", args=[reported.pk]), {"reason": "Ask Jamie MacLeod, the junkies know"}
+    ).content.decode()
+    assert "Check again" in pages["check step"]
+    assert_valid_html(pages)
