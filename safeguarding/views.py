@@ -12,7 +12,7 @@ from portal.permissions import rule_required
 from . import services
 from .check_step import safe_next
 from .forms import CaseNoteForm
-from .models import Case, SafeguardingSettings
+from .models import Case, CaseStatus, SafeguardingSettings
 from .sources import source_url
 
 
@@ -22,7 +22,7 @@ def case_list(request):
     cases = Case.objects.all()
     context = {
         "open_cases": cases.open().order_by("opened_at"),
-        "closed_cases": cases.exclude(status="open").order_by("-closed_at")[:50],
+        "closed_cases": cases.exclude(status=CaseStatus.OPEN).order_by("-closed_at")[:50],
         "config": SafeguardingSettings.for_request(request),
     }
     return render(request, "safeguarding/case_list.html", context)
