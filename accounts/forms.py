@@ -10,6 +10,8 @@ from .models import DISPLAY_NAME_MAX_LENGTH, MemberProfile
 LOOKS_LIKE_EMAIL = re.compile(r"\S+@\S+")
 LOOKS_LIKE_PHONE = re.compile(r"(?:\d[\s-]?){7,}")
 ALLOWED_DISPLAY_NAME = re.compile(r"^[\w .'\-]+$")
+KEEP_POSTS, REMOVE_POSTS = "keep", "remove"
+DELETE_REASON_MAX_LENGTH = 1000
 
 
 class DisplayNameField(forms.CharField):
@@ -97,6 +99,25 @@ class AccountDeleteForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
         error_messages={"required": _("Enter your password.")},
     )
+    posts = forms.ChoiceField(
+        label=_("What should happen to what you posted?"),
+        choices=[
+            (KEEP_POSTS, _("Keep my posts, shown as “A former member”. Votes on them still count.")),
+            (REMOVE_POSTS, _("Remove my posts. Votes on them go back to the people who gave them.")),
+        ],
+        initial=KEEP_POSTS,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": _("Choose to keep your posts or remove them.")},
+    )
+    reason = forms.CharField(
+        label=_("Would you like to tell us why you are leaving? (optional)"),
+        help_text=_("You do not have to. Only the people who run the network read it."),
+        required=False,
+        max_length=DELETE_REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": _("Please keep it to 1000 characters or fewer.")},
+    )
     understood = forms.BooleanField(
         label=_("I understand this cannot be undone"),
         error_messages={"required": _("Tick the box to show you understand this cannot be undone.")},
@@ -107,6 +128,14 @@ class AccountDeleteForm(forms.Form):
         self.user = user
         if not user.has_usable_password():
             del self.fields["password"]
+
+    def clean_posts(self):
+        # Someone whose browser sent no choice keeps their posts: the choice that loses nothing.
+        return self.cleaned_data["posts"] or KEEP_POSTS
+
+    @property
+    def remove_posts(self):
+        return self.cleaned_data["posts"] == REMOVE_POSTS
 
     def clean_password(self):
         password = self.cleaned_data["password"]

@@ -54,10 +54,12 @@ def account_delete(request):
         return render(request, "accounts/account_delete.html", {"staff_account": True}, status=status)
     form = AccountDeleteForm(user, request.POST if request.method == "POST" else None)
     if form.is_valid():
-        services.account_delete(user=user)
+        next_url = services.account_delete(
+            user=user, remove_posts=form.remove_posts, reason=form.cleaned_data["reason"]
+        )
         logout(request)
         messages.success(
             request, _("Your account has been deleted. Thank you for being part of the network.")
         )
-        return redirect("/")
+        return redirect(next_url or "/")
     return render(request, "accounts/account_delete.html", {"form": form})

@@ -58,6 +58,25 @@ def notify_priority_update(priority):
         )
 
 
+def _author_wanting_updates(priority):
+    if priority.author_id is None:
+        return None
+    return wanting(get_user_model().objects.filter(pk=priority.author_id), PREFERENCE_POST_UPDATES).first()
+
+
+def notify_priority_moderated(priority, *, what, reason="", merged_into=None):
+    """Tell the author what a moderator did to their words: `what` is "edited" (the email shows
+    the words as they are now), "merged" (into which priority) or "taken_down" (with the reason)."""
+    author = _author_wanting_updates(priority)
+    if author is not None:
+        _send(
+            author,
+            SUBJECT_POST_UPDATE,
+            "consultations/email/priority_moderated.txt",
+            {"priority": priority, "what": what, "reason": reason, "merged_into": merged_into},
+        )
+
+
 def notify_needs_a_look(priority):
     """Tell facilitators something in the moderation queue should be looked at soon. The email says
     nothing about the post itself: they read it signed in."""

@@ -3,6 +3,7 @@ boards and their meetings; they read the moderation and export records."""
 
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -12,6 +13,8 @@ from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetV
 
 from accounts.role_permissions import MANAGE, VIEW
 from accounts.roles import EDITORS
+from safeguarding.models import SourceKind
+from safeguarding.sources import SOURCES_HOOK
 
 from . import data_rights, privacy_records, retention
 from .models import (
@@ -21,6 +24,7 @@ from .models import (
     ExportLog,
     ModerationLog,
     PriorityRevision,
+    Report,
     ReturnReason,
 )
 
@@ -199,3 +203,21 @@ def privacy_records_from_consultations():
 @hooks.register("register_retention_steps")
 def retention_steps_from_consultations():
     return retention.steps()
+
+
+def _moderate_url(priority_id):
+    return reverse("consultations:moderate", args=[priority_id])
+
+
+def _reported_priority_url(report_id):
+    priority_id = Report.objects.filter(pk=report_id).values_list("priority_id", flat=True).first()
+    return _moderate_url(priority_id) if priority_id else None
+
+
+@hooks.register(SOURCES_HOOK)
+def safeguarding_sources():
+    return {
+        SourceKind.PRIORITY: _moderate_url,
+        SourceKind.PRIORITY_EDIT: _moderate_url,
+        SourceKind.REPORT: _reported_priority_url,
+    }

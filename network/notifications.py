@@ -11,6 +11,7 @@ from portal import mail
 SUBJECT_SESSION_LINK = "Your link for {day}"
 SUBJECT_SESSION_CANCELLED = "A change to your plans"
 SUBJECT_JOIN_REQUEST_ANSWERED = "An answer to your request"
+SUBJECT_JOIN_REQUEST_RECEIVED = "Someone has asked you something"
 
 
 def session_link_subject(session):
@@ -64,3 +65,21 @@ def send_join_request_answered(*, join_request):
             "accepted": join_request.is_accepted,
         },
     )
+
+
+def send_join_request_received(*, join_request):
+    """Tell the group's facilitators someone asked to join. The email names neither the group
+    nor the person: they read the request signed in, on their groups page."""
+    facilitators = (
+        get_user_model()
+        .objects.filter(profile__facilitated_groups__group_id=join_request.group_id, is_active=True)
+        .exclude(email="")
+        .distinct()
+    )
+    for person in facilitators:
+        mail.send(
+            to=person.email,
+            subject=SUBJECT_JOIN_REQUEST_RECEIVED,
+            template="network/email/join_request_received.txt",
+            context={"user": person},
+        )

@@ -7,6 +7,9 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from safeguarding.models import SourceKind
+from safeguarding.services import case_open_if_crisis
+
 from . import notifications
 from .cancellation_notes import personal_details_in_note, personal_details_message
 from .group_schedule import meeting_dates, meeting_times
@@ -191,9 +194,14 @@ def join_request_create(*, group, member, message=""):
         raise SessionError("You do not need to ask to join this group. You can sign up for a session.")
     try:
         with transaction.atomic():
-            return JoinRequest.objects.create(group=group, member=member, message=message)
+            join_request = JoinRequest.objects.create(group=group, member=member, message=message)
+            case_open_if_crisis(
+                source_kind=SourceKind.JOIN_REQUEST, source_id=join_request.pk, member=member, texts=[message]
+            )
     except IntegrityError:
         raise SessionError("You have already asked to join this group.") from None
+    notifications.send_join_request_received(join_request=join_request)
+    return join_request
 
 
 @transaction.atomic

@@ -9,11 +9,14 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from portal.page_access import refused_by_page
 from portal.permissions import rule_required
+from safeguarding.check_step import check_step, help_now_url
+from safeguarding.checks import has_crisis_words
 
 from . import services
 from .models import GroupPage, GroupSession, JoinRequest, SessionRegistration
@@ -40,7 +43,7 @@ def get_join_request(pk):
 # Members
 
 
-def _render_group_sessions(request, group, join_form=None, status=200):
+def _render_group_sessions(request, group, join_form=None, status=200, check=None):
     user = request.user
     sessions = list(group.sessions.filter(ends_at__gte=timezone.now())[:SESSIONS_SHOWN])
     mine = set(
@@ -58,6 +61,7 @@ def _render_group_sessions(request, group, join_form=None, status=200):
         "can_ask": can_ask,
         "join_request": group.join_requests.filter(member=user).order_by("-created_at").first(),
         "join_form": (join_form or JoinRequestForm()) if can_ask else None,
+        "check": check,
         "can_run": user.has_perm("network.run_group", group),
     }
     return render(request, "network/group_sessions.html", context, status=status)
@@ -116,12 +120,18 @@ def join_request_create(request, group, pk):
     form = JoinRequestForm(request.POST)
     if not form.is_valid():
         return _render_group_sessions(request, group, join_form=form)
+    message = form.cleaned_data["message"]
+    check = check_step(request, "", message)
+    if check is not None:
+        return _render_group_sessions(request, group, join_form=form, check=check)
     try:
-        services.join_request_create(group=group, member=request.user, message=form.cleaned_data["message"])
+        services.join_request_create(group=group, member=request.user, message=message)
     except services.SessionError as error:
         messages.error(request, str(error))
     else:
         messages.success(request, "Thank you for asking. A facilitator will answer you by email.")
+        if has_crisis_words(message):
+            return redirect(help_now_url(reverse("network:group_sessions", args=[group.pk])))
     return redirect("network:group_sessions", pk=group.pk)
 
 

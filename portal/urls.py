@@ -19,6 +19,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("", include("network.urls")),
     path("consultations/", include("consultations.urls")),
+    path("safeguarding/", include("safeguarding.urls")),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", robots_txt, name="robots_txt"),
     path("health/", health, name="health"),

@@ -71,7 +71,10 @@ class MergeForm(forms.Form):
 
 
 class RemoveForm(forms.Form):
-    reason = ReasonField(label=_("Why is it being taken down?"))
+    reason = ReasonField(
+        label=_("Why is it being taken down?"),
+        help_text=_("The member who posted it is told this, by email and on their contributions page."),
+    )
 
 
 class DismissReportsForm(forms.Form):

@@ -68,7 +68,6 @@ class PriorityForm(forms.Form):
             "invalid_choice": _("Choose one of the options."),
         },
     )
-    details_confirmed = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
     def __init__(self, *args, consultation, **kwargs):
         super().__init__(*args, **kwargs)

@@ -10,11 +10,12 @@ from .members import (
     member_contributions,
     member_supported_with_responses,
     member_votes,
+    moderation_for_author,
     open_consultations,
     own_pending_priorities,
     priority_journey,
 )
-from .moderation import moderation_queue, open_reports_for
+from .moderation import moderation_queue, open_cases_for, open_reports_for
 from .public import (
     RESPONSE_PAGE_SIZE,
     latest_responses,
@@ -49,7 +50,9 @@ __all__ = [
     "member_contributions",
     "member_supported_with_responses",
     "member_votes",
+    "moderation_for_author",
     "moderation_queue",
+    "open_cases_for",
     "open_consultations",
     "open_reports_for",
     "own_pending_priorities",

@@ -13,6 +13,8 @@ from ..models import (
     AgendaItemPriority,
     Consultation,
     MeetingStatus,
+    ModerationAction,
+    ModerationLog,
     Priority,
     PriorityStatus,
     Vote,
@@ -124,6 +126,24 @@ def member_contributions(user):
         .select_related("consultation", "theme", "merged_into")
         .order_by("-submitted_at")
     )
+
+
+def moderation_for_author(priorities):
+    """Mark each priority with what moderators did that its author should know: `taken_down_reason`
+    (the reason given) and `edited_at` (when a facilitator last changed its words). One query."""
+    wanted = (ModerationAction.EDIT, ModerationAction.REMOVE)
+    latest = {}
+    logs = ModerationLog.objects.filter(priority__in=priorities, action__in=wanted).order_by(
+        "created_at", "pk"
+    )
+    for entry in logs.values("priority_id", "action", "reason", "created_at"):
+        latest[(entry["priority_id"], entry["action"])] = entry
+    for priority in priorities:
+        removed = latest.get((priority.pk, ModerationAction.REMOVE))
+        edited = latest.get((priority.pk, ModerationAction.EDIT))
+        priority.taken_down_reason = removed["reason"] if removed else ""
+        priority.edited_at = edited["created_at"] if edited else None
+    return priorities
 
 
 def counts_for_author(priorities, user):

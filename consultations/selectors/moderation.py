@@ -1,6 +1,8 @@
 """The moderation queue: waiting priorities and published ones with open reports."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, Q, Subquery
+
+from safeguarding.models import Case, SourceKind
 
 from ..models import (
     Priority,
@@ -9,11 +11,21 @@ from ..models import (
 )
 
 
+def open_case_for_priority():
+    """The first open safeguarding case about a priority (its id), for annotating a queryset."""
+    cases = Case.objects.open().filter(source_kind__in=SourceKind.for_priorities(), source_id=OuterRef("pk"))
+    return Subquery(cases.order_by("opened_at").values("pk")[:1])
+
+
+def open_cases_for(priority):
+    return Case.objects.open().for_source(SourceKind.for_priorities(), priority.pk).order_by("opened_at")
+
+
 def moderation_queue():
     """Waiting priorities and published ones with open reports; urgent first, then oldest first."""
     open_reports = Count("reports", filter=Q(reports__resolved_at__isnull=True))
     return (
-        Priority.objects.annotate(open_reports=open_reports)
+        Priority.objects.annotate(open_reports=open_reports, open_case=open_case_for_priority())
         .filter(Q(status=PriorityStatus.SUBMITTED) | Q(status=PriorityStatus.APPROVED, open_reports__gt=0))
         .select_related("consultation", "theme", "author__profile")
         .order_by("-is_urgent", "-open_reports", "submitted_at", "pk")

@@ -4,9 +4,20 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from safeguarding.models import ActionKind, SourceKind
+from safeguarding.services import cases_record
+
 from .. import notifications
 from ..models import InRoomTally, ModerationAction, Priority, PriorityRevision, PriorityStatus, Report, Vote
 from .common import ConsultationError, log
+
+
+def _record_on_cases(priority, moderator, kind, note=""):
+    """What a moderator did goes into the history of any open safeguarding case about the post.
+    It never closes the case: only a recorded follow-up does (safeguarding.services)."""
+    cases_record(
+        source_kinds=SourceKind.for_priorities(), source_id=priority.pk, actor=moderator, kind=kind, note=note
+    )
 
 
 def _locked_for_moderation(priority, allowed_statuses, message, reviewed_version=None):
@@ -35,6 +46,7 @@ def priority_approve(*, priority, moderator, reason="", reviewed_version=None):
         priority.is_urgent = False
         priority.save(update_fields=["status", "approved_at", "is_urgent", "updated_at"])
         log(priority, moderator, ModerationAction.APPROVE, reason)
+        _record_on_cases(priority, moderator, ActionKind.POST_APPROVED, reason)
     notifications.notify_priority_update(priority)
     return priority
 
@@ -51,6 +63,7 @@ def priority_return(*, priority, moderator, message):
         priority.is_urgent = False
         priority.save(update_fields=["status", "return_message", "is_urgent", "updated_at"])
         log(priority, moderator, ModerationAction.RETURN, message)
+        _record_on_cases(priority, moderator, ActionKind.POST_RETURNED, message)
     notifications.notify_priority_update(priority)
     return priority
 
@@ -72,6 +85,8 @@ def priority_edit_details(*, priority, moderator, title, explanation, reason, re
         priority.may_include_personal_details = False
         priority.save(update_fields=["title", "explanation", "may_include_personal_details", "updated_at"])
         log(priority, moderator, ModerationAction.EDIT, reason)
+        _record_on_cases(priority, moderator, ActionKind.POST_EDITED, reason)
+    notifications.notify_priority_moderated(priority, what="edited")
     return priority
 
 
@@ -123,6 +138,8 @@ def priority_merge(*, duplicate, survivor, moderator, reason=""):
         }
         log(duplicate, moderator, ModerationAction.MERGE, f"{reason}\n{detail}".strip())
         log(survivor, moderator, ModerationAction.MERGE, f"{reason}\n{detail}".strip())
+        _record_on_cases(duplicate, moderator, ActionKind.POST_MERGED, f"{reason}\n{detail}".strip())
+    notifications.notify_priority_moderated(duplicate, what="merged", merged_into=survivor)
     return survivor
 
 
@@ -144,6 +161,8 @@ def priority_remove(*, priority, moderator, reason):
             resolved_at=timezone.now(), resolved_by=moderator
         )
         log(priority, moderator, ModerationAction.REMOVE, reason)
+        _record_on_cases(priority, moderator, ActionKind.POST_TAKEN_DOWN, reason)
+    notifications.notify_priority_moderated(priority, what="taken_down", reason=reason)
     return priority
 
 

@@ -4,10 +4,13 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from safeguarding.checks import check_text
+from safeguarding.models import SourceKind
+from safeguarding.services import case_open_if_crisis
+
 from .. import notifications
 from ..models import Priority, PriorityStatus, Report
 from ..rules import is_eligible_participant
-from ..safety import check_text
 from .common import ConsultationError, clean_theme, require_open
 
 
@@ -32,6 +35,9 @@ def priority_submit(*, consultation, author, title, explanation, theme=None, sho
             submitted_at=now,
             approved_at=None if needs_a_look else now,
         )
+        case_open_if_crisis(
+            source_kind=SourceKind.PRIORITY, source_id=priority.pk, member=author, texts=[title, explanation]
+        )
     if check.crisis:
         notifications.notify_needs_a_look(priority)
     return priority
@@ -55,6 +61,12 @@ def priority_update(*, priority, author, title, explanation, theme=None, show_na
         priority.status = PriorityStatus.SUBMITTED
         priority.version += 1
         priority.save()
+        case_open_if_crisis(
+            source_kind=SourceKind.PRIORITY_EDIT,
+            source_id=priority.pk,
+            member=author,
+            texts=[title, explanation],
+        )
     if check.crisis:
         notifications.notify_needs_a_look(priority)
     return priority
@@ -76,8 +88,12 @@ def report_submit(*, priority, reporter, reason):
             raise ConsultationError(_("This priority is not published, so it cannot be reported."))
         try:
             with transaction.atomic():
-                return Report.objects.create(priority=priority, reporter=reporter, reason=reason)
+                report = Report.objects.create(priority=priority, reporter=reporter, reason=reason)
         except IntegrityError:
             raise ConsultationError(
                 _("You have already told us about this. A facilitator will look at it.")
             ) from None
+        case_open_if_crisis(
+            source_kind=SourceKind.REPORT, source_id=report.pk, member=reporter, texts=[reason]
+        )
+    return report

@@ -112,6 +112,7 @@ def results(request, consultation, pk):
 @rule_required("consultations.see_own_contributions")
 def my_contributions(request):
     priorities = selectors.counts_for_author(list(selectors.member_contributions(request.user)), request.user)
+    selectors.moderation_for_author(priorities)
     supported = list(selectors.member_supported_with_responses(request.user))
     for priority in priorities + supported:
         priority.journey = selectors.priority_journey(priority)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from portal.permissions import rule_required
+from safeguarding.models import Case
 
 from .. import selectors, services
 from ..forms import DismissReportsForm, MergeForm, ModeratorEditForm, RemoveForm, ReturnForm
@@ -22,7 +23,8 @@ from .common import get_priority
 @require_GET
 @rule_required("consultations.moderate")
 def moderation_queue(request):
-    return render(request, "consultations/moderation_queue.html", {"queue": selectors.moderation_queue()})
+    context = {"queue": selectors.moderation_queue(), "open_cases": Case.objects.open().count()}
+    return render(request, "consultations/moderation_queue.html", context)
 
 
 def _return(priority, moderator, data, reviewed_version):
@@ -119,6 +121,7 @@ def moderate_priority(request, pk):
         "forms": forms,
         "check": check_text(priority.title, priority.explanation),
         "reports": selectors.open_reports_for(priority),
+        "open_cases": selectors.open_cases_for(priority),
         "log": ModerationLog.objects.filter(priority=priority).select_related("actor__profile")[:20],
     }
     return render(request, "consultations/moderate_priority.html", context, status=status)

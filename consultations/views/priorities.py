@@ -9,17 +9,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from portal.actions import ActionView
+from safeguarding.check_step import check_step, help_now_url
+from safeguarding.checks import has_crisis_words
 
 from .. import services
 from ..forms import PriorityForm, ReportForm
 from ..models import Priority
-from ..safety import check_text
 from .common import get_consultation, get_priority
 
 
 class PriorityFormView(ActionView):
-    """Posting or changing a priority. Words that look like someone's details are shown back with
-    the safety check first; the member can still post them as they are."""
+    """Posting or changing a priority. Words that look like someone's details, or hurtful words,
+    are shown back with the safety check first (safeguarding.check_step): the member can check
+    again after changing them, or post them as they are."""
 
     form_class = PriorityForm
     template_name = "consultations/priority_form.html"
@@ -34,15 +36,9 @@ class PriorityFormView(ActionView):
     def post(self, request, *args, **kwargs):
         form = self.get_form()
         if form.is_valid():
-            check = check_text(form.cleaned_data["title"], form.cleaned_data["explanation"])
-            if check.has_personal_details and not form.cleaned_data.get("details_confirmed"):
-                data = request.POST.copy()
-                data["details_confirmed"] = "True"
-                confirm_form = PriorityForm(data, consultation=self.consultation)
-                confirm_form.is_valid()
-                return render(
-                    request, self.template_name, self.get_context_data(form=confirm_form, check=check)
-                )
+            check = check_step(request, form.cleaned_data["title"], form.cleaned_data["explanation"])
+            if check is not None:
+                return render(request, self.template_name, self.get_context_data(form=form, check=check))
         return super().post(request, *args, **kwargs)
 
     def get_success_message(self, priority):
@@ -130,13 +126,24 @@ class ReportView(ActionView):
     def get_context_data(self, **context):
         return {"priority": self.priority, **context}
 
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        if form.is_valid():
+            check = check_step(request, "", form.cleaned_data["reason"])
+            if check is not None:
+                return render(request, self.template_name, self.get_context_data(form=form, check=check))
+        return super().post(request, *args, **kwargs)
+
     def perform(self, form):
         return services.report_submit(
             priority=self.priority, reporter=self.request.user, reason=form.cleaned_data["reason"]
         )
 
     def success_url(self, result):
-        return reverse("consultations:detail", args=[self.priority.consultation_id])
+        back = reverse("consultations:detail", args=[self.priority.consultation_id])
+        if result is not None and has_crisis_words(result.reason):
+            return help_now_url(back)
+        return back
 
     def refused(self, form, error):
         # Reporting the same thing twice is not a mistake to put right: say so, and carry on.

@@ -137,7 +137,7 @@ def test_crisis_words_show_help_at_once(signed_in, consultation, network_setting
     response = signed_in.post(
         post_url(consultation), {**GOOD_POST, "explanation": "I want to kill myself some days."}, follow=True
     )
-    assert "If you need help now" in response.text
+    assert "You can talk to someone now" in response.text
     assert "Samaritans" in response.text and "116 123" in response.text
     assert Priority.objects.get().is_urgent
 
@@ -145,7 +145,7 @@ def test_crisis_words_show_help_at_once(signed_in, consultation, network_setting
 def test_crisis_help_also_shows_while_details_are_being_checked(signed_in, consultation, network_settings):
     data = {**GOOD_POST, "explanation": "I took an overdose. Call 07700 900123"}
     response = signed_in.post(post_url(consultation), data)
-    assert "If you need help now" in response.text and "Samaritans" in response.text
+    assert "You can talk to someone now" in response.text and "Samaritans" in response.text
 
 
 def test_html_is_shown_as_text(signed_in, consultation, member):

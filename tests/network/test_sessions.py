@@ -12,7 +12,11 @@ from django.utils import timezone
 from accounts.roles import FACILITATORS
 from network.models import GroupSession, JoinRequest, SessionLinkSent, SessionRegistration
 from network.models.choices import Format, HowToJoin, JoinRequestStatus
-from network.notifications import SUBJECT_JOIN_REQUEST_ANSWERED, SUBJECT_SESSION_CANCELLED
+from network.notifications import (
+    SUBJECT_JOIN_REQUEST_ANSWERED,
+    SUBJECT_JOIN_REQUEST_RECEIVED,
+    SUBJECT_SESSION_CANCELLED,
+)
 from tests.checks import assert_valid_html
 from tests.factories import MemberFactory, user_with_roles
 from tests.factories.network import (
@@ -468,7 +472,11 @@ def test_asking_to_join_then_signing_up_once_accepted(client, group_index, membe
     assert "already been answered" in page_text(response)
     join_request.refresh_from_db()
     assert join_request.status == JoinRequestStatus.ACCEPTED and join_request.decided_by == facilitator
-    assert [(m.to, m.subject) for m in mail.outbox] == [([member.email], SUBJECT_JOIN_REQUEST_ANSWERED)]
+    assert [(m.to, m.subject) for m in mail.outbox] == [
+        ([facilitator.email], SUBJECT_JOIN_REQUEST_RECEIVED),
+        ([member.email], SUBJECT_JOIN_REQUEST_ANSWERED),
+    ]
+    assert "My worker said" not in mail.outbox[0].body and group.title not in mail.outbox[0].body
 
     signed_in(client, member)
     client.post(reverse("network:session_register", args=[session.pk]))

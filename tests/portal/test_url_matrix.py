@@ -296,6 +296,16 @@ EXPECTED = {
                               row(S,    403,   403,  200,  200,  403,  403,  403,  200),
         values=pk("waiting"),
     ),
+    # Safeguarding cases: facilitators and staff (and the named leads, tests/safeguarding).
+    "safeguarding:cases": Case(
+                              row(S,    403,   403,  200,  200,  403,  403,  403,  200),
+    ),
+    # Where a member lands after sending words that suggest they may need help now.
+    "safeguarding:help_now": Case(everyone(200)),
+    "safeguarding:case": Case(
+                              row(S,    403,   403,  200,  200,  403,  403,  403,  200),
+        values=pk("case"),
+    ),
     # `waiting` is the member's own priority, not yet approved.
     "consultations:priority_edit": Case(
                               row(S,    200,   403,  403,  403,  403,  403,  403,  403),

@@ -35,6 +35,7 @@ from consultations.models import (
 )
 from network.models import JoinRequest
 from network.models.choices import HowToJoin, JoinRequestStatus
+from safeguarding.models import Case, SourceKind
 from tests.factories.accounts import ProfileFactory, UserFactory, user_with_roles
 from tests.factories.consultations import (
     AgendaItemFactory,
@@ -166,6 +167,11 @@ def build_world(home_page):
         status=ExportStatus.READY,
     )  # fmt: skip
     w.export.file.save("agenda.xlsx", ContentFile(b"not really a spreadsheet"))
+    # A safeguarding case, opened by words in the member's waiting priority.
+    w.case = Case.objects.create(
+        source_kind=SourceKind.PRIORITY, source_id=w.waiting.pk, words="I want to end it all",
+        opened_at=timezone.now(), member=people["member"], display_name="Member",
+    )  # fmt: skip
 
     # Wagtail's own things: its migrations make the default workflow and task.
     root_collection = Collection.get_first_root_node()
