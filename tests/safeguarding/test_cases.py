@@ -239,3 +239,20 @@ def test_a_members_data_file_has_their_case_words(client, consultation, member):
     post_crisis(consultation, member)
     data = member_data(member)
     assert data["safeguarding"][0]["words"].endswith(CRISIS_WORDS)
+
+
+def test_apply_retention_anonymises_followed_up_cases_as_one_of_its_steps(
+    consultation, member, facilitator, safeguarding_settings
+):
+    safeguarding_settings.keep_closed_cases_days = 30
+    safeguarding_settings.save()
+    start = timezone.now()
+    with time_machine.travel(start, tick=False):
+        due = case_for(post_crisis(consultation, member))
+        case_follow_up(case=due, actor=facilitator, note="Called them.")
+    out = StringIO()
+    with time_machine.travel(start + timedelta(days=30, seconds=1), tick=False):
+        call_command("apply_retention", "--only", "safeguarding-cases", stdout=out)
+    due.refresh_from_db()
+    assert (due.member, due.display_name, due.words) == (None, "", "")
+    assert "safeguarding-cases" in out.getvalue()
