@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from portal.errors import ServiceError
 from safeguarding.models import SourceKind
 from safeguarding.services import case_open_if_crisis
 
@@ -27,8 +28,9 @@ SESSIONS_AHEAD = timedelta(weeks=13)
 LINK_WINDOW = timedelta(hours=36)
 
 
-class SessionError(Exception):
-    """Something a member or facilitator asked for cannot be done. The message is kind and plain."""
+class SessionError(ServiceError):
+    """Something a member or facilitator asked for cannot be done. The message (`.message`) is
+    kind and plain."""
 
 
 @transaction.atomic

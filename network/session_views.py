@@ -84,7 +84,7 @@ def session_register(request, pk):
     try:
         _registration, created = services.session_register(session=session, member=request.user)
     except services.SessionError as error:
-        messages.error(request, str(error))
+        messages.error(request, error.message)
     else:
         if created:
             messages.success(request, f"You have a place on {_when(session)}. See you there.")
@@ -100,7 +100,7 @@ def session_unregister(request, pk):
     try:
         had_place = services.session_unregister(session=session, member=request.user)
     except services.SessionError as error:
-        messages.error(request, str(error))
+        messages.error(request, error.message)
     else:
         if had_place:
             messages.success(
@@ -127,7 +127,7 @@ def join_request_create(request, group, pk):
     try:
         services.join_request_create(group=group, member=request.user, message=message)
     except services.SessionError as error:
-        messages.error(request, str(error))
+        messages.error(request, error.message)
     else:
         messages.success(request, "Thank you for asking. A facilitator will answer you by email.")
         if has_crisis_words(message):
@@ -232,7 +232,7 @@ def run_session(request, session, pk):
             walk_ins=form.cleaned_data["walk_ins"],
         )
     except services.SessionError as error:
-        messages.error(request, str(error))
+        messages.error(request, error.message)
     else:
         messages.success(request, "Thank you. Who came is saved.")
     return redirect("network:run_session", pk=session.pk)
@@ -249,7 +249,7 @@ def session_cancel(request, session, pk):
             session=session, reason=form.cleaned_data["reason"], note=form.cleaned_data["note"]
         )
     except services.SessionError as error:
-        messages.error(request, str(error))
+        messages.error(request, error.message)
     else:
         messages.success(request, "The session is cancelled. Everyone with a place will get an email.")
     return redirect("network:run_session", pk=session.pk)
@@ -267,7 +267,7 @@ def join_request_decide(request, join_request, pk):
             join_request=join_request, decided_by=request.user, accept=decision == "accept"
         )
     except services.SessionError as error:
-        messages.error(request, str(error))
+        messages.error(request, error.message)
     else:
         name = (
             join_request.member.profile.display_name
