@@ -12,12 +12,14 @@ from django.utils import timezone
 
 from consultations.models import (
     Consultation,
+    HaveYourSayPage,
     InRoomTally,
     Priority,
     PriorityStatus,
     ReturnReason,
     Theme,
     Vote,
+    YouSaidWeDidPage,
 )
 from consultations.services import (
     priority_approve,
@@ -215,6 +217,15 @@ def _open_consultation(now, members, facilitator):
         )
 
 
+def _section_pages_last_in_the_menu():
+    """The data migration made these pages before the demo's own, so they would lead the menu: the
+    drop-in, groups and news come first, then "Have your say" and "You said, we did"."""
+    for model in (HaveYourSayPage, YouSaidWeDidPage):
+        page = model.objects.first()
+        if page is not None:
+            page.move(page.get_parent(), pos="last-child")
+
+
 def load(*, stdout):
     for order, (title, message) in enumerate(RETURN_REASONS):
         ReturnReason.objects.update_or_create(title=title, defaults={"message": message, "sort_order": order})
@@ -225,6 +236,7 @@ def load(*, stdout):
     ]
     members = [m for m in members if m is not None]
     _open_consultation(now, members, _user("facilitator@example.org"))
+    _section_pages_last_in_the_menu()
 
     closed_consultation = _consultation(
         CLOSED_QUESTION, CLOSED_BACKGROUND, now - timedelta(days=90), now - timedelta(days=60), ["The space"]
