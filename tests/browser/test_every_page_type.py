@@ -1,6 +1,6 @@
 """axe-core on one page of every type each role can reach on the demo site.
 
-The pages are found by following links (tests/portal/test_crawl.py), so a new page type is
+The pages are found by following links (tests/demo/test_crawl.py), so a new page type is
 checked as soon as something links to it. Pages of the same view (or Wagtail page type) count
 as one type.
 """
@@ -15,7 +15,7 @@ from wagtail.models import Page
 
 from tests.browser.steps import sign_in
 from tests.checks import assert_accessible
-from tests.portal.test_crawl import ROLES, crawl
+from tests.demo.test_crawl import ROLES, crawl
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
