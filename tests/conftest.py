@@ -29,14 +29,26 @@ hypothesis_settings.register_profile(
 hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "portal")
 
 
-@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def transactional(item):
+    marker = item.get_closest_marker("django_db")
+    return bool(
+        (marker and marker.kwargs.get("transaction"))
+        or {"transactional_db", "live_server"} & set(item.fixturenames)
+    )
+
+
 def pytest_collection_modifyitems(items):
-    """`make test` spreads tests over pytest-xdist workers one by one. A module of production
-    tests shares one production site (migrated, collected, served by gunicorn): keep each such
-    module on one worker, so the site is built once. The HTML checker runs last (test_html_checker.py)."""
+    """After pytest-django has put the tests that empty the database (transactional) last.
+
+    `make test` spreads tests over pytest-xdist workers one by one, in this order. A module of
+    production tests shares one production site (migrated, collected, served by gunicorn): keep
+    each such module on one worker, so the site is built once. Tests marked slow (minutes each)
+    start first, so no worker is left running one alone at the end; transactional ones first
+    among the transactional. The HTML checker comes last (test_html_checker.py)."""
     for item in items:
         if item.get_closest_marker("production") and not item.get_closest_marker("xdist_group"):
             item.add_marker(pytest.mark.xdist_group("production:" + item.nodeid.split("::")[0]))
+    items.sort(key=lambda item: (transactional(item), not item.get_closest_marker("slow")))
     checker = [item for item in items if item.path == HTML_CHECKER]
     items[:] = [item for item in items if item.path != HTML_CHECKER] + checker
 

@@ -45,6 +45,7 @@ def one_url_per_type(client, start_urls):
     return chosen
 
 
+@pytest.mark.slow  # minutes: `make test` starts it first
 @pytest.mark.parametrize("role", ROLES)
 def test_every_page_type_is_accessible(page, role):
     from django.contrib.auth import get_user_model
