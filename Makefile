@@ -6,6 +6,10 @@ PY := $(BIN)/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+# `make test` runs the tests in one process per core (pytest-xdist), each with its own test
+# database and cache keys. Tests marked xdist_group run on one worker, one after another.
+# TEST_WORKERS=0 runs them all in this one process.
+TEST_WORKERS ?= auto
 
 .PHONY: run test install install-test lint format assets check-migrations clean demo bench prod-check
 
@@ -55,7 +59,7 @@ check-migrations: install
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 test: install-test lint check-migrations
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 bench: install-test
 	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done

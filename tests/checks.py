@@ -88,10 +88,37 @@ def html_errors(documents):
     return errors
 
 
+class GatheredPages:
+    """Pages kept for one run of the Nu HTML Checker at the end, instead of a run per test (Java
+    takes seconds to start). tests/conftest.py turns gathering on for the tests in the xdist group
+    "html" when tests/test_html_checker.py runs after them in the same process; it then checks
+    every page at once and names the test and the page of each error."""
+
+    def __init__(self):
+        self.pages = {}  # {"test id · page name": html}
+        self.checker_will_run = False
+        self.gathering_for = None  # the id of the test running now, while it may gather
+
+    def take(self):
+        self.checker_will_run = False
+        pages, self.pages = self.pages, {}
+        return pages
+
+
+gathered_pages = GatheredPages()
+
+
 def assert_valid_html(documents):
-    """Check one HTML string, or {name: html} for several at once; fail listing every error."""
+    """Check one HTML string, or {name: html} for several at once; fail listing every error.
+
+    In a run of several tests the pages may be gathered and checked together at the end (see
+    GatheredPages): an error then fails tests/test_html_checker.py, naming this test and page."""
     if isinstance(documents, str):
         documents = {"page": documents}
+    if gathered_pages.checker_will_run and gathered_pages.gathering_for:
+        for name, html in documents.items():
+            gathered_pages.pages[f"{gathered_pages.gathering_for} · {name}"] = html
+        return
     errors = html_errors(documents)
     report = "\n".join(f"{name}:\n  " + "\n  ".join(lines) for name, lines in errors.items())
     assert not errors, "The Nu HTML Checker found errors:\n" + report

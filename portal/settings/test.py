@@ -16,7 +16,10 @@ ACCOUNT_RATE_LIMITS = False
 # Two-step sign-in is tested on its own (tests/network/test_two_factor.py turns it on).
 TWO_FACTOR_REQUIRED_FOR_ROLES = False
 if os.environ.get("REDIS_URL"):
-    CACHES["default"]["KEY_PREFIX"] = f"test-{os.getpid()}"  # noqa: F405
+    # Each test process (each pytest-xdist worker: gw0, gw1...) keeps to keys of its own, and
+    # tests/conftest.py empties only those: test processes share the Redis database.
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+    CACHES["default"]["KEY_PREFIX"] = f"test-{worker}-{os.getpid()}"  # noqa: F405
 
 # Serve static files straight from static/ (no collectstatic) as whitenoise would in production.
 STATIC_ROOT = None

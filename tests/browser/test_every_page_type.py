@@ -1,7 +1,7 @@
 """axe-core on one page of every type each role can reach on the demo site, and the same page at
 320 CSS pixels wide (a phone, or 1280 px at 400% zoom: WCAG 1.4.10 Reflow) with no sideways scroll.
 
-The pages are found by following links (tests/portal/test_crawl.py), so a new page type is
+The pages are found by following links (tests/demo/test_crawl.py), so a new page type is
 checked as soon as something links to it. Pages of the same view (or Wagtail page type) count
 as one type.
 """
@@ -16,7 +16,7 @@ from wagtail.models import Page
 
 from tests.browser.steps import sign_in
 from tests.checks import assert_accessible
-from tests.portal.test_crawl import ROLES, crawl
+from tests.demo.test_crawl import ROLES, crawl
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -66,6 +66,7 @@ def sideways_scroll_at_320(page):
         page.set_viewport_size(DESKTOP)
 
 
+@pytest.mark.slow  # minutes: `make test` starts it first
 @pytest.mark.parametrize("role", ROLES)
 def test_every_page_type_is_accessible_and_reflows(page, role):
     from django.contrib.auth import get_user_model

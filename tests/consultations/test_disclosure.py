@@ -183,6 +183,7 @@ def consultations(draw):
     return tally, budget, per_priority
 
 
+@pytest.mark.slow  # minutes: `make test` starts it first
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(consultations())
 def test_no_hidden_count_can_be_worked_out_from_everything_published(case):

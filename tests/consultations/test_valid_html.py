@@ -9,6 +9,7 @@ from tests.factories.consultations import ConsultationFactory, PriorityFactory, 
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.xdist_group("html")  # one HTML checker run: tests/test_html_checker.py
 def test_consultation_pages_are_valid_html(client, member, facilitator, network_settings):
     consultation = ConsultationFactory()
     ThemeFactory(consultation=consultation, name="Getting to appointments")

@@ -349,6 +349,7 @@ def test_staff_cannot_delete_themselves_here(client, flags):
     assert mail.outbox == []
 
 
+@pytest.mark.xdist_group("html")  # one HTML checker run: tests/test_html_checker.py
 def test_data_rights_pages_are_valid_html(client, member, network_settings):
     staff = UserFactory(is_staff=True)
     pages = {}

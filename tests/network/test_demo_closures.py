@@ -1,29 +1,35 @@
 """The demo hub's Christmas and New Year closures reach the database, so the drop-in page, its
-calendar, the admin and the groups all agree with the demo news story that the hub is closed."""
+calendar, the admin and the groups all agree with the demo news story that the hub is closed.
+
+The demo is built once for this module, on 23 November 2026 (tests/shared_database.py), and the
+module's tests run on one pytest-xdist worker."""
 
 import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.core.management import call_command
 from icalendar import Calendar
 
 from network.models import DropInPage, GroupSession, OpeningException, Venue
 from network.opening_hours import opening_status
+from tests.demo import load_demo_content
+from tests.shared_database import shared_rows
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("demo-closures")]
 LONDON = ZoneInfo("Europe/London")
 CHRISTMAS_DAY = datetime.date(2026, 12, 25)
 NEW_YEARS_DAY = datetime.date(2027, 1, 1)
 
 
-@pytest.fixture
-def demo(site):
-    with time_machine.travel(datetime.datetime(2026, 11, 23, 12, tzinfo=LONDON), tick=False):
-        with open("/dev/null", "w") as quiet:
-            call_command("load_demo_content", stdout=quiet)
-        yield Venue.objects.get()
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    november = datetime.datetime(2026, 11, 23, 12, tzinfo=LONDON)
+    with time_machine.travel(november, tick=False), shared_rows(django_db_blocker):
+        with django_db_blocker.unblock():
+            load_demo_content()
+            venue = Venue.objects.get()
+        yield venue
 
 
 def test_the_closures_are_saved(demo):

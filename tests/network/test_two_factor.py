@@ -192,6 +192,7 @@ def test_signing_out_is_always_possible(client):
     assert not client.get("/").context["user"].is_authenticated
 
 
+@pytest.mark.xdist_group("html")  # one HTML checker run: tests/test_html_checker.py
 def test_two_step_pages_are_valid_html(client, committed, member, network_settings):
     sign_in(client, member)
     pages = {"confirm password": client.get("/accounts/reauthenticate/?next=/accounts/2fa/").text}

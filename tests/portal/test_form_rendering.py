@@ -1,3 +1,4 @@
+import pytest
 from django import forms
 from django.template.loader import render_to_string
 
@@ -35,6 +36,7 @@ def test_errors_are_linked_to_their_fields():
     assert 'class="govuk-input govuk-input--error"' in html
 
 
+@pytest.mark.xdist_group("html")  # one HTML checker run: tests/test_html_checker.py
 def test_rendered_form_is_valid_html():
     page = (
         "<!DOCTYPE html><html lang='en'><head><title>Form</title></head><body><form>{}</form></body></html>"

@@ -719,6 +719,7 @@ def world(home_page, network_settings, settings, tmp_path):
     request_log.setLevel(level)
 
 
+@pytest.mark.slow  # minutes: `make test` starts it first
 def test_every_url_for_every_role(world):
     patterns = every_url_pattern()
     by_key = {pattern.key: pattern for pattern in patterns}

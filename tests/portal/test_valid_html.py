@@ -5,6 +5,7 @@ from tests.checks import assert_valid_html
 pytestmark = pytest.mark.django_db
 
 
+@pytest.mark.xdist_group("html")  # one HTML checker run: tests/test_html_checker.py
 def test_frame_and_account_pages_are_valid_html(client, network_settings, member):
     pages = {
         url: client.get(url).text

@@ -1,4 +1,4 @@
-"""Follow every link a visitor or member can see on the demo site.
+"""Follow every link a visitor or member can see on the demo site (built once: conftest.py).
 
 Each link must lead somewhere that works for the person who was shown it (never a 404, a 403
 or a 500), and every page must survive nonsense in its query string without a server error.
@@ -9,7 +9,6 @@ from urllib.parse import urldefrag, urlsplit
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.test import Client
 
 pytestmark = pytest.mark.django_db
@@ -67,11 +66,6 @@ def crawl(client, start_urls):
     return seen, problems, html_pages
 
 
-@pytest.fixture
-def demo_site(db):
-    call_command("load_demo_content", stdout=open("/dev/null", "w"))  # noqa: SIM115
-
-
 ROLES = {
     "visitor": (None, ["/", "/search/?q=group"]),
     "member": ("member@example.org", ["/", "/consultations/", "/consultations/your-contributions/"]),
@@ -84,7 +78,7 @@ ROLES = {
 
 
 @pytest.mark.parametrize("role", ROLES)
-def test_every_link_works_and_no_page_breaks_on_nonsense(demo_site, role):
+def test_every_link_works_and_no_page_breaks_on_nonsense(demo, role):
     email, start_urls = ROLES[role]
     client = Client()
     if email:
