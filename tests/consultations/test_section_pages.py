@@ -1,11 +1,9 @@
 """ "Have your say" and "You said, we did" are pages editors can title, introduce and take out of the
 menu; consultations' views draw them at their usual addresses."""
 
-import io
 import re
 
 import pytest
-from django.core.management import call_command
 from django.test import RequestFactory
 from django.urls import reverse
 
@@ -115,10 +113,3 @@ def test_an_editor_previews_a_draft_title_in_the_view(home_page):
 def test_editors_cannot_add_a_second_one(home_page):
     assert not YouSaidWeDidPage.can_create_at(home_page)
     assert not HaveYourSayPage.can_create_at(home_page)
-
-
-def test_in_the_demo_the_menu_starts_with_the_drop_in_and_ends_with_the_sections(client):
-    call_command("load_demo_content", stdout=io.StringIO())
-    labels = [label for label, _href, _current in menu(client.get("/").text)]
-    assert labels[-2:] == ["Have your say", "You said, we did"]
-    assert labels[0].startswith("The drop-in")

@@ -7,13 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from consultations.models import Consultation
-from demo.management.commands.load_demo_content import already_loaded
 
 pytestmark = pytest.mark.django_db
-
-
-def test_a_new_site_has_no_demo_yet():
-    assert not already_loaded()
 
 
 def test_make_run_keeps_what_editors_changed(demo):
