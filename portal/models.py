@@ -163,8 +163,9 @@ class SectionPage(IntroducedPage):
 
 def page_url(page):
     """A page's address read from its generic Page record, without loading its specific one (a
-    query per page type), for menus: a SectionPage's is its view's."""
-    section = page.specific_class
+    query per page type), for menus: a SectionPage's is its view's. Select the page's content type
+    with it (`select_related("content_type")`) and this asks the database nothing more."""
+    section = page.content_type.model_class()
     if section is not None and issubclass(section, SectionPage) and section.route_name:
         return reverse(section.route_name)
     return page.url

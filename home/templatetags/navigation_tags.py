@@ -33,7 +33,10 @@ def main_navigation(context):
         items += cached_for_content(
             "navigation",
             site,
-            lambda: [(page.title, page_url(page)) for page in site.root_page.get_children().live().in_menu()],
+            lambda: [
+                (page.title, page_url(page))
+                for page in site.root_page.get_children().live().in_menu().select_related("content_type")
+            ],
         )
     current = current_section(request.path, [url for _label, url in items])
     return {"items": [{"label": label, "url": url, "current": url == current} for label, url in items]}
