@@ -84,7 +84,7 @@ def test_exit_works_without_javascript(chromium, live_server):
 
 def test_staying_safe_online_is_beside_the_button_and_accessible(page):
     page.goto("/")
-    exit_area = page.get_by_role("complementary", name="Leave this site quickly")
+    exit_area = page.get_by_role("complementary", name="About leaving quickly")
     exit_area.get_by_role("link", name="Staying safe online").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Staying safe online")
     expect(page.get_by_role("heading", name="What the button cannot do")).to_be_visible()
@@ -116,3 +116,19 @@ def test_privacy_notice_is_reached_from_the_footer_and_accessible(page):
     expect(page.get_by_role("heading", level=1)).to_have_text("Privacy notice")
     expect(page.get_by_role("heading", name="If you are not happy")).to_be_visible()
     assert_accessible(page)
+
+
+def test_on_a_phone_the_header_is_compact_and_only_the_exit_button_stays_in_view(page):
+    """Header, menu and exit button take less than half a phone's screen, and once the page
+    scrolls only the button stays at the top: the words under it would cover the page at 200%."""
+    HomePage.objects.filter(depth=2).update(introduction="Welcome. " * 200)
+    page.set_viewport_size({"width": 375, "height": 667})
+    page.goto("/")
+    heading = page.get_by_role("heading", level=1).bounding_box()
+    assert heading["y"] < 667 / 2, heading
+    page.evaluate("() => window.scrollTo(0, 1200)")
+    assert page.evaluate("() => window.scrollY") > 1000
+    button = page.get_by_role("button", name="Emergency Exit this page").bounding_box()
+    staying_safe = page.get_by_role("link", name="Staying safe online").first.bounding_box()
+    assert 0 <= button["y"] < 60, button
+    assert staying_safe["y"] + staying_safe["height"] < 0, staying_safe
