@@ -12,9 +12,12 @@ from hypothesis import settings as hypothesis_settings
 from redis.exceptions import RedisError
 from wagtail.models import Site
 
+from accounts.roles import FACILITATORS
 from portal.models import NetworkSettings
 from tests.checks import gathered_pages
 from tests.factories import MemberFactory
+from tests.factories.accounts import UserFactory, user_with_roles
+from tests.factories.consultations import ConsultationFactory
 from tests.xdist_groups import GroupSuffixes, group_suffix
 
 HTML_CHECKER = Path(__file__).resolve().parent / "test_html_checker.py"
@@ -149,3 +152,22 @@ def queued_tasks(settings):
     until a worker picks it up. `queued_tasks.results` lists what was queued."""
     settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
     return task_backends["default"]
+
+
+# People and a consultation that tests of several apps use.
+
+
+@pytest.fixture
+def consultation(db):
+    return ConsultationFactory()
+
+
+@pytest.fixture
+def facilitator(db):
+    return user_with_roles(FACILITATORS)
+
+
+@pytest.fixture
+def staff(db):
+    """Staff who are not members themselves."""
+    return UserFactory(is_staff=True)

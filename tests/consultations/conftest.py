@@ -1,31 +1,15 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from accounts.roles import BOARD_REPRESENTATIVES, FACILITATORS
+from accounts.roles import BOARD_REPRESENTATIVES
 from consultations.services import agenda_reorder
-from tests.factories.accounts import UserFactory, user_with_roles
+from tests.factories.accounts import user_with_roles
 from tests.factories.consultations import AgendaItemFactory, ConsultationFactory
-
-
-@pytest.fixture
-def consultation(db):
-    return ConsultationFactory()
-
-
-@pytest.fixture
-def facilitator(db):
-    return user_with_roles(FACILITATORS)
 
 
 @pytest.fixture
 def board_rep(db):
     return user_with_roles(BOARD_REPRESENTATIVES)
-
-
-@pytest.fixture
-def staff(db):
-    """Staff who are not members themselves."""
-    return UserFactory(is_staff=True)
 
 
 @pytest.fixture

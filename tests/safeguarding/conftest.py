@@ -1,9 +1,7 @@
 import pytest
 
-from accounts.roles import FACILITATORS
 from safeguarding.models import SafeguardingSettings
-from tests.factories.accounts import UserFactory, user_with_roles
-from tests.factories.consultations import ConsultationFactory
+from tests.factories.accounts import UserFactory
 
 LEAD = "lead@example.org"
 CRISIS_WORDS = "Some days I want to end it all."
@@ -16,21 +14,6 @@ def safeguarding_settings(site):
     config.procedure_url = "https://example.org/safeguarding-procedure"
     config.save()
     return config
-
-
-@pytest.fixture
-def consultation(db):
-    return ConsultationFactory()
-
-
-@pytest.fixture
-def facilitator(db):
-    return user_with_roles(FACILITATORS)
-
-
-@pytest.fixture
-def staff(db):
-    return UserFactory(is_staff=True)
 
 
 @pytest.fixture
