@@ -14,6 +14,7 @@ These are kind prompts, never filters: nothing here stops anyone posting or aski
 import functools
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import gender_guesser.detector
 import phonenumbers
@@ -69,22 +70,21 @@ class KinderWords:
     instead: str
 
 
-# (pattern, kinder words), from the Scottish Drugs Forum's language guidance.
-STIGMA = [
-    (r"junkies?|druggies?|smackheads?|crackheads?|drug addicts?", "person who uses drugs"),
-    (r"addicts?", "person who uses drugs, or person with a drug or alcohol problem"),
-    (r"alcoholics?|drunks?|alkies?|winos?", "person with an alcohol problem"),
-    (r"(?:substance|drug|alcohol) (?:ab)?misuse|(?:substance|drug|alcohol) abuse", "alcohol or drug use"),
-    (r"abusers?|misusers?", "person who uses drugs or alcohol"),
-    (
-        r"(?:stay(?:s|ed|ing)?|get(?:s|ting)?|got|been|being|keep(?:s|ing)?|kept)(?: \w+)? clean"
-        r"|(?:who|they|we|i|you|he|she) (?:are|is|am|was|were)(?: not)? clean"
-        r"|clean (?:and sober|for (?:\d+|a|an|one|two|three|four|five|six|many|years|months)|since|time|date)",
-        "in recovery, or not using drugs",
-    ),
-    (r"dirty (?:test|sample|urine)s?|(?:is|are|was|were|been) dirty", "a positive test, or using drugs"),
-]
-STIGMA_PATTERNS = [(re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), instead) for pattern, instead in STIGMA]
+# What to look for, and the kinder words to offer: a data file, so the words members write never
+# stand in the portal's own code or copy.
+KINDER_WORDS_FILE = Path(__file__).with_name("kinder_words.tsv")
+
+
+def _stigma_rules(path=KINDER_WORDS_FILE):
+    rules = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            pattern, instead = line.split("\t")
+            rules.append((re.compile(rf"\b(?:{pattern})\b", re.IGNORECASE), instead))
+    return rules
+
+
+STIGMA_PATTERNS = _stigma_rules()
 
 
 @dataclass
