@@ -173,3 +173,12 @@ def test_privacy_notice_is_linked_from_the_footer_and_the_sign_up_page(client, n
 def test_privacy_notice_is_linked_from_download_your_data(client, member):
     client.force_login(member)
     assert 'href="/privacy/"' in client.get("/accounts/your-data/").text
+
+
+@pytest.mark.parametrize(("url", "budget"), [("/privacy/", 4), ("/staying-safe-online/", 2)])
+def test_the_pages_ask_the_database_a_fixed_number_of_times(
+    client, url, budget, django_assert_max_num_queries
+):
+    client.get(url)  # fills the caches every page shares (menu, footer)
+    with django_assert_max_num_queries(budget):
+        assert client.get(url).status_code == 200

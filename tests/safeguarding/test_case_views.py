@@ -1,9 +1,12 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from consultations import services
 from safeguarding.models import ActionKind, Case, CaseStatus
 from tests.checks import assert_valid_html
+from tests.factories import MemberFactory
 from tests.factories.consultations import PriorityFactory
 from tests.safeguarding.conftest import CRISIS_WORDS
 
@@ -124,3 +127,37 @@ def test_case_pages_are_valid_html(client, facilitator, case, member, consultati
     ).content.decode()
     assert "Check again" in pages["check step"]
     assert_valid_html(pages)
+
+
+def queries_for(client, url):
+    """After a first visit has filled the caches every page shares (menu, footer)."""
+    client.get(url)
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context)
+
+
+def test_case_pages_ask_the_database_a_fixed_number_of_times(
+    client, facilitator, consultation, safeguarding_settings, django_assert_max_num_queries
+):
+    def open_cases(count):
+        for number in range(count):
+            services.priority_submit(
+                consultation=consultation,
+                author=MemberFactory(),
+                title=f"Evenings {number}",
+                explanation=CRISIS_WORDS,
+            )
+
+    client.force_login(facilitator)
+    open_cases(2)
+    queries_with_two = queries_for(client, CASES)
+    open_cases(8)
+    assert queries_for(client, CASES) == queries_with_two
+    with django_assert_max_num_queries(11):
+        client.get(CASES)
+    case = Case.objects.first()
+    for kind in ("note", "note", "note"):
+        client.post(case_url(case), {"action": kind, "note": "Rang them, no answer yet."})
+    with django_assert_max_num_queries(13):
+        client.get(case_url(case))
