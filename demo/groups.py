@@ -75,7 +75,7 @@ GROUPS = [
         "end": (20, 30),
         "how_to_join": HowToJoin.INVITE,
         "joining_details": "Ask at the hub or phone us, and we will send you an invite by email.",
-        "facilitators": ["Ailsa"],
+        "facilitators": ["Rowan"],
     },
     {
         "slug": "family-support-group",
@@ -88,7 +88,7 @@ GROUPS = [
         "end": (18, 30),
         "how_to_join": HowToJoin.REFERRAL,
         "joining_details": "Phone the hub or ask any worker you know to refer you. You can refer yourself.",
-        "facilitators": [],
+        "facilitators": ["Rowan"],
     },
     {
         "slug": "coffee-morning",

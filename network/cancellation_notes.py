@@ -1,6 +1,6 @@
-"""The check on a facilitator's note about a cancelled session, in one function so that a fuller
-safety check can replace it. The note goes to everyone with a place, so it must not carry anyone's
-contact details, name or personal news ("Rowan is unwell")."""
+"""The check on a facilitator's note by email (a cancelled session, an answer to a request to
+join), in one function so that a fuller safety check can replace it. A note must not carry
+anyone's contact details, name or personal news ("Rowan is unwell")."""
 
 import re
 
@@ -36,8 +36,8 @@ def personal_details_in_note(text):
     return found
 
 
-def personal_details_message(found):
+def personal_details_message(found, goes_to="everyone with a place"):
     return (
-        f"Please take out {' and '.join(found)}. The note goes to everyone with a place, so keep it "
+        f"Please take out {' and '.join(found)}. The note goes to {goes_to}, so keep it "
         "to practical things, like where to go instead."
     )

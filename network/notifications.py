@@ -51,7 +51,7 @@ def send_session_cancelled(*, session):
         )
 
 
-def send_join_request_answered(*, join_request):
+def send_join_request_answered(*, join_request, note=""):
     if join_request.decided_at is None or not can_email(join_request.member):
         return
     mail.send(
@@ -63,6 +63,7 @@ def send_join_request_answered(*, join_request):
             "join_request": join_request,
             "group": join_request.group,
             "accepted": join_request.is_accepted,
+            "note": note,
         },
     )
 

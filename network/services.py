@@ -207,7 +207,8 @@ def join_request_create(*, group, member, message=""):
 
 
 @transaction.atomic
-def join_request_decide(*, join_request, decided_by, accept, now=None):
+def join_request_decide(*, join_request, decided_by, accept, note="", now=None):
+    """Say yes or no. A note (for a no) goes with the answer by email and is not kept."""
     join_request = JoinRequest.objects.select_for_update().get(pk=join_request.pk)
     if not join_request.is_waiting:
         raise SessionError("This request has already been answered.")
@@ -215,5 +216,5 @@ def join_request_decide(*, join_request, decided_by, accept, now=None):
     join_request.decided_by = decided_by
     join_request.decided_at = now or timezone.now()
     join_request.save(update_fields=["status", "decided_by", "decided_at"])
-    notifications.send_join_request_answered(join_request=join_request)
+    notifications.send_join_request_answered(join_request=join_request, note=note)
     return join_request

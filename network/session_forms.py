@@ -20,6 +20,23 @@ class JoinRequestForm(forms.Form):
     )
 
 
+class JoinRequestDeclineForm(forms.Form):
+    note = forms.CharField(
+        label=_("A note to send with the answer (optional)"),
+        help_text=_(
+            "It goes only to them, by email. For example: the group is full until the spring, but "
+            "the Thursday drop-in is open to everyone. Please leave out names and contact details."
+        ),
+        required=False,
+        max_length=JOIN_MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": _("The note can be up to 500 characters.")},
+    )
+
+    def clean_note(self):
+        return clean_note(self.cleaned_data["note"], goes_to="the person who asked")
+
+
 class AttendanceForm(forms.Form):
     came = forms.TypedMultipleChoiceField(
         label=_("Who came"),
@@ -75,8 +92,14 @@ class SessionCancelForm(forms.Form):
     )
 
     def clean_note(self):
-        note = " ".join(self.cleaned_data["note"].split())
-        found = personal_details_in_note(note)
-        if found:
-            raise forms.ValidationError(personal_details_message(found))
-        return note
+        return clean_note(self.cleaned_data["note"])
+
+
+def clean_note(note, goes_to="everyone with a place"):
+    """A note from a facilitator to people by email: one line of plain words, with no one's
+    personal details in it."""
+    note = " ".join(note.split())
+    found = personal_details_in_note(note)
+    if found:
+        raise forms.ValidationError(personal_details_message(found, goes_to))
+    return note

@@ -11,17 +11,17 @@ from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET
 
+from portal.actions import ActionView
 from portal.page_access import refused_by_page
-from portal.permissions import rule_required
 from safeguarding.check_step import check_step, help_now_url
 from safeguarding.checks import has_crisis_words
 
 from . import services
 from .models import GroupPage, GroupSession, JoinRequest, SessionRegistration
 from .rules import facilitated_group_ids
-from .session_forms import AttendanceForm, JoinRequestForm, SessionCancelForm
+from .session_forms import AttendanceForm, JoinRequestDeclineForm, JoinRequestForm, SessionCancelForm
 
 SESSIONS_SHOWN = 8
 RUN_SESSIONS_AHEAD = 3
@@ -74,65 +74,86 @@ def group_sessions(request, pk):
     return refused_by_page(request, group) or _render_group_sessions(request, group)
 
 
-@require_POST
-@login_required
-def session_register(request, pk):
-    session = get_session(pk)
-    refused_by_page(request, session.group)
-    if not request.user.has_perm("network.sign_up_for_group", session.group):
-        raise PermissionDenied
-    try:
-        _registration, created = services.session_register(session=session, member=request.user)
-    except services.SessionError as error:
-        messages.error(request, error.message)
-    else:
+class SessionAction(ActionView):
+    """An action on one session by a member; the group page's privacy setting applies first."""
+
+    http_method_names = ["post"]
+    permission_object = "group"
+    refusals_as_messages = True
+
+    def load(self, pk):
+        self.session = get_session(pk)
+        self.group = self.session.group
+        refused_by_page(self.request, self.group)
+
+    def success_url(self, result):
+        return reverse("network:group_sessions", args=[self.group.pk])
+
+
+class SessionSignUpView(SessionAction):
+    permission = "network.sign_up_for_group"
+
+    def perform(self, form):
+        _registration, created = services.session_register(session=self.session, member=self.request.user)
+        return created
+
+    def get_success_message(self, created):
         if created:
-            messages.success(request, f"You have a place on {_when(session)}. See you there.")
-        else:
-            messages.success(request, f"You already have a place on {_when(session)}.")
-    return redirect("network:group_sessions", pk=session.group_id)
+            return f"You have a place on {_when(self.session)}. See you there."
+        return f"You already have a place on {_when(self.session)}."
 
 
-@require_POST
-@login_required
-def session_unregister(request, pk):
-    session = get_session(pk)
-    try:
-        had_place = services.session_unregister(session=session, member=request.user)
-    except services.SessionError as error:
-        messages.error(request, error.message)
-    else:
+class SessionPlaceCancelView(SessionAction):
+    """Giving up one's own place: anyone signed in may, for a place they have."""
+
+    def perform(self, form):
+        return services.session_unregister(session=self.session, member=self.request.user)
+
+    def get_success_message(self, had_place):
         if had_place:
-            messages.success(
-                request, f"Your place on {_when(session)} is cancelled. Thank you for letting us know."
-            )
-        else:
-            messages.success(request, f"You did not have a place on {_when(session)}.")
-    if request.POST.get("back") == "my_sessions":
-        return redirect("network:my_sessions")
-    return redirect("network:group_sessions", pk=session.group_id)
+            return f"Your place on {_when(self.session)} is cancelled. Thank you for letting us know."
+        return f"You did not have a place on {_when(self.session)}."
+
+    def success_url(self, result):
+        if self.request.POST.get("back") == "my_sessions":
+            return reverse("network:my_sessions")
+        return super().success_url(result)
 
 
-@require_POST
-@rule_required("network.ask_to_join_group", get_group)
-def join_request_create(request, group, pk):
-    refused_by_page(request, group)
-    form = JoinRequestForm(request.POST)
-    if not form.is_valid():
-        return _render_group_sessions(request, group, join_form=form)
-    message = form.cleaned_data["message"]
-    check = check_step(request, "", message)
-    if check is not None:
-        return _render_group_sessions(request, group, join_form=form, check=check)
-    try:
-        services.join_request_create(group=group, member=request.user, message=message)
-    except services.SessionError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "Thank you for asking. A facilitator will answer you by email.")
-        if has_crisis_words(message):
-            return redirect(help_now_url(reverse("network:group_sessions", args=[group.pk])))
-    return redirect("network:group_sessions", pk=group.pk)
+class JoinRequestCreateView(ActionView):
+    """Asking to join a group by invite or referral, with the safety check on the message first."""
+
+    http_method_names = ["post"]
+    permission = "network.ask_to_join_group"
+    permission_object = "group"
+    form_class = JoinRequestForm
+    refusals_as_messages = True
+    success_message = "Thank you for asking. A facilitator will answer you by email."
+
+    def load(self, pk):
+        self.group = get_group(pk)
+        refused_by_page(self.request, self.group)
+
+    def show(self, form, status=200, check=None):
+        return _render_group_sessions(self.request, self.group, join_form=form, status=status, check=check)
+
+    def post(self, request, *args, **kwargs):
+        form = self.get_form()
+        if form.is_valid():
+            check = check_step(request, "", form.cleaned_data["message"])
+            if check is not None:
+                return self.show(form, check=check)
+        return super().post(request, *args, **kwargs)
+
+    def perform(self, form):
+        return services.join_request_create(
+            group=self.group, member=self.request.user, message=form.cleaned_data["message"]
+        )
+
+    def success_url(self, join_request):
+        back = reverse("network:group_sessions", args=[self.group.pk])
+        crisis = join_request is not None and has_crisis_words(join_request.message)
+        return help_now_url(back) if crisis else back
 
 
 @require_GET
@@ -198,84 +219,115 @@ def _nearest_sessions(groups, now):
     return by_group
 
 
-def _render_run_session(request, session, attendance_form=None, cancel_form=None, status=200):
-    registrations = list(session.registrations.select_related("member__profile"))
-    if attendance_form is None:
-        attendance_form = AttendanceForm(
-            registrations=registrations,
-            initial={"came": [r.pk for r in registrations if r.attended], "walk_ins": session.walk_ins},
-        )
-    context = {
-        "session": session,
-        "group": session.group,
-        "registrations": registrations,
-        "attendance_form": attendance_form,
-        "cancel_form": cancel_form or SessionCancelForm(),
-        "started": session.starts_at <= timezone.now(),
-    }
-    return render(request, "network/run_session.html", context, status=status)
+class RunSessionView(ActionView):
+    """A facilitator's page for one session: who signed up, who came, and cancelling it."""
 
+    permission = "network.run_session"
+    permission_object = "session"
+    template_name = "network/run_session.html"
+    refusals_as_messages = True  # the session changed under them (started, cancelled): say so
+    success_message = "Thank you. Who came is saved."
 
-@require_http_methods(["GET", "POST"])
-@rule_required("network.run_session", get_session)
-def run_session(request, session, pk):
-    if request.method == "GET":
-        return _render_run_session(request, session)
-    registrations = list(session.registrations.select_related("member__profile"))
-    form = AttendanceForm(request.POST, registrations=registrations)
-    if not form.is_valid():
-        return _render_run_session(request, session, attendance_form=form)
-    try:
-        services.attendance_record(
-            session=session,
+    def load(self, pk):
+        self.session = get_session(pk)
+        self.registrations = list(self.session.registrations.select_related("member__profile"))
+
+    def attendance_form(self, data=None):
+        came = [r.pk for r in self.registrations if r.attended]
+        initial = {"came": came, "walk_ins": self.session.walk_ins}
+        return AttendanceForm(data, registrations=self.registrations, initial=initial)
+
+    def get_form(self):
+        return self.attendance_form(self.request.POST if self.request.method == "POST" else None)
+
+    def get_context_data(self, form=None, cancel_form=None):
+        return {
+            "session": self.session,
+            "group": self.session.group,
+            "registrations": self.registrations,
+            "attendance_form": form,
+            "cancel_form": cancel_form or SessionCancelForm(),
+            "started": self.session.starts_at <= timezone.now(),
+        }
+
+    def perform(self, form):
+        return services.attendance_record(
+            session=self.session,
             attended_ids=form.cleaned_data.get("came", []),
             walk_ins=form.cleaned_data["walk_ins"],
         )
-    except services.SessionError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "Thank you. Who came is saved.")
-    return redirect("network:run_session", pk=session.pk)
+
+    def success_url(self, result):
+        return reverse("network:run_session", args=[self.session.pk])
 
 
-@require_POST
-@rule_required("network.run_session", get_session)
-def session_cancel(request, session, pk):
-    form = SessionCancelForm(request.POST)
-    if not form.is_valid():
-        return _render_run_session(request, session, cancel_form=form)
-    try:
-        services.session_cancel(
-            session=session, reason=form.cleaned_data["reason"], note=form.cleaned_data["note"]
+class SessionCancelView(RunSessionView):
+    http_method_names = ["post"]
+    success_message = "The session is cancelled. Everyone with a place will get an email."
+
+    def get_form(self):
+        return SessionCancelForm(self.request.POST)
+
+    def show(self, form, status=200):
+        context = self.get_context_data(form=self.attendance_form(), cancel_form=form)
+        return render(self.request, self.template_name, context, status=status)
+
+    def perform(self, form):
+        return services.session_cancel(
+            session=self.session, reason=form.cleaned_data["reason"], note=form.cleaned_data["note"]
         )
-    except services.SessionError as error:
-        messages.error(request, error.message)
-    else:
-        messages.success(request, "The session is cancelled. Everyone with a place will get an email.")
-    return redirect("network:run_session", pk=session.pk)
 
 
-@require_POST
-@rule_required("network.decide_join_request", get_join_request)
-def join_request_decide(request, join_request, pk):
-    decision = request.POST.get("decision")
-    if decision not in ("accept", "decline"):
-        messages.error(request, "Choose to say yes or no to the request.")
-        return redirect("network:my_groups")
-    try:
-        services.join_request_decide(
-            join_request=join_request, decided_by=request.user, accept=decision == "accept"
+class JoinRequestAction(ActionView):
+    permission = "network.decide_join_request"
+    permission_object = "join_request"
+    refusals_as_messages = True
+
+    def load(self, pk):
+        self.join_request = get_join_request(pk)
+
+    def success_url(self, result):
+        return reverse("network:my_groups")
+
+    def get_success_message(self, join_request):
+        name = self.join_request.display_name
+        if join_request.is_accepted:
+            return f"Thank you. {name} can now sign up. They will get an email."
+        return f"Thank you. {name} has been told, kindly, that it is a no this time. They will get an email."
+
+
+class JoinRequestDecideView(JoinRequestAction):
+    """Saying yes (one click) or no (which the "Say no" page confirms, with an optional note)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
+        if request.POST.get("decision") not in ("accept", "decline"):
+            messages.error(request, "Choose to say yes or no to the request.")
+            return redirect("network:my_groups")
+        return super().post(request, *args, **kwargs)
+
+    def perform(self, form):
+        return services.join_request_decide(
+            join_request=self.join_request,
+            decided_by=self.request.user,
+            accept=self.request.POST["decision"] == "accept",
         )
-    except services.SessionError as error:
-        messages.error(request, error.message)
-    else:
-        name = (
-            join_request.member.profile.display_name
-            if hasattr(join_request.member, "profile")
-            else "the member"
+
+
+class JoinRequestDeclineView(JoinRequestAction):
+    """The "Say no" page: who asked and what they wrote, and a kind note to send with the answer."""
+
+    form_class = JoinRequestDeclineForm
+    template_name = "network/join_request_decline.html"
+
+    def get_context_data(self, **context):
+        return {"join_request": self.join_request, "group": self.join_request.group, **context}
+
+    def perform(self, form):
+        return services.join_request_decide(
+            join_request=self.join_request,
+            decided_by=self.request.user,
+            accept=False,
+            note=form.cleaned_data["note"],
         )
-        answer = (
-            "can now sign up" if decision == "accept" else "has been told, kindly, that it is a no this time"
-        )
-        messages.success(request, f"Thank you. {name} {answer}. They will get an email.")
-    return redirect("network:my_groups")

@@ -10,14 +10,31 @@ urlpatterns = [
     path("accounts/sessions/", session_views.my_sessions, name="my_sessions"),
     path("groups/yours/", session_views.my_groups, name="my_groups"),
     path("groups/<id:pk>/sessions/", session_views.group_sessions, name="group_sessions"),
-    path("groups/<id:pk>/ask-to-join/", session_views.join_request_create, name="join_request_create"),
-    path("groups/sessions/<id:pk>/", session_views.run_session, name="run_session"),
-    path("groups/sessions/<id:pk>/sign-up/", session_views.session_register, name="session_register"),
     path(
-        "groups/sessions/<id:pk>/cancel-place/", session_views.session_unregister, name="session_unregister"
+        "groups/<id:pk>/ask-to-join/",
+        session_views.JoinRequestCreateView.as_view(),
+        name="join_request_create",
     ),
-    path("groups/sessions/<id:pk>/cancel/", session_views.session_cancel, name="session_cancel"),
-    path("groups/join-requests/<id:pk>/", session_views.join_request_decide, name="join_request_decide"),
+    path("groups/sessions/<id:pk>/", session_views.RunSessionView.as_view(), name="run_session"),
+    path(
+        "groups/sessions/<id:pk>/sign-up/", session_views.SessionSignUpView.as_view(), name="session_register"
+    ),
+    path(
+        "groups/sessions/<id:pk>/cancel-place/",
+        session_views.SessionPlaceCancelView.as_view(),
+        name="session_unregister",
+    ),
+    path("groups/sessions/<id:pk>/cancel/", session_views.SessionCancelView.as_view(), name="session_cancel"),
+    path(
+        "groups/join-requests/<id:pk>/",
+        session_views.JoinRequestDecideView.as_view(),
+        name="join_request_decide",
+    ),
+    path(
+        "groups/join-requests/<id:pk>/say-no/",
+        session_views.JoinRequestDeclineView.as_view(),
+        name="join_request_decline",
+    ),
     path("search/", views.search, name="search"),
     # Feeds are public and the same for everyone, so they are served from the page cache.
     path("feeds/news.rss", cache_public_response(feeds.NewsFeed()), name="news_rss"),

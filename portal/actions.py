@@ -37,6 +37,9 @@ class ActionView(View):
     form_class = None  # None for an action that is only a button
     template_name = None
     success_message = ""
+    # True when a refusal is about the state of things, not what was typed (the session has
+    # started, the request was answered): it is said as a message on the page sent on to.
+    refusals_as_messages = False
     http_method_names = ["get", "post"]
 
     def load(self, **kwargs):
@@ -53,7 +56,7 @@ class ActionView(View):
         raise NotImplementedError
 
     def refused_url(self):
-        """Where an action with no form goes when the service refuses it (with the message)."""
+        """Where a refusal said as a message goes (an action with no form, or refusals_as_messages)."""
         return self.success_url(None)
 
     def get_success_message(self, result):
@@ -99,7 +102,7 @@ class ActionView(View):
         return redirect(self.success_url(result))
 
     def refused(self, form, error):
-        if form is None:
+        if form is None or self.refusals_as_messages:
             messages.error(self.request, error.message)
             return redirect(self.refused_url())
         form.add_error(None, error)

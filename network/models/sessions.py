@@ -11,7 +11,16 @@ from .groups import GroupPage, GroupSession
 JOIN_MESSAGE_MAX_LENGTH = 500
 
 
-class SessionRegistration(models.Model):
+class MemberNamed:
+    """The member's display name, as facilitators see it: never their email."""
+
+    @property
+    def display_name(self):
+        profile = getattr(self.member, "profile", None)
+        return profile.display_name if profile else _("A member")
+
+
+class SessionRegistration(MemberNamed, models.Model):
     """A member's place at one session. `attended` stays empty until a facilitator fills it in."""
 
     session = models.ForeignKey(GroupSession, on_delete=models.CASCADE, related_name="registrations")
@@ -32,11 +41,6 @@ class SessionRegistration(models.Model):
 
     def __str__(self):
         return f"{self.session} ({self.member_id})"
-
-    @property
-    def display_name(self):
-        profile = getattr(self.member, "profile", None)
-        return profile.display_name if profile else _("A member")
 
 
 class SessionLinkSent(models.Model):
@@ -61,7 +65,7 @@ class SessionLinkSent(models.Model):
         return f"{self.session} ({self.member_id})"
 
 
-class JoinRequest(models.Model):
+class JoinRequest(MemberNamed, models.Model):
     """A member asks to join a group that needs an invite or a referral."""
 
     Status = JoinRequestStatus

@@ -35,6 +35,7 @@ from network.models import (
     SupportService,
     Venue,
 )
+from network.models.choices import HowToJoin
 from portal.models import NetworkSettings
 from tests.demo import load_demo_content
 from tests.shared_database import shared_rows
@@ -83,6 +84,9 @@ def test_demo_site_loads_twice_without_duplicates(first_counts, client):
     assert (thursday.opens.hour, thursday.closes.hour) == (10, 19)
     tuesday_group = GroupPage.objects.get(slug="tuesday-peer-group")
     assert [f.profile.display_name for f in tuesday_group.facilitators.all()] == ["Rowan"]
+    # A group people ask to join has a facilitator to answer them (not the board representative).
+    for group in GroupPage.objects.exclude(how_to_join=HowToJoin.JUST_TURN_UP):
+        assert [f.profile.display_name for f in group.facilitators.all()] == ["Rowan"], group.slug
     for url in [
         "/",
         "/drop-in/",

@@ -242,6 +242,10 @@ EXPECTED = {
                               row(S,    403,   403,  MINE, 403,  403,  403,  403,  MINE),
         values=pk("join_request"), method="POST",
     ),
+    "network:join_request_decline": Case(
+                              row(S,    403,   403,  200,  403,  403,  403,  403,  200),
+        values=pk("join_request"),
+    ),
     # Everyone may ask but `member`, already accepted; editors and staff are not members.
     "network:join_request_create": Case(
                               row(S,    403,   GS,   GS,   GS,   GS,   GS,   403,  403),
