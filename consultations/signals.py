@@ -28,11 +28,15 @@ REMOVED_TITLE = "Removed when its author left"
 PUBLIC_BOARD_MODELS = (Board, BoardMeeting, AgendaItem, BoardResponse, ResponseUpdate)
 
 
-@receiver(post_save)
-@receiver(post_delete)
 def board_record_changed(sender, **kwargs):
-    if sender in PUBLIC_BOARD_MODELS:
-        transaction.on_commit(invalidate_all)
+    transaction.on_commit(invalidate_all)
+
+
+# Connected to these models only: a receiver for every model would also make Django read each
+# row of any other model before deleting it (a vote taken back, say), to send a signal nobody wants.
+for model in PUBLIC_BOARD_MODELS:
+    for signal in (post_save, post_delete):
+        signal.connect(board_record_changed, sender=model, dispatch_uid=f"board_changed_{model.__name__}")
 
 
 @receiver(pre_delete, sender=get_user_model(), dispatch_uid="account_deleted_unpublished_priorities")

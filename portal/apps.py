@@ -11,3 +11,4 @@ class PortalConfig(AppConfig):
         from . import converters, signals, task_failures  # noqa: F401
 
         converters.register()
+        signals.connect_content_changes()

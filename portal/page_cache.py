@@ -8,7 +8,8 @@ private is never stored, so one person's page can never be handed to another.
 
 Entries are keyed by a content version that lives in the shared cache itself: publishing or
 changing content bumps it (portal/signals.py), which invalidates every cached page on every app
-server at once. Entries also expire after PAGE_CACHE_SECONDS, because some of what pages show
+server at once. Within a version, a page is keyed by its address and by the query parameters it
+really read (QueryReads), so "?utm_source=..." and other junk share the one entry. Entries also expire after PAGE_CACHE_SECONDS, because some of what pages show
 ("open now", the next sessions) changes with the clock rather than with content.
 """
 
@@ -64,10 +65,75 @@ def may_use_cache(request):
     return not any(name in request.COOKIES for name in BYPASS_COOKIES)
 
 
-def cache_key(request, version):
-    url = request.build_absolute_uri()
-    digest = hashlib.sha256(url.encode()).hexdigest()
-    return f"page-cache:{version}:{digest}"
+class QueryReads:
+    """request.GET, noting which parameters the page reads. A view that reads parameters one by
+    one (get, getlist, [], in) is keyed on those only; one that asks whether there are any is also
+    keyed on that; one that reads them all (iterates, copies, encodes) is keyed on all of them.
+
+    Why a stored page fits a request that agrees on the parameters it read: a view decides what
+    to read next from what it has read so far, so the same values lead to the same reads and the
+    same page."""
+
+    def __init__(self, query):
+        self._query = query
+        self.names = set()
+        self.asked_if_any = False
+        self.read_everything = False
+
+    def __getitem__(self, name):
+        self.names.add(name)
+        return self._query[name]
+
+    def __contains__(self, name):
+        self.names.add(name)
+        return name in self._query
+
+    def get(self, name, default=None):
+        self.names.add(name)
+        return self._query.get(name, default)
+
+    def getlist(self, name, default=None):
+        self.names.add(name)
+        return self._query.getlist(name, default)
+
+    def __len__(self):
+        self.asked_if_any = True
+        return len(self._query)
+
+    def __iter__(self):
+        self.read_everything = True
+        return iter(self._query)
+
+    def __getattr__(self, name):  # items(), copy(), urlencode(), dict(), lists()...
+        self.read_everything = True
+        return getattr(self._query, name)
+
+    def record(self):
+        if self.read_everything:
+            return None
+        return tuple(sorted(self.names)), self.asked_if_any
+
+
+def _digest(*parts):
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def reads_key(request, version):
+    """Where the cache notes which parameters this address read when it was last stored."""
+    return f"page-cache:{version}:reads:{_digest(request.get_host(), request.path)}"
+
+
+def cache_key(request, version, reads):
+    """The entry for this address and the values of the parameters in `reads` (None: all)."""
+    query = request.GET
+    if reads is None:
+        values = sorted(query.lists())
+    else:
+        names, asked_if_any = reads
+        values = [(name, query.getlist(name)) for name in names]
+        if asked_if_any:
+            values.append(bool(query))
+    return f"page-cache:{version}:{_digest(request.get_host(), request.path, reads, values)}"
 
 
 def may_store(response):
@@ -89,8 +155,10 @@ class PublicPageCacheMiddleware:
         if not may_use_cache(request):
             return self.get_response(request)
 
-        key = cache_key(request, current_version())
-        cached = cache.get(key)
+        version = current_version()
+        index = reads_key(request, version)
+        last_reads = cache.get(index, ())
+        cached = cache.get(cache_key(request, version, last_reads)) if last_reads != () else None
         if cached is not None:
             cached["X-Page-Cache"] = "hit"
             # A feed reader or calendar app that already has this version (If-None-Match or
@@ -102,9 +170,14 @@ class PublicPageCacheMiddleware:
                 response=cached,
             )
 
+        query = request.GET
+        request.GET = reads = QueryReads(query)
         response = self.get_response(request)
+        request.GET = query
         if getattr(request, MARK, False) and may_store(response):
             patch_cache_control(response, public=True, max_age=0)
             response["X-Page-Cache"] = "miss"
-            cache.set(key, response, timeout=settings.PAGE_CACHE_SECONDS)
+            record = reads.record()
+            timeout = settings.PAGE_CACHE_SECONDS
+            cache.set_many({cache_key(request, version, record): response, index: record}, timeout=timeout)
         return response

@@ -5,6 +5,7 @@ feed public pages (`public_content = True`) and which of them never do (`private
 portal never has to name the apps built on top of it.
 """
 
+from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
@@ -34,8 +35,16 @@ def page_changed(sender, **kwargs):
     invalidate_all()
 
 
-@receiver(post_save)
-@receiver(post_delete)
 def content_changed(sender, **kwargs):
-    if shows_on_public_pages(sender):
-        invalidate_all()
+    invalidate_all()
+
+
+def connect_content_changes():
+    """Listen to the models that show on public pages, each by name, once every app is ready.
+    (A receiver for all models would make Django read every row of any model before deleting
+    it, to send a signal nobody wants.)"""
+    for model in apps.get_models():
+        if shows_on_public_pages(model):
+            uid = f"content_changed_{model._meta.label_lower}"
+            for signal in (post_save, post_delete):
+                signal.connect(content_changed, sender=model, dispatch_uid=uid)

@@ -5,7 +5,7 @@ closing is refused."""
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import F
 from django.utils.translation import gettext as _
 
 from ..models import Ballot, Priority, PriorityStatus, Vote
@@ -21,14 +21,19 @@ class VoteOutcome:
     budget: int
 
 
-def _locked_ballot(consultation, voter):
-    ballot, _created = Ballot.objects.get_or_create(consultation=consultation, voter=voter)
-    return Ballot.objects.select_for_update().get(pk=ballot.pk)
-
-
-def _votes_used(consultation, voter):
-    used = Vote.objects.filter(voter=voter, priority__consultation=consultation).aggregate(total=Sum("dots"))
-    return used["total"] or 0
+def _lock(consultation, voter, priority):
+    """Lock the member's ballot (made on their first vote), then the priority; then read the
+    member's votes in this consultation: {priority id: dots}. A member has only a few."""
+    Ballot.objects.select_for_update().get_or_create(consultation=consultation, voter=voter)
+    status = (
+        Priority.objects.select_for_update(no_key=True).values_list("status", flat=True).get(pk=priority.pk)
+    )
+    mine = dict(
+        Vote.objects.filter(voter=voter, priority__consultation=consultation).values_list(
+            "priority_id", "dots"
+        )
+    )
+    return status, mine
 
 
 def vote_cast(*, priority, voter):
@@ -36,49 +41,44 @@ def vote_cast(*, priority, voter):
     if not is_eligible_participant(voter, consultation):
         raise ConsultationError(_("This consultation is for a different group."))
     with transaction.atomic():
-        _locked_ballot(consultation, voter)
-        priority = Priority.objects.select_for_update(no_key=True).get(pk=priority.pk)
+        status, mine = _lock(consultation, voter, priority)
         # Checked after the locks, so a vote that arrives a moment after closing is refused.
         require_open(consultation, _("Voting has closed. Thank you for taking part."))
-        if priority.status != PriorityStatus.APPROVED:
+        if status != PriorityStatus.APPROVED:
             raise ConsultationError(_("This priority is not open for votes."))
-        used = _votes_used(consultation, voter)
+        used = sum(mine.values())
         if used >= consultation.votes_per_member:
             raise ConsultationError(
                 _("You have used all your votes. To support this one, take a vote back from another.")
             )
-        vote = Vote.objects.filter(priority=priority, voter=voter).first()
-        if vote is None:
-            vote = Vote.objects.create(priority=priority, voter=voter, dots=1)
+        dots = mine.get(priority.pk, 0)
+        if not dots:
+            Vote.objects.create(priority_id=priority.pk, voter=voter, dots=1)
         elif consultation.several_votes_per_priority:
-            vote.dots += 1
-            vote.save(update_fields=["dots"])
+            Vote.objects.filter(priority_id=priority.pk, voter=voter).update(dots=F("dots") + 1)
         else:
             raise ConsultationError(_("You already support this priority."))
         return VoteOutcome(
-            priority.pk, vote.dots, consultation.votes_per_member - used - 1, consultation.votes_per_member
+            priority.pk, dots + 1, consultation.votes_per_member - used - 1, consultation.votes_per_member
         )
 
 
 def vote_withdraw(*, priority, voter):
     consultation = priority.consultation
     with transaction.atomic():
-        _locked_ballot(consultation, voter)
-        priority = Priority.objects.select_for_update(no_key=True).get(pk=priority.pk)
+        _status, mine = _lock(consultation, voter, priority)
         require_open(consultation, _("Voting has closed, so votes can no longer be changed."))
         if not consultation.votes_can_be_moved:
             raise ConsultationError(_("In this consultation, votes cannot be taken back once given."))
-        vote = Vote.objects.filter(priority=priority, voter=voter).first()
-        if vote is None:
+        dots = mine.get(priority.pk, 0)
+        if not dots:
             raise ConsultationError(_("You do not have a vote on this priority."))
-        if vote.dots > 1:
-            vote.dots -= 1
-            vote.save(update_fields=["dots"])
-            dots = vote.dots
+        mine_here = Vote.objects.filter(priority_id=priority.pk, voter=voter)
+        if dots > 1:
+            mine_here.update(dots=F("dots") - 1)
         else:
-            vote.delete()
-            dots = 0
-        used = _votes_used(consultation, voter)
+            mine_here.delete()
+        used = sum(mine.values()) - 1
         return VoteOutcome(
-            priority.pk, dots, consultation.votes_per_member - used, consultation.votes_per_member
+            priority.pk, dots - 1, consultation.votes_per_member - used, consultation.votes_per_member
         )

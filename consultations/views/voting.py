@@ -15,8 +15,10 @@ from .. import selectors, services
 from ..models import Priority
 from ..rules import is_eligible_participant
 from ..vote_buttons import vote_buttons
-from .common import back, get_priority, wants_json
+from .common import back, wants_json
 
+# What a vote reads of the priority: its title for the message, its status under the lock.
+VOTE_READS = ("title", "status", "consultation")
 # The button's value: the service that does it (looked up when called), and what to say after.
 ACTIONS = {
     "add": ("vote_cast", _("Thank you. You support “%(title)s”.")),
@@ -24,10 +26,14 @@ ACTIONS = {
 }
 
 
+def get_priority_to_vote_on(pk):
+    return get_object_or_404(Priority.objects.select_related("consultation").only(*VOTE_READS), pk=pk)
+
+
 @require_POST
-@rule_required("consultations.view_consultation_page", lambda pk: get_priority(pk).consultation)
-def vote(request, consultation, pk):
-    priority = get_object_or_404(Priority.objects.select_related("consultation"), pk=pk)
+@rule_required("consultations.view_consultation_page", get_priority_to_vote_on, lambda p: p.consultation)
+def vote(request, priority, pk):
+    consultation = priority.consultation
     user = request.user
     if not is_eligible_participant(user, consultation):
         raise PermissionDenied

@@ -1,6 +1,8 @@
 import pytest
 from wagtail.models import PageViewRestriction
 
+from tests.factories.network import NewsIndexPageFactory, NewsPageFactory
+
 pytestmark = pytest.mark.django_db
 
 
@@ -62,9 +64,52 @@ def test_cache_can_be_turned_off(client, home_page, settings):
     assert "X-Page-Cache" not in client.get("/")
 
 
-def test_query_strings_are_cached_separately(client, home_page):
-    client.get("/")
-    assert client.get("/?page=2")["X-Page-Cache"] == "miss"
+def test_query_strings_the_page_does_not_read_share_its_entry(
+    client, network_settings, django_assert_num_queries
+):
+    """The home page reads no parameters, so made-up ones (campaign tags, typos) are served the
+    same stored page rather than each rendering and storing a copy of their own."""
+    first = client.get("/")
+    with django_assert_num_queries(0):
+        for junk in ("?utm_source=newsletter", "?page=2", "?page=2&utm_source=x&fbclid=abc", "?"):
+            response = client.get("/" + junk)
+            assert response["X-Page-Cache"] == "hit", junk
+            assert response.content == first.content
+
+
+def test_parameters_a_page_reads_are_kept_apart(client, home_page, network_settings):
+    news_index = NewsIndexPageFactory(parent=home_page, slug="news")
+    stories = [NewsPageFactory(parent=news_index, title=f"Story number {n}") for n in range(12)]
+    page_one = client.get("/news/")
+    assert page_one["X-Page-Cache"] == "miss" and stories[0].title not in page_one.text
+    page_two = client.get("/news/?page=2")
+    assert page_two["X-Page-Cache"] == "miss"
+    assert stories[0].title in page_two.text and stories[11].title not in page_two.text
+    # The same page, with junk beside the parameters it reads: the stored copy of each.
+    assert client.get("/news/?page=2&utm_source=x")["X-Page-Cache"] == "hit"
+    assert stories[0].title in client.get("/news/?utm_source=y&page=2").text
+    again = client.get("/news/?utm_source=z")
+    assert again["X-Page-Cache"] == "hit" and stories[0].title not in again.text
+    # An empty value is not the same as no value, and a tag is its own list.
+    assert client.get("/news/?page=")["X-Page-Cache"] == "miss"
+    assert client.get("/news/?tag=housing")["X-Page-Cache"] == "miss"
+
+
+def test_a_page_that_reads_every_parameter_is_keyed_on_all_of_them(client, rf):
+    """A view that copies or walks the whole query string is keyed on all of it."""
+    from portal.page_cache import QueryReads, cache_key
+
+    request = rf.get("/somewhere/?b=2&a=1")
+    reads = QueryReads(request.GET)
+    reads.copy()
+    assert reads.record() is None
+    assert cache_key(request, 1, None) == cache_key(rf.get("/somewhere/?a=1&b=2"), 1, None)
+    assert cache_key(request, 1, None) != cache_key(rf.get("/somewhere/?a=1&b=3"), 1, None)
+    reads = QueryReads(request.GET)
+    reads.get("a")
+    assert "b" in reads and reads.record() == (("a", "b"), False)
+    bool(reads)
+    assert reads.record() == (("a", "b"), True)
 
 
 def test_feeds_are_served_from_the_cache(client, network_settings):
