@@ -140,7 +140,7 @@ def session_cookies(*emails):
         user = get_user_model().objects.get(email=email)
         store = import_string(f"{settings.SESSION_ENGINE}.SessionStore")()
         store[SESSION_KEY] = str(user.pk)
-        store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[-1]
         store[HASH_SESSION_KEY] = user.get_session_auth_hash()
         store.create()
         print(store.session_key)
