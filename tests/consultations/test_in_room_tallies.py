@@ -8,6 +8,7 @@ import pytest
 import time_machine
 from django.db import IntegrityError, connection, transaction
 from django.db.migrations.executor import MigrationExecutor
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -596,3 +597,39 @@ def test_changing_and_undoing_one_count_at_once_leave_it_consistent():
     removed = ModerationLog.objects.filter(action=ModerationAction.TALLY_REMOVED).count()
     assert removed == 1
     assert sum(error is not None for error in errors) >= 2
+
+
+def test_the_list_costs_the_same_however_many_counts(as_facilitator, consultation):
+    def queries_for_list():
+        """The page's own queries: the site menu (Wagtail pages) is cached apart and not counted."""
+        with CaptureQueriesContext(connection) as counted:
+            assert as_facilitator.get(list_url(consultation)).status_code == 200
+        return [q["sql"] for q in counted.captured_queries if "wagtailcore_" not in q["sql"]]
+
+    InRoomTallyFactory(priority=PriorityFactory(consultation=consultation))
+    queries_for_list()  # the first page of all makes the site's settings
+    few = len(queries_for_list())
+    for name in ("Net Loft", "Women's group", "Breakfast club"):
+        gathering = InRoomGatheringFactory(consultation=consultation, name=name)
+        for priority in PriorityFactory.create_batch(4, consultation=consultation):
+            InRoomTallyFactory(
+                gathering=gathering, priority=priority, entered_by=user_with_roles(FACILITATORS)
+            )
+    assert len(queries_for_list()) == few
+
+
+def test_who_made_a_gathering_is_forgotten_with_the_other_in_room_details(
+    consultation, facilitator, settings
+):
+    from consultations.retention import in_room_details_remove
+
+    old = InRoomGatheringFactory(consultation=consultation, name="Old", created_by=facilitator)
+    new = InRoomGatheringFactory(consultation=consultation, name="New", created_by=facilitator)
+    InRoomGathering.objects.filter(pk=old.pk).update(
+        created_at=timezone.now() - timedelta(days=settings.IN_ROOM_DETAILS_RETENTION_DAYS + 1)
+    )
+    in_room_details_remove(timezone.now())
+    old.refresh_from_db()
+    new.refresh_from_db()
+    assert (old.created_by, new.created_by) == (None, facilitator)
+    assert old.name == "Old"
