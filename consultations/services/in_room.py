@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from ..models import (
     MAX_IN_ROOM_VOTES,
+    PLACE_MAX_LENGTH,
     InRoomGathering,
     InRoomTally,
     ModerationAction,
@@ -42,7 +43,7 @@ def _where(gathering):
 def gathering_choose(*, consultation, facilitator, name, held_on, source=""):
     """The gathering with this name and day (or made from this source), made if it is new. Names are
     compared with their spaces collapsed and case ignored, so a second typing finds the first."""
-    name = tidy_name(name)
+    name = tidy_name(name)[:PLACE_MAX_LENGTH]  # a group's title may be longer than a place
     if not name:
         raise ConsultationError(_("Say where the votes were counted."))
     if held_on is None:
