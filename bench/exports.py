@@ -48,7 +48,15 @@ def build(priority_count, vote_count, label):
     from django.contrib.auth import get_user_model
     from django.utils import timezone
 
-    from consultations.models import Consultation, InRoomTally, Priority, PriorityStatus, Theme, Vote
+    from consultations.models import (
+        Consultation,
+        InRoomGathering,
+        InRoomTally,
+        Priority,
+        PriorityStatus,
+        Theme,
+        Vote,
+    )
 
     User = get_user_model()
     now = timezone.now()
@@ -95,9 +103,14 @@ def build(priority_count, vote_count, label):
                 Vote(priority=priorities[(index * VOTES_PER_VOTER + k) % priority_count], voter=user)
             )
     Vote.objects.bulk_create(votes, batch_size=10_000, ignore_conflicts=True)
+    gathering = InRoomGathering.objects.create(
+        consultation=consultation,
+        name="Tuesday peer group",
+        held_on=(now - timezone.timedelta(days=2)).date(),
+    )
     InRoomTally.objects.bulk_create(
         [
-            InRoomTally(priority=p, place="Tuesday peer group", held_on=now.date(), votes=(i % 9) + 1)
+            InRoomTally(gathering=gathering, priority=p, votes=(i % 9) + 1)
             for i, p in enumerate(priorities[: priority_count // 10])
         ],
         batch_size=5000,

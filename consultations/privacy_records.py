@@ -77,7 +77,7 @@ def records():
             who_sees="Nobody sees who voted for what. Pages and files show totals only.",
         ),
         PrivacyRecord(
-            models=("consultations.priority", "consultations.inroomtally"),
+            models=("consultations.priority", "consultations.inroomtally", "consultations.inroomgathering"),
             what=(
                 "Posts and dot votes gathered at a group on paper, typed in by a facilitator: the "
                 "place and day, and which facilitator typed them in. No name of the person who said it."

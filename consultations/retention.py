@@ -2,13 +2,13 @@
 
 from portal.retention import RetentionStep, period
 
-from .models import InRoomTally, Priority, PriorityRevision
+from .models import InRoomGathering, InRoomTally, Priority, PriorityRevision
 from .services import exports_purge
 
 
 def in_room_details_remove(now):
     """Forget which facilitator typed in what was gathered in the room; the words and counts stay.
-    Returns how many priorities and tallies no longer name who entered them."""
+    Returns how many priorities, tallies and gatherings no longer name who entered them."""
     before = now - period("IN_ROOM_DETAILS_RETENTION_DAYS")
     priorities = Priority.objects.filter(entered_by__isnull=False, submitted_at__lt=before).update(
         entered_by=None
@@ -16,7 +16,10 @@ def in_room_details_remove(now):
     tallies = InRoomTally.objects.filter(entered_by__isnull=False, entered_at__lt=before).update(
         entered_by=None
     )
-    return priorities + tallies
+    gatherings = InRoomGathering.objects.filter(created_by__isnull=False, created_at__lt=before).update(
+        created_by=None
+    )
+    return priorities + tallies + gatherings
 
 
 def moderation_originals_remove(now):

@@ -77,6 +77,8 @@ rules.add_perm("consultations.post_priority", is_eligible_participant & is_open)
 rules.add_perm("consultations.vote_in_consultation", is_eligible_participant & is_open)
 rules.add_perm("consultations.moderate", is_moderator)
 rules.add_perm("consultations.enter_in_room", is_moderator & is_open)
+# The list of in-room counts, and the pages to change one: the service refuses a closed consultation.
+rules.add_perm("consultations.see_in_room_votes", is_moderator)
 rules.add_perm(
     "consultations.see_results",
     can_view_consultation & ~is_upcoming & (is_closed | shows_counts_while_open | is_moderator),

@@ -13,6 +13,7 @@ from django.utils import timezone
 from consultations.models import (
     Consultation,
     HaveYourSayPage,
+    InRoomGathering,
     InRoomTally,
     Priority,
     PriorityStatus,
@@ -20,8 +21,10 @@ from consultations.models import (
     Theme,
     Vote,
     YouSaidWeDidPage,
+    name_key,
 )
 from consultations.services import (
+    gathering_choose,
     priority_approve,
     priority_gather,
     priority_submit,
@@ -173,6 +176,11 @@ def _posted(consultation, title, explanation, theme_name, author, show_name, fac
     return priority
 
 
+def _group_gathering(consultation, facilitator, held_on):
+    """The peer group where the facilitator wrote things down, chosen as a facilitator would."""
+    return gathering_choose(consultation=consultation, facilitator=facilitator, name=PLACE, held_on=held_on)
+
+
 def _gathered(consultation, title, explanation, theme_name, facilitator, held_on):
     """Said at a group by someone who is not online; a facilitator typed it in."""
     return consultation.priorities.filter(title=title).first() or priority_gather(
@@ -180,8 +188,7 @@ def _gathered(consultation, title, explanation, theme_name, facilitator, held_on
         facilitator=facilitator,
         title=title,
         explanation=explanation,
-        place=PLACE,
-        held_on=held_on,
+        gathering=_group_gathering(consultation, facilitator, held_on),
         theme=consultation.themes.filter(name=theme_name).first(),
     )
 
@@ -203,10 +210,8 @@ def _open_consultation(now, members, facilitator):
             if not Vote.objects.filter(priority=priorities[index], voter=voter).exists():
                 vote_cast(priority=priorities[index], voter=voter)
     tallies_record(
-        consultation=consultation,
+        gathering=_group_gathering(consultation, facilitator, group_day),
         facilitator=facilitator,
-        place=PLACE,
-        held_on=group_day,
         counts={priority.pk: votes for priority, votes in zip(priorities, (6, 4, 9, 2), strict=True)},
     )
     # Spread the posts over the week it has been open, as they would have come in.
@@ -250,11 +255,17 @@ def load(*, stdout):
     for voter, choices in zip(members, ([0, 2], [0, 1], [2]), strict=False):
         for index in choices:
             Vote.objects.get_or_create(priority=closed_priorities[index], voter=voter)
+    facilitator = _user("facilitator@example.org")
+    held_on = (now - timedelta(days=70)).date()
+    gathering = InRoomGathering.objects.filter(
+        consultation=closed_consultation, name_key=name_key(PLACE), held_on=held_on
+    ).first() or InRoomGathering.objects.create(
+        consultation=closed_consultation, name=PLACE, held_on=held_on, created_by=facilitator
+    )
     for priority, votes in zip(closed_priorities, (8, 3, 7), strict=True):
         InRoomTally.objects.update_or_create(
+            gathering=gathering,
             priority=priority,
-            place=PLACE,
-            held_on=(now - timedelta(days=70)).date(),
-            defaults={"votes": votes, "entered_by": _user("facilitator@example.org")},
+            defaults={"votes": votes, "entered_by": facilitator},
         )
     stdout.write("2 demo consultations loaded (one open, one closed).")

@@ -1,5 +1,6 @@
 """Admin screens for the network's snippets (venues, support services and group sessions), and
-what the network adds to shared things: members' data files and what editors may change."""
+what the network adds to shared things: members' data files, what editors may change and the
+sessions facilitators may have counted in-room votes at."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -13,6 +14,7 @@ from accounts.roles import EDITORS
 
 from . import privacy_records
 from .data_rights import group_data
+from .in_room_sources import sessions_for_in_room_votes
 from .models import GroupSession, SupportService, Venue
 
 
@@ -81,3 +83,8 @@ def role_permissions():
 @hooks.register("register_privacy_records")
 def privacy_records_from_groups():
     return privacy_records.records()
+
+
+@hooks.register("register_in_room_sources")
+def in_room_sources_from_groups(starts, ends):
+    return sessions_for_in_room_votes(starts, ends)

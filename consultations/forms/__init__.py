@@ -1,7 +1,7 @@
 """The consultations' forms, one module per part of the work. Filters are in consultations.filters."""
 
 from .board import AgendaItemForm, BoardResponseForm, ShortlistForm
-from .in_room import GatheredPriorityForm, TallyForm
+from .in_room import GatheredPriorityForm, GatheringChoiceForm, TallyEditForm, TallyForm
 from .moderation import DismissReportsForm, MergeForm, ModeratorEditForm, RemoveForm, ReturnForm
 from .priorities import NotificationPreferencesForm, PriorityForm, ReportForm
 
@@ -10,6 +10,7 @@ __all__ = [
     "BoardResponseForm",
     "DismissReportsForm",
     "GatheredPriorityForm",
+    "GatheringChoiceForm",
     "MergeForm",
     "ModeratorEditForm",
     "NotificationPreferencesForm",
@@ -18,5 +19,6 @@ __all__ = [
     "ReportForm",
     "ReturnForm",
     "ShortlistForm",
+    "TallyEditForm",
     "TallyForm",
 ]

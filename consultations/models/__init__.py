@@ -32,6 +32,7 @@ from .constants import (
     TITLE_MAX_LENGTH,
 )
 from .consultation import Consultation, Theme
+from .in_room import InRoomGathering, name_key, tidy_name
 from .moderation import ModerationLog, PriorityRevision, ReturnReason
 from .pages import HaveYourSayPage, YouSaidWeDidPage
 from .participation import Ballot, InRoomTally, Priority, Report, Vote
@@ -62,6 +63,7 @@ __all__ = [
     "ExportStatus",
     "ExportSubject",
     "HaveYourSayPage",
+    "InRoomGathering",
     "InRoomTally",
     "MeetingStatus",
     "ModerationAction",
@@ -77,4 +79,6 @@ __all__ = [
     "Theme",
     "Vote",
     "YouSaidWeDidPage",
+    "name_key",
+    "tidy_name",
 ]

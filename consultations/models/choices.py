@@ -47,6 +47,7 @@ class ModerationAction(models.TextChoices):
     DISMISS_REPORTS = "dismiss_reports", _("Reports looked at, no change")
     GATHERED = "gathered", _("Entered for someone at a group")
     TALLY = "tally", _("Entered in-room votes")
+    TALLY_REMOVED = "tally_removed", _("Took off in-room votes")
 
 
 class MeetingStatus(models.TextChoices):

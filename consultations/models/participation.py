@@ -22,6 +22,7 @@ from .constants import (
     TITLE_MAX_LENGTH,
 )
 from .consultation import Consultation, Theme
+from .in_room import InRoomGathering
 
 
 def _sum_of(model, field, **filters):
@@ -203,12 +204,11 @@ class Vote(models.Model):
 
 
 class InRoomTally(models.Model):
-    """Dot votes counted on paper at a group. One row per priority, place and day, so entering
-    the same sheet twice replaces the count instead of adding it again."""
+    """Dot votes counted on paper for one priority at one gathering. One row per gathering and
+    priority, so entering the same sheet twice replaces the count instead of adding it again."""
 
+    gathering = models.ForeignKey(InRoomGathering, on_delete=models.PROTECT, related_name="tallies")
     priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="tallies")
-    place = models.CharField(_("where"), max_length=PLACE_MAX_LENGTH)
-    held_on = models.DateField(_("day"))
     votes = models.PositiveIntegerField(_("votes"), validators=[MaxValueValidator(MAX_IN_ROOM_VOTES)])
     entered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
@@ -219,13 +219,13 @@ class InRoomTally(models.Model):
         verbose_name = _("in-room tally")
         constraints = [
             models.UniqueConstraint(
-                fields=["priority", "place", "held_on"], name="one_tally_per_priority_place_day"
+                fields=["gathering", "priority"], name="one_tally_per_gathering_and_priority"
             ),
             models.CheckConstraint(condition=Q(votes__lte=MAX_IN_ROOM_VOTES), name="tally_votes_in_range"),
         ]
 
     def __str__(self):
-        return f"{self.votes} at {self.place} on {self.held_on}"
+        return f"{self.votes} at {self.gathering}"
 
 
 class Report(models.Model):

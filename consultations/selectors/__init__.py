@@ -3,6 +3,7 @@ however many priorities or votes there are. One module per part of the work; cal
 `selectors.ranked_priorities(...)`: every one is named here."""
 
 from .board import agenda_for, boards_for, consultation_ranks, shortlist_candidates
+from .in_room import gathering_choices, in_room_tallies, saved_counts
 from .members import (
     JOURNEY_STEPS,
     board_response_for,
@@ -46,6 +47,8 @@ __all__ = [
     "consultation_ranks",
     "consultation_tallies",
     "counts_for_author",
+    "gathering_choices",
+    "in_room_tallies",
     "latest_responses",
     "member_contributions",
     "member_supported_with_responses",
@@ -62,6 +65,7 @@ __all__ = [
     "ranked_priorities",
     "response_theme_names",
     "results_for",
+    "saved_counts",
     "shortlist_candidates",
     "shown_responses",
     "themes_in_results",

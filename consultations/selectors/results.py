@@ -1,8 +1,8 @@
 """A consultation's results: its published priorities ranked, and every count published about it,
 protected once (figures.py). A fixed number of queries, however many priorities or votes."""
 
-from django.db.models import CharField, Count, Exists, IntegerField, OuterRef, Subquery, Value
-from django.db.models.functions import Cast, Coalesce, Concat
+from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from ..figures import ConsultationTally, PriorityTally, protect, show_on
@@ -87,11 +87,7 @@ def consultation_tallies(consultation_ids):
             Count("voter", distinct=True),
         ),
         _count_subquery(authors_who_did_not_vote, "consultation", Count("author", distinct=True)),
-        _count_subquery(
-            sessions,
-            "priority__consultation",
-            Count(Concat("place", Value(" "), Cast("held_on", CharField())), distinct=True),
-        ),
+        _count_subquery(sessions, "priority__consultation", Count("gathering", distinct=True)),
     )
     for pk, voters, authors, session_count in people:
         tallies[pk].online_voters = voters

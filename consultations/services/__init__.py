@@ -16,7 +16,7 @@ from .board import (
 )
 from .common import ConsultationError
 from .exports import export_file_request, export_log_create, exports_purge
-from .in_room import priority_gather, tallies_record
+from .in_room import gathering_choose, priority_gather, tallies_record, tally_remove, tally_update
 from .moderation import (
     priority_approve,
     priority_edit_details,
@@ -39,6 +39,7 @@ __all__ = [
     "export_file_request",
     "export_log_create",
     "exports_purge",
+    "gathering_choose",
     "priority_approve",
     "priority_edit_details",
     "priority_gather",
@@ -51,6 +52,8 @@ __all__ = [
     "report_submit",
     "reports_dismiss",
     "tallies_record",
+    "tally_remove",
+    "tally_update",
     "vote_cast",
     "vote_withdraw",
 ]

@@ -114,9 +114,7 @@ def priority_merge(*, duplicate, survivor, moderator, reason=""):
         returned = Vote.objects.filter(priority=duplicate, voter__in=survivor_voters).delete()[0]
         moved = Vote.objects.filter(priority=duplicate).update(priority=survivor)
         for tally in InRoomTally.objects.filter(priority=duplicate):
-            existing = InRoomTally.objects.filter(
-                priority=survivor, place=tally.place, held_on=tally.held_on
-            ).first()
+            existing = InRoomTally.objects.filter(priority=survivor, gathering=tally.gathering_id).first()
             if existing is None:
                 tally.priority = survivor
                 tally.save(update_fields=["priority"])

@@ -14,6 +14,7 @@ from consultations.models import (
 from tests.factories.accounts import user_with_roles
 from tests.factories.consultations import (
     ConsultationFactory,
+    InRoomGatheringFactory,
     PriorityFactory,
     ReturnReasonFactory,
     ThemeFactory,
@@ -253,8 +254,9 @@ def test_enter_in_room_votes(as_facilitator, consultation):
     first, second = PriorityFactory.create_batch(2, consultation=consultation)
     url = reverse("consultations:tallies", args=[consultation.pk])
     data = {"place": "Peer group", "held_on": "3/3/2026", f"votes_{first.pk}": "7", f"votes_{second.pk}": ""}
-    as_facilitator.post(url, data)
-    as_facilitator.post(url, data)
+    for _ in range(2):
+        sheet = as_facilitator.post(url, data)["Location"]
+        as_facilitator.post(sheet, data)
     assert list(InRoomTally.objects.values_list("priority", "votes")) == [(first.pk, 7)]
 
 
@@ -263,10 +265,9 @@ def test_enter_in_room_votes(as_facilitator, consultation):
 )
 def test_bad_in_room_votes(as_facilitator, consultation, value, message):
     priority = PriorityFactory(consultation=consultation)
-    url = reverse("consultations:tallies", args=[consultation.pk])
-    response = as_facilitator.post(
-        url, {"place": "Peer group", "held_on": "3/3/2026", f"votes_{priority.pk}": value}
-    )
+    gathering = InRoomGatheringFactory(consultation=consultation, name="Peer group")
+    url = reverse("consultations:tally_sheet", args=[consultation.pk, gathering.pk])
+    response = as_facilitator.post(url, {f"votes_{priority.pk}": value})
     assert message in response.text
     assert not InRoomTally.objects.exists()
 

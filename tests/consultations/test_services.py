@@ -17,6 +17,7 @@ from consultations.selectors import consultation_tallies, member_votes, ranked_p
 from tests.factories.accounts import user_with_roles
 from tests.factories.consultations import (
     ConsultationFactory,
+    InRoomGatheringFactory,
     InRoomTallyFactory,
     PriorityFactory,
     ThemeFactory,
@@ -237,8 +238,7 @@ def test_gathered_priority_has_no_account(consultation, facilitator):
         facilitator=facilitator,
         title="Lifts to appointments",
         explanation="The bus is rare",
-        place="Tuesday peer group",
-        held_on=date(2026, 3, 3),
+        gathering=InRoomGatheringFactory(consultation=consultation, held_on=date(2026, 3, 3)),
     )
     assert priority.author is None and priority.status == PriorityStatus.APPROVED
     assert priority.entered_by == facilitator
@@ -248,20 +248,13 @@ def test_tallies_replace_rather_than_add(consultation, facilitator):
     from datetime import date
 
     first, second = PriorityFactory.create_batch(2, consultation=consultation)
-    day = date(2026, 3, 3)
+    gathering = InRoomGatheringFactory(consultation=consultation, name="Peer group", held_on=date(2026, 3, 3))
     for _ in range(2):
         services.tallies_record(
-            consultation=consultation, facilitator=facilitator, place="Peer group", held_on=day,
-            counts={first.pk: 5, second.pk: 2},
-        )  # fmt: skip
+            gathering=gathering, facilitator=facilitator, counts={first.pk: 5, second.pk: 2}
+        )
     assert InRoomTally.objects.filter(priority=first).get().votes == 5
-    services.tallies_record(
-        consultation=consultation,
-        facilitator=facilitator,
-        place="Peer group",
-        held_on=day,
-        counts={second.pk: 0},
-    )
+    services.tallies_record(gathering=gathering, facilitator=facilitator, counts={second.pk: 0})
     assert not InRoomTally.objects.filter(priority=second).exists()
 
 
@@ -270,9 +263,10 @@ def test_tallies_refuse_priorities_from_elsewhere(consultation, facilitator):
 
     with pytest.raises(ConsultationError):
         services.tallies_record(
-            consultation=consultation, facilitator=facilitator, place="x", held_on=date(2026, 1, 1),
+            gathering=InRoomGatheringFactory(consultation=consultation, name="x", held_on=date(2026, 1, 1)),
+            facilitator=facilitator,
             counts={PriorityFactory().pk: 3},
-        )  # fmt: skip
+        )
     assert not InRoomTally.objects.exists()
 
 

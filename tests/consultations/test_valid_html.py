@@ -4,7 +4,13 @@ import pytest
 
 from consultations.models import PriorityStatus
 from tests.checks import assert_valid_html
-from tests.factories.consultations import ConsultationFactory, PriorityFactory, ThemeFactory, VoteFactory
+from tests.factories.consultations import (
+    ConsultationFactory,
+    InRoomTallyFactory,
+    PriorityFactory,
+    ThemeFactory,
+    VoteFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -15,6 +21,7 @@ def test_consultation_pages_are_valid_html(client, member, facilitator, network_
     ThemeFactory(consultation=consultation, name="Getting to appointments")
     published = PriorityFactory(consultation=consultation, title="Evening opening at the hub")
     VoteFactory(priority=published, voter=member)
+    tally = InRoomTallyFactory(priority=published, entered_by=facilitator)
     waiting = PriorityFactory(
         consultation=consultation, author=member, status=PriorityStatus.SUBMITTED, approved_at=None
     )
@@ -50,8 +57,19 @@ def test_consultation_pages_are_valid_html(client, member, facilitator, network_
         "moderate one": f"/consultations/moderation/priorities/{waiting.pk}/",
         "gathered in the room": f"/consultations/{consultation.pk}/gathered/",
         "in-room votes": f"/consultations/{consultation.pk}/in-room-votes/",
+        "in-room sheet": f"/consultations/{consultation.pk}/in-room-votes/{tally.gathering_id}/",
+        "in-room votes entered": f"/consultations/{consultation.pk}/in-room-votes/entered/",
+        "change in-room votes": f"/consultations/in-room-votes/{tally.pk}/change/",
+        "undo in-room votes": f"/consultations/in-room-votes/{tally.pk}/undo/",
     }.items():
         response = client.get(url)
         assert response.status_code == 200, (name, response.status_code)
         pages[name] = response.text
+    pages["in-room votes with errors"] = client.post(
+        f"/consultations/{consultation.pk}/in-room-votes/", {"gathering": "new", "held_on": "1/1/2999"}
+    ).text
+    pages["in-room sheet with errors"] = client.post(
+        f"/consultations/{consultation.pk}/in-room-votes/{tally.gathering_id}/",
+        {f"votes_{published.pk}": "-1"},
+    ).text
     assert_valid_html(pages)

@@ -10,6 +10,7 @@ from consultations.models import (
     BoardMeeting,
     BoardResponse,
     Consultation,
+    InRoomGathering,
     InRoomTally,
     MeetingStatus,
     Priority,
@@ -18,6 +19,7 @@ from consultations.models import (
     ReturnReason,
     Theme,
     Vote,
+    name_key,
 )
 
 from .accounts import MemberFactory
@@ -75,13 +77,35 @@ class VoteFactory(factory.django.DjangoModelFactory):
     voter = factory.SubFactory(MemberFactory)
 
 
+class InRoomGatheringFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = InRoomGathering
+
+    consultation = factory.SubFactory(ConsultationFactory)
+    name = "Tuesday peer group"
+    held_on = factory.LazyFunction(timezone.localdate)
+
+
+def _gathering_for(tally):
+    """The priority's consultation's gathering with this place and day, made the first time."""
+    consultation = tally.priority.consultation
+    return InRoomGathering.objects.filter(
+        consultation=consultation, name_key=name_key(tally.place), held_on=tally.held_on
+    ).first() or InRoomGatheringFactory(consultation=consultation, name=tally.place, held_on=tally.held_on)
+
+
 class InRoomTallyFactory(factory.django.DjangoModelFactory):
+    """Give `gathering`, or `place` and `held_on` to find or make one in the priority's consultation."""
+
     class Meta:
         model = InRoomTally
 
+    class Params:
+        place = "Tuesday peer group"
+        held_on = factory.LazyFunction(timezone.localdate)
+
     priority = factory.SubFactory(PriorityFactory)
-    place = "Tuesday peer group"
-    held_on = factory.LazyFunction(timezone.localdate)
+    gathering = factory.LazyAttribute(_gathering_for)
     votes = 5
 
 

@@ -293,6 +293,23 @@ EXPECTED = {
                               row(S,    403,   403,  200,  200,  403,  403,  403,  200),
         values=pk("consultation"),
     ),
+    "consultations:tally_sheet": Case(
+                              row(S,    403,   403,  200,  200,  403,  403,  403,  200),
+        values=lambda w: {"pk": w.consultation.pk, "gathering_pk": w.gathering.pk},
+    ),
+    # The list of in-room counts, and changing or undoing one: facilitators and staff.
+    "consultations:tally_list": Case(
+                              row(S,    403,   403,  200,  200,  403,  403,  403,  200),
+        values=pk("consultation"),
+    ),
+    "consultations:tally_edit": Case(
+                              row(S,    403,   403,  200,  200,  403,  403,  403,  200),
+        values=pk("tally"),
+    ),
+    "consultations:tally_undo": Case(
+                              row(S,    403,   403,  200,  200,  403,  403,  403,  200),
+        values=pk("tally"),
+    ),
     "consultations:moderation_queue": Case(
                               row(S,    403,   403,  200,  200,  403,  403,  403,  200),
     ),

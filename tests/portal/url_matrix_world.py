@@ -42,6 +42,7 @@ from tests.factories.consultations import (
     BoardFactory,
     BoardMeetingFactory,
     ConsultationFactory,
+    InRoomTallyFactory,
     PriorityFactory,
     ReturnReasonFactory,
 )
@@ -146,6 +147,9 @@ def build_world(home_page):
         approved_at=None,
     )
     w.closed_priority = PriorityFactory(consultation=w.closed_consultation, title="Help with forms")
+    # Dot votes counted at a group session, typed in by the facilitator.
+    w.tally = InRoomTallyFactory(priority=w.published, entered_by=people["facilitator"])
+    w.gathering = w.tally.gathering
     w.meeting = BoardMeetingFactory(board=w.board)
     w.other_meeting = BoardMeetingFactory(board=w.other_board)
     w.agenda_item = AgendaItemFactory(meeting=w.meeting, priorities=[w.closed_priority])
