@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import CrisisContactBlock
+from .shared_reads import remember
 
 DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"
 DEFAULT_ORGANISATION_NAME = "Lived Experience Recovery Network"
@@ -35,6 +36,13 @@ class IntroducedPage(Page):
 class NetworkSettings(BaseSiteSetting):
     """Who runs the site and how to reach them, shown in every page's footer; who is responsible
     for members' data (the privacy notice); what a tab title says after the page's own title."""
+
+    @classmethod
+    def for_site(cls, site):
+        # Every page shows these: read once and shared through the cache (portal/shared_reads.py).
+        if site is None:
+            return super().for_site(site)
+        return remember(f"network-settings:{site.pk}", lambda: super(NetworkSettings, cls).for_site(site))
 
     organisation_name = models.CharField(max_length=120, default=DEFAULT_ORGANISATION_NAME)
     address = models.TextField(blank=True, help_text=_("The postal address, one line each."))
