@@ -17,12 +17,13 @@ KEEP_SECONDS = 3600
 
 def remember(name, make):
     """The value stored under `name` for the current content version; made (and stored) if none."""
-    key = f"shared:{current_version()}:{name}"
-    value = cache.get(key)
+    value = cache.get(f"shared:{current_version()}:{name}")
     if value is None:
         value = make()
         if value is not None:
-            cache.set(key, value, timeout=KEEP_SECONDS)
+            # Under the version after making it: making may have saved (the settings' first read
+            # creates their row), which moves the version on.
+            cache.set(f"shared:{current_version()}:{name}", value, timeout=KEEP_SECONDS)
     return value
 
 

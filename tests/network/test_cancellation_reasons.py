@@ -141,6 +141,7 @@ def test_old_notes_become_the_reason_they_most_likely_meant(old_note, reason):
     assert migration.reason_for(old_note) == reason
 
 
+@pytest.mark.xdist_group("html")  # one HTML checker run: tests/test_html_checker.py
 def test_the_cancel_form_with_errors_and_a_cancelled_session_are_valid_html(client, group, session):
     pages = {"errors": cancel(client, group, session, {"reason": "other", "note": "Rowan is unwell"}).text}
     pages["cancelled"] = cancel(

@@ -34,6 +34,7 @@ def text(response):
     return response.content.decode()
 
 
+@pytest.mark.xdist_group("html")  # one HTML checker run: tests/test_html_checker.py
 def test_say_no_is_a_link_to_a_page_that_asks_first(client, join_request):
     facilitator = facilitator_of(join_request.group)
     client.force_login(facilitator)

@@ -15,6 +15,10 @@ import pytest
 
 from tests.production_server import ROOT
 
+# One worker builds the backed-up deployment once (a migrate and a backup, in their own
+# processes) and runs every test that reads it, rather than each worker building its own.
+pytestmark = pytest.mark.xdist_group("backups")
+
 SAY_PEOPLE = (
     "from django.contrib.auth import get_user_model; "
     "print(sorted(get_user_model().objects.values_list('email', flat=True)))"

@@ -110,6 +110,7 @@ def test_after_approving_the_moderation_page_still_links_to_the_open_case(client
     assert case_url(case) in page
 
 
+@pytest.mark.xdist_group("html")  # one HTML checker run: tests/test_html_checker.py
 def test_case_pages_are_valid_html(client, facilitator, case, member, consultation):
     client.force_login(facilitator)
     pages = {
@@ -151,6 +152,7 @@ def test_case_pages_ask_the_database_a_fixed_number_of_times(
 
     client.force_login(facilitator)
     open_cases(2)
+    queries_for(client, CASES)  # the first page reads the site and its settings for everyone
     queries_with_two = queries_for(client, CASES)
     open_cases(8)
     assert queries_for(client, CASES) == queries_with_two
