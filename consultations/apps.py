@@ -6,4 +6,4 @@ class ConsultationsConfig(AppConfig):
     verbose_name = "Consultations"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import public_cache, signals  # noqa: F401
