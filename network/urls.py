@@ -2,7 +2,7 @@ from django.urls import path
 
 from portal.page_cache import cache_public_response
 
-from . import feeds, session_views, views
+from . import booking_views, feeds, session_views, views
 
 app_name = "network"
 
@@ -17,6 +17,11 @@ urlpatterns = [
         "groups/sessions/<id:pk>/cancel-place/", session_views.session_unregister, name="session_unregister"
     ),
     path("groups/sessions/<id:pk>/cancel/", session_views.session_cancel, name="session_cancel"),
+    path(
+        "groups/sessions/<id:pk>/resend-link/",
+        booking_views.SessionLinkResendView.as_view(),
+        name="session_link_resend",
+    ),
     path("groups/join-requests/<id:pk>/", session_views.join_request_decide, name="join_request_decide"),
     path("search/", views.search, name="search"),
     # Feeds are public and the same for everyone, so they are served from the page cache.

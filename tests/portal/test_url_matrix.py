@@ -252,6 +252,10 @@ EXPECTED = {
                               row(S,    GS,    403,  403,  403,  403,  403,  403,  403),
         values=pk("session"), method="POST",
     ),
+    # Nobody has a place at `session`: "I did not get the link" says so, on Your sessions.
+    "network:session_link_resend": Case(
+        signed_in(Redirect("/accounts/sessions/")), values=pk("session"), method="POST",
+    ),
     # Cancelling a place you do not have says so.
     "network:session_unregister": Case(signed_in(GS), values=pk("session"), method="POST"),
     # Public: search and feeds.
