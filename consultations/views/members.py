@@ -142,7 +142,13 @@ def my_contributions(request):
     return render(
         request,
         "consultations/my_contributions.html",
-        {"priorities": priorities, "supported": supported, "any_hidden": any_hidden},
+        {
+            "priorities": priorities,
+            "supported": supported,
+            "any_hidden": any_hidden,
+            "votes": selectors.member_votes_given(request.user),
+            "reports": selectors.member_reports_sent(request.user),
+        },
     )
 
 
