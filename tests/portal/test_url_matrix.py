@@ -426,6 +426,8 @@ def history_of_about(w):
 
 ADMIN_SCREENS = {
     "wagtailadmin_home": admin(200),
+    # Group sessions on days a venue is closed, to cancel (network/closure_admin.py).
+    "network_closure_sessions": Case(row(S, 403, 403, 403, 403, 403, 403, 200, 200), values=pk("venue")),
     # Wagtail's sample of its "not found" page, sent as a page.
     "[admin/test404/]": admin(200),
     # Wagtail's deliberate error, for testing error reports. No page may answer with a 500.
