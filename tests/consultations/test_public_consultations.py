@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 
 from consultations.models import PriorityStatus
+from tests.checks import assert_valid_html
 from tests.factories.accounts import user_with_roles
 from tests.factories.consultations import (
     ConsultationFactory,
@@ -196,3 +197,43 @@ class TestPageCache:
         network_settings.consultations_public = False
         network_settings.save()
         assert sent_to_sign_in(client.get(url))
+
+
+@pytest.mark.xdist_group("html")  # one HTML checker run: tests/test_html_checker.py
+def test_the_new_page_states_are_valid_html(client, open_consultation, home_page):
+    from consultations.models import Report
+    from network.models.choices import Format
+    from tests.factories.network import (
+        GroupIndexPageFactory,
+        GroupPageFactory,
+        GroupSessionFactory,
+        SessionRegistrationFactory,
+        facilitator_of,
+    )
+
+    closed = ConsultationFactory(closed=True)
+    closed_priority = PriorityFactory(consultation=closed, title="Warm coats")
+    pages = {
+        "consultation, visitor": client.get(detail_url(open_consultation)),
+        "list, visitor": client.get(reverse("consultations:list")),
+        "results, visitor": client.get(results_url(closed)),
+        "closed consultation, visitor": client.get(detail_url(closed)),
+        "sign in with a reason": client.get("/accounts/login/?next=/consultations/&reason=vote"),
+    }
+    group = GroupPageFactory(
+        parent=GroupIndexPageFactory(parent=home_page, slug="groups"),
+        format=Format.HYBRID,
+        online_link="https://v.example/r",
+    )
+    member = user_with_roles()
+    SessionRegistrationFactory(session=GroupSessionFactory(group=group), member=member)
+    VoteFactory(priority=closed_priority, voter=member)
+    Report.objects.create(priority=closed_priority, reporter=member, reason="Please look.")
+    client.force_login(member)
+    pages["your contributions"] = client.get(reverse("consultations:my_contributions"))
+    pages["your sessions"] = client.get(reverse("network:my_sessions"))
+    pages["your account"] = client.get(reverse("accounts:profile"))
+    client.force_login(facilitator_of(group))
+    pages["your groups"] = client.get(reverse("network:my_groups"))
+    assert all(response.status_code == 200 for response in pages.values())
+    assert_valid_html({name: response.content.decode() for name, response in pages.items()})
