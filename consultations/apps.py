@@ -7,3 +7,5 @@ class ConsultationsConfig(AppConfig):
 
     def ready(self):
         from . import public_cache, signals  # noqa: F401
+
+        public_cache.connect()

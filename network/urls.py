@@ -8,6 +8,12 @@ app_name = "network"
 
 urlpatterns = [
     path("accounts/sessions/", session_views.my_sessions, name="my_sessions"),
+    # "I did not get the link", from Your sessions.
+    path(
+        "groups/sessions/<id:pk>/resend-link/",
+        booking_views.SessionLinkResendView.as_view(),
+        name="session_link_resend",
+    ),
     path("groups/yours/", session_views.my_groups, name="my_groups"),
     path("groups/<id:pk>/sessions/", session_views.group_sessions, name="group_sessions"),
     path("groups/<id:pk>/ask-to-join/", session_views.join_request_create, name="join_request_create"),
@@ -17,11 +23,6 @@ urlpatterns = [
         "groups/sessions/<id:pk>/cancel-place/", session_views.session_unregister, name="session_unregister"
     ),
     path("groups/sessions/<id:pk>/cancel/", session_views.session_cancel, name="session_cancel"),
-    path(
-        "groups/sessions/<id:pk>/resend-link/",
-        booking_views.SessionLinkResendView.as_view(),
-        name="session_link_resend",
-    ),
     path("groups/join-requests/<id:pk>/", session_views.join_request_decide, name="join_request_decide"),
     path("search/", views.search, name="search"),
     # Feeds are public and the same for everyone, so they are served from the page cache.

@@ -3,7 +3,6 @@ however many priorities or votes there are. One module per part of the work; cal
 `selectors.ranked_priorities(...)`: every one is named here."""
 
 from .board import agenda_for, boards_for, consultation_ranks, shortlist_candidates
-from .contributions import member_reports_sent, member_votes_given
 from .members import (
     JOURNEY_STEPS,
     board_response_for,
@@ -49,10 +48,8 @@ __all__ = [
     "counts_for_author",
     "latest_responses",
     "member_contributions",
-    "member_reports_sent",
     "member_supported_with_responses",
     "member_votes",
-    "member_votes_given",
     "moderation_for_author",
     "moderation_queue",
     "open_cases_for",

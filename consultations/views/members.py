@@ -19,6 +19,7 @@ from ..figures import show_on
 from ..filters import PriorityFilter
 from ..forms import NotificationPreferencesForm
 from ..models import Consultation, ConsultationState, HaveYourSayPage, NotificationPreferences
+from ..selectors.contributions import member_reports_sent, member_votes_given
 from ..visitors import (
     consultations_are_public,
     readable_consultations,
@@ -146,8 +147,8 @@ def my_contributions(request):
             "priorities": priorities,
             "supported": supported,
             "any_hidden": any_hidden,
-            "votes": selectors.member_votes_given(request.user),
-            "reports": selectors.member_reports_sent(request.user),
+            "votes": member_votes_given(request.user),
+            "reports": member_reports_sent(request.user),
         },
     )
 
