@@ -6,4 +6,6 @@ class ConsultationsConfig(AppConfig):
     verbose_name = "Consultations"
 
     def ready(self):
-        from . import signals  # noqa: F401
+        from . import public_cache, signals  # noqa: F401
+
+        public_cache.connect()

@@ -10,4 +10,4 @@ class NetworkConfig(AppConfig):
     private_models = {"network.sessionregistration", "network.sessionlinksent", "network.joinrequest"}
 
     def ready(self):
-        from . import receivers  # noqa: F401
+        from . import closure_admin, receivers  # noqa: F401

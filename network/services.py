@@ -12,6 +12,7 @@ from safeguarding.models import SourceKind
 from safeguarding.services import case_open_if_crisis
 
 from . import notifications
+from .booking_notifications import send_place_booked
 from .cancellation_notes import personal_details_in_note, personal_details_message
 from .group_schedule import meeting_dates, meeting_times
 from .models import GroupPage, GroupSession, JoinRequest, SessionLinkSent, SessionRegistration
@@ -77,8 +78,9 @@ def _session_locked(session):
 
 
 def session_register(*, session, member, now=None):
-    """Give the member a place. Signing up twice keeps one place. Inside the link window the
-    online link goes out at once, since the scheduled sending may already have run."""
+    """Give the member a place. Signing up twice keeps one place. A session that meets in person
+    is confirmed by email (when, where, how to cancel). Inside the link window the online link
+    goes out at once, since the scheduled sending may already have run."""
     now = now or timezone.now()
     with transaction.atomic():
         session = _session_locked(session)
@@ -87,6 +89,8 @@ def session_register(*, session, member, now=None):
         if session.starts_at <= now:
             raise SessionError("This session has already started, so you cannot sign up for it now.")
         registration, created = SessionRegistration.objects.get_or_create(session=session, member=member)
+    if created:
+        send_place_booked(session=session, member=member)
     if session.starts_at <= now + LINK_WINDOW:
         session_link_send(session=session, member=member)
     return registration, created

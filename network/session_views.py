@@ -6,7 +6,7 @@ get 403. The group's online link is never put in any page: it is only ever email
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, Window
+from django.db.models import Count, F, Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -201,13 +201,13 @@ def my_groups(request):
 
 
 def _nearest_sessions(groups, now):
-    """{group id: its last few past sessions and next few, in time order}, in two queries
-    however many groups there are."""
+    """{group id: its last few past sessions and next few, in time order, each with how many
+    are `booked`}, in two queries however many groups there are."""
 
     def numbered(sessions, order):
         return sessions.annotate(place=Window(RowNumber(), partition_by=F("group_id"), order_by=order))
 
-    in_groups = GroupSession.objects.filter(group__in=groups)
+    in_groups = GroupSession.objects.filter(group__in=groups).annotate(booked=Count("registrations"))
     recent = numbered(in_groups.filter(ends_at__lt=now), F("starts_at").desc())
     upcoming = numbered(in_groups.filter(ends_at__gte=now), F("starts_at").asc())
     by_group = {}

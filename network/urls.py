@@ -2,12 +2,18 @@ from django.urls import path
 
 from portal.page_cache import cache_public_response
 
-from . import feeds, session_views, views
+from . import booking_views, feeds, session_views, views
 
 app_name = "network"
 
 urlpatterns = [
     path("accounts/sessions/", session_views.my_sessions, name="my_sessions"),
+    # "I did not get the link", from Your sessions.
+    path(
+        "groups/sessions/<id:pk>/resend-link/",
+        booking_views.SessionLinkResendView.as_view(),
+        name="session_link_resend",
+    ),
     path("groups/yours/", session_views.my_groups, name="my_groups"),
     path("groups/<id:pk>/sessions/", session_views.group_sessions, name="group_sessions"),
     path(

@@ -35,7 +35,8 @@ class IntroducedPage(Page):
 @register_setting(icon="site")
 class NetworkSettings(BaseSiteSetting):
     """Who runs the site and how to reach them, shown in every page's footer; who is responsible
-    for members' data (the privacy notice); what a tab title says after the page's own title."""
+    for members' data (the privacy notice); what a tab title says after the page's own title;
+    whether visitors may read consultations."""
 
     @classmethod
     def for_site(cls, site):
@@ -86,6 +87,15 @@ class NetworkSettings(BaseSiteSetting):
             "Leave it empty to use the contact details above."
         ),
     )
+    consultations_public = models.BooleanField(
+        _("visitors can read consultations"),
+        default=True,
+        help_text=_(
+            "Let people who are not signed in read the questions open to every member, the "
+            "priorities published for them and the results, with no names unless a member chose to "
+            "show theirs. Untick to keep consultations for signed-in members only."
+        ),
+    )
     ico_registration_number = models.CharField(
         _("ICO registration number"),
         max_length=20,
@@ -112,6 +122,7 @@ class NetworkSettings(BaseSiteSetting):
             [FieldPanel("data_protection_contact"), FieldPanel("ico_registration_number")],
             heading=_("Privacy notice"),
         ),
+        FieldPanel("consultations_public", heading=_("Have your say")),
     ]
 
     class Meta:

@@ -8,7 +8,8 @@ from portal.models import SectionPage
 
 class HaveYourSayPage(SectionPage):
     route_name = "consultations:list"
-    # For signed-in members only, so not for search engines.
+    # Not for search engines, even where visitors may read consultations (NetworkSettings): what
+    # members wrote stays out of search results (robots.txt keeps crawlers out of /consultations/).
     in_sitemap = False
 
     class Meta:

@@ -1,7 +1,7 @@
 """What members read: the consultations, one consultation's priorities, results, their own
 contributions, and their email choices."""
 
-from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 
 from portal.actions import ActionView
 from portal.models import SectionPage
+from portal.page_cache import allow_caching
 from portal.permissions import rule_required
 
 from .. import selectors
@@ -18,8 +19,16 @@ from ..figures import show_on
 from ..filters import PriorityFilter
 from ..forms import NotificationPreferencesForm
 from ..models import Consultation, ConsultationState, HaveYourSayPage, NotificationPreferences
+from ..selectors.contributions import member_reports_sent, member_votes_given
+from ..visitors import (
+    consultations_are_public,
+    readable_consultations,
+    visitor_may_read,
+    visitor_sees_results,
+)
 from ..vote_buttons import vote_buttons
 from .common import get_consultation
+from .visitor_access import members_or_visitors
 
 STATE_HEADINGS = {
     ConsultationState.OPEN: _("Open now"),
@@ -29,13 +38,18 @@ STATE_HEADINGS = {
 
 
 @require_GET
-@login_required
 def consultation_list(request):
-    visible = [
-        c
-        for c in Consultation.objects.all()
-        if request.user.has_perm("consultations.view_consultation_page", c)
-    ]
+    if request.user.is_authenticated:
+        visible = [
+            c
+            for c in Consultation.objects.all()
+            if request.user.has_perm("consultations.view_consultation_page", c)
+        ]
+    elif consultations_are_public(request):
+        allow_caching(request)
+        visible = readable_consultations()
+    else:
+        return redirect_to_login(request.get_full_path())
     sections = [
         (heading, [c for c in visible if c.state == state]) for state, heading in STATE_HEADINGS.items()
     ]
@@ -50,11 +64,17 @@ def consultation_list(request):
     )
 
 
+def can_see_results(user, consultation):
+    if user.is_authenticated:
+        return user.has_perm("consultations.see_results", consultation)
+    return visitor_sees_results(consultation)
+
+
 @require_GET
-@rule_required("consultations.view_consultation_page", get_consultation)
+@members_or_visitors("consultations.view_consultation_page", get_consultation, visitor_may_read)
 def consultation_detail(request, consultation, pk):
     user = request.user
-    can_see_counts = user.has_perm("consultations.see_results", consultation)
+    can_see_counts = can_see_results(user, consultation)
     themes = list(consultation.themes.all())
     priority_filter = PriorityFilter(
         request.GET, themes=themes, queryset=selectors.published_priorities(consultation)
@@ -85,6 +105,7 @@ def consultation_detail(request, consultation, pk):
             "can_vote": user.has_perm("consultations.vote_in_consultation", consultation),
             "can_post": user.has_perm("consultations.post_priority", consultation),
             "can_see_counts": can_see_counts,
+            "can_see_results": can_see_counts,
             "figures": figures,
             "my_pending": selectors.own_pending_priorities(consultation, user),
         },
@@ -92,7 +113,7 @@ def consultation_detail(request, consultation, pk):
 
 
 @require_GET
-@rule_required("consultations.see_results", get_consultation)
+@members_or_visitors("consultations.see_results", get_consultation, visitor_sees_results)
 def results(request, consultation, pk):
     ranked, figures = selectors.results_for(consultation)
     return render(
@@ -100,6 +121,7 @@ def results(request, consultation, pk):
         "consultations/results.html",
         {
             "consultation": consultation,
+            "can_see_results": True,
             "ranked": ranked,
             "figures": figures,
             "themes": selectors.themes_in_results(ranked),
@@ -121,7 +143,13 @@ def my_contributions(request):
     return render(
         request,
         "consultations/my_contributions.html",
-        {"priorities": priorities, "supported": supported, "any_hidden": any_hidden},
+        {
+            "priorities": priorities,
+            "supported": supported,
+            "any_hidden": any_hidden,
+            "votes": member_votes_given(request.user),
+            "reports": member_reports_sent(request.user),
+        },
     )
 
 

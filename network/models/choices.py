@@ -75,4 +75,5 @@ class CancellationReason(models.TextChoices):
     ROOM_UNAVAILABLE = "room_unavailable", _("The room is not available")
     HOLIDAY = "holiday", _("Holiday")
     BAD_WEATHER = "bad_weather", _("Bad weather")
+    VENUE_CLOSED = "venue_closed", _("The venue is closed")
     OTHER = "other", _("Other")

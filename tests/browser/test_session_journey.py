@@ -44,7 +44,7 @@ def test_sign_up_then_the_facilitator_records_who_came(page, network_settings, h
     )
     sign_in(page, facilitator)
     page.get_by_role("link", name="Your account").click()
-    page.get_by_role("link", name="Your groups").click()
+    page.get_by_role("main").get_by_role("link", name="Your groups").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Your groups")
     assert_accessible(page)
     page.get_by_role("main").get_by_role("list").first.get_by_role("link").first.click()

@@ -451,7 +451,12 @@ def test_results_queries_do_not_grow(signed_in, django_assert_max_num_queries, c
         signed_in.get(reverse("consultations:results", args=[consultation.pk]))
 
 
-def test_anonymous_people_are_asked_to_sign_in(client, consultation):
+def test_anonymous_people_are_asked_to_sign_in_where_consultations_are_for_members_only(
+    client, consultation, network_settings
+):
+    # Where visitors may read consultations: tests/consultations/test_public_consultations.py.
+    network_settings.consultations_public = False
+    network_settings.save()
     for url in (
         reverse("consultations:list"),
         detail_url(consultation),

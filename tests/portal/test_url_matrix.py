@@ -256,6 +256,10 @@ EXPECTED = {
                               row(S,    GS,    403,  403,  403,  403,  403,  403,  403),
         values=pk("session"), method="POST",
     ),
+    # Nobody has a place at `session`: "I did not get the link" says so, on Your sessions.
+    "network:session_link_resend": Case(
+        signed_in(Redirect("/accounts/sessions/")), values=pk("session"), method="POST",
+    ),
     # Cancelling a place you do not have says so.
     "network:session_unregister": Case(signed_in(GS), values=pk("session"), method="POST"),
     # Public: search and feeds.
@@ -269,21 +273,39 @@ EXPECTED = {
     # Consultations. `consultation` is open, `closed_consultation` closed; both are for the
     # members of `peer_group` and report to `board`. Any facilitator, and staff, moderate; any
     # board representative may read a consultation.
-    "consultations:list": Case(signed_in(200)),
+    # Visitors read consultations open to every member (the site setting allows it by default;
+    # tests/consultations/test_public_consultations.py turns it off), never a group's.
+    "consultations:list": Case(everyone(200)),
     "consultations:my_contributions": Case(signed_in(200)),
     "consultations:notification_settings": Case(signed_in(200)),
     #                           visitor member other fac.  o.fac rep   o.rep edit. staff
-    "consultations:detail": Case(
+    "consultations:detail": (
+        Case(
                               row(S,    200,   403,  200,  200,  200,  200,  403,  200),
-        values=pk("consultation"),
+            values=pk("consultation"), label="for a group",
+        ),
+        Case(
+                              row(200,  200,   200,  200,  200,  200,  200,  403,  200),
+            values=pk("public_consultation"), label="for every member",
+        ),
     ),
     "consultations:priority_create": Case(
                               row(S,    200,   403,  403,  403,  403,  403,  403,  403),
         values=pk("consultation"),
     ),
-    "consultations:results": Case(
+    "consultations:results": (
+        Case(
                               row(S,    200,   403,  200,  200,  200,  200,  403,  200),
-        values=pk("closed_consultation"),
+            values=pk("closed_consultation"), label="closed, for a group",
+        ),
+        Case(
+                              row(200,  200,   200,  200,  200,  200,  200,  403,  200),
+            values=pk("public_closed_consultation"), label="closed, for every member",
+        ),
+        Case(
+                              row(S,    403,   403,  200,  200,  403,  403,  403,  200),
+            values=pk("public_consultation"), label="open, for every member",
+        ),
     ),
     "consultations:gathered_create": Case(
                               row(S,    403,   403,  200,  200,  403,  403,  403,  200),
@@ -425,6 +447,8 @@ def history_of_about(w):
 
 ADMIN_SCREENS = {
     "wagtailadmin_home": admin(200),
+    # Group sessions on days a venue is closed, to cancel (network/closure_admin.py).
+    "network_closure_sessions": Case(row(S, 403, 403, 403, 403, 403, 403, 200, 200), values=pk("venue")),
     # Wagtail's sample of its "not found" page, sent as a page.
     "[admin/test404/]": admin(200),
     # Wagtail's deliberate error, for testing error reports. No page may answer with a 500.

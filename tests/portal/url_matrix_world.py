@@ -138,6 +138,10 @@ def build_world(home_page):
 
     w.consultation = ConsultationFactory(eligible_group=w.peer_group, board=w.board)
     w.closed_consultation = ConsultationFactory(closed=True, eligible_group=w.peer_group, board=w.board)
+    # For every member: visitors may read these (consultations/visitors.py).
+    w.public_consultation = ConsultationFactory(board=w.board)
+    w.public_closed_consultation = ConsultationFactory(closed=True, board=w.board)
+    PriorityFactory(consultation=w.public_closed_consultation, title="Somewhere to charge a phone")
     w.published = PriorityFactory(consultation=w.consultation, title="A nurse at the drop-in")
     # Waiting for a moderator, so its author may still change or withdraw it.
     w.waiting = PriorityFactory(

@@ -1,0 +1,36 @@
+"""Views for a member's booked places, beside session_views.py: "I did not get the link"."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+
+from portal.actions import ActionView
+
+from .booking import session_link_resend
+from .models import GroupSession
+
+
+class SessionLinkResendView(ActionView):
+    """A button on "Your sessions". The service decides whether the link may go again; either
+    way the member is told kindly what happens next, and the link itself stays in the email."""
+
+    http_method_names = ["post"]
+
+    def load(self, pk):
+        self.session = get_object_or_404(GroupSession.objects.filter(group__live=True), pk=pk)
+
+    def perform(self, form):
+        return session_link_resend(session=self.session, member=self.request.user)
+
+    def get_success_message(self, result):
+        return (
+            "We have sent the link again to your email address. It can take a few minutes to arrive. "
+            "If it still does not come, please look in your junk or spam folder."
+        )
+
+    def success_url(self, result):
+        return reverse("network:my_sessions")
+
+    def refused(self, form, error):
+        messages.info(self.request, error.message)
+        return redirect(self.refused_url())
