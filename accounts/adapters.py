@@ -1,10 +1,20 @@
 import secrets
+from urllib.parse import urlsplit
 
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context
 from django.contrib.sites.shortcuts import get_current_site
 
-from portal.mail import queue
+from portal.mail import queue, site_url
+from portal.public_address import on_public_address
+
+
+def on_the_sites_address(value):
+    """A link allauth made from the request (its Host header, which may be 127.0.0.1:8104 or
+    whatever a proxy passed on), moved onto the site's configured address. Anything else as is."""
+    if isinstance(value, str) and urlsplit(value).scheme in {"http", "https"} and urlsplit(value).netloc:
+        return on_public_address(value)
+    return value
 
 
 class MemberAccountAdapter(DefaultAccountAdapter):
@@ -22,12 +32,22 @@ class MemberAccountAdapter(DefaultAccountAdapter):
     def send_mail(self, template_prefix, email, context_data):
         """allauth's emails (codes, resets, "you already have an account") leave through the task
         queue like every other email (portal.mail), so how long a request takes says nothing
-        about whether an address has an account."""
+        about whether an address has an account.
+
+        Their links use the site's configured address (WAGTAILADMIN_BASE_URL), as the portal's
+        own emails do, never the host a request happened to arrive on."""
         request = context.request
         message = self.render_mail(
             template_prefix,
             email,
-            {"request": request, "email": email, "current_site": get_current_site(request), **context_data},
+            {
+                "request": request,
+                "email": email,
+                # Only allauth's own templates read it; ours use site_url. None after a commit.
+                "current_site": get_current_site(request) if request is not None else None,
+                **{key: on_the_sites_address(value) for key, value in context_data.items()},
+                "site_url": site_url(),
+            },
         )
         queue(message)
 

@@ -173,6 +173,9 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Tell people when their password, email address or two-step sign-in changes, so someone who got
+# into their account is noticed (templates/account/email/base_notification.txt).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_RATE_LIMITS = {
     "signup": "10/h/ip",
     "login": "30/m/ip",
