@@ -11,6 +11,7 @@ from allauth.account import forms as account_forms
 from allauth.mfa.base import forms as mfa_forms
 from allauth.mfa.totp import forms as totp_forms
 from django.contrib.auth.hashers import make_password
+from django.core.exceptions import ValidationError
 from django.utils.functional import Promise, lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -45,6 +46,11 @@ class InPortalWords:
     def add_error(self, field, error):
         if isinstance(error, str | Promise):
             error = ALLAUTH_MESSAGES.get(str(error), error)
+        elif isinstance(error, ValidationError) and not hasattr(error, "error_dict"):
+            # One message a box, as GOV.UK asks: the first rule a password breaks, not all four.
+            error = error.error_list[0]
+        if field is not None and field in (self._errors or {}):
+            return
         super().add_error(field, error)
 
     def __init__(self, *args, **kwargs):
