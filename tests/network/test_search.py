@@ -34,7 +34,7 @@ def hub(home_page):
 
 
 def results(html):
-    """Each result as the words a person sees: kind, title, summary, when."""
+    """Each result as the words a person sees: title, kind, when, summary."""
     found = re.findall(r'<li class="portal-card">(.*?)</li>', html, re.DOTALL)
     return [" ".join(re.sub(r"<[^>]+>", " ", item).split()) for item in found]
 
@@ -43,29 +43,30 @@ def test_money_finds_the_money_advice_service(client, hub):
     response = client.get("/search/", {"q": "money"})
     assert response.status_code == 200
     [money] = [result for result in results(response.text) if "Money advice" in result]
-    assert money.startswith("Service at the drop-in Money advice")
-    assert "Free, private advice about money and benefits." in money
-    assert money.endswith("Monday, 10am to 1pm at The Net Loft")
+    assert money == (
+        "Money advice Service at the drop-in Monday, 10am to 1pm at The Net Loft "
+        "Free, private advice about money and benefits."
+    )
     assert f'href="{hub.drop_in.url}#services"' in response.text
 
 
 def test_what_a_service_helps_with_finds_it(client, hub):
     [found] = results(client.get("/search/", {"q": "landlords"}).text)
-    assert found.startswith("Service at the drop-in Housing support")
+    assert found.startswith("Housing support Service at the drop-in")
 
 
 def test_results_say_what_each_page_is_with_a_summary(client, hub):
     response = client.get("/search/", {"q": "story"})
     found = results(response.text)
     assert len(found) == 3
-    assert all(result.startswith("News News story") for result in found)
+    assert all(re.match(r"News story \d+ News ", result) for result in found)
     assert all(result.endswith("Something good happened at the hub.") for result in found)
 
 
 def test_a_group_is_found_by_its_summary(client, hub):
     GroupPageFactory(parent=hub.group_index, title="Breakfast club", summary="Toast and tea with friends.")
     found = results(client.get("/search/", {"q": "toast"}).text)
-    assert found == ["Group Breakfast club Toast and tea with friends."]
+    assert found == ["Breakfast club Group Toast and tea with friends."]
 
 
 def test_no_query_asks_kindly_for_words(client, hub):
