@@ -4,12 +4,15 @@ rules said once, how long a code works, and none of allauth's own phrases."""
 
 import re
 import time
+from pathlib import Path
 
+import allauth
 import pytest
 from allauth.account.models import EmailAddress
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.test.signals import template_rendered
 
 from accounts.passwords import password_hint
 from tests.checks import assert_valid_html
@@ -167,7 +170,23 @@ def every_page(client, django_capture_on_commit_callbacks):
 
 
 def test_every_sign_in_page_speaks_the_portals_words(client, django_capture_on_commit_callbacks):
-    pages = every_page(client, django_capture_on_commit_callbacks)
+    allauths_own = Path(allauth.__file__).parent
+    used = set()
+
+    def note(sender, template, **kwargs):
+        origin = getattr(template.origin, "name", "") or ""
+        if origin.startswith(str(allauths_own)):
+            used.add(template.name)
+
+    template_rendered.connect(note)
+    try:
+        pages = every_page(client, django_capture_on_commit_callbacks)
+    finally:
+        template_rendered.disconnect(note)
+    # "Successfully signed in as <display name>." is allauth's and stays (tests/network/test_sign_in.py).
+    assert used - {"account/messages/logged_in.txt"} == set(), (
+        "pages still drawn with allauth's own templates"
+    )
     assert len(pages) == 30
     found = {name: problems_on(html) for name, html in pages.items()}
     found = {name: problems for name, problems in found.items() if problems}
