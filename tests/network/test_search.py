@@ -6,6 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.checks import assert_valid_html
 from tests.factories.network import (
     GroupPageFactory,
     NewsPageFactory,
@@ -130,3 +131,9 @@ def test_search_queries_do_not_grow_with_the_results(client, hub, django_assert_
     assert query_count(client, "story") == few
     with django_assert_max_num_queries(16):
         client.get("/search/", {"q": "story money"})
+
+
+@pytest.mark.xdist_group("html")  # one HTML checker run: tests/test_html_checker.py
+def test_search_pages_are_valid_html(client, hub):
+    queries = {"money": "money", "nothing asked": "", "symbols": "%%% (", "too long": "money " * 200}
+    assert_valid_html({name: client.get("/search/", {"q": q}).text for name, q in queries.items()})
