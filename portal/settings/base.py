@@ -146,11 +146,12 @@ AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "accounts.backends.AccountBackend",
 ]
+# Django's rules, in the portal's words (accounts/passwords.py).
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "accounts.passwords.UserAttributeSimilarityValidator"},
+    {"NAME": "accounts.passwords.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "accounts.passwords.CommonPasswordValidator"},
+    {"NAME": "accounts.passwords.NumericPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
@@ -165,9 +166,20 @@ ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_USER_MODEL_USERNAME_FIELD = "username"
 ACCOUNT_SIGNUP_FORM_CLASS = "accounts.forms.MemberSignupForm"
+# allauth's forms in the portal's words: labels, and messages that name the field (accounts/allauth_forms.py).
 ACCOUNT_FORMS = {
     "login": "accounts.allauth_forms.MemberLoginForm",
     "signup": "accounts.allauth_forms.PortalSignupForm",
+    "add_email": "accounts.allauth_forms.AddEmailForm",
+    "change_email": "accounts.allauth_forms.ChangeEmailForm",
+    "change_password": "accounts.allauth_forms.ChangePasswordForm",
+    "set_password": "accounts.allauth_forms.SetPasswordForm",
+    "reset_password": "accounts.allauth_forms.ResetPasswordForm",
+    "reset_password_from_key": "accounts.allauth_forms.ResetPasswordKeyForm",
+    "request_login_code": "accounts.allauth_forms.RequestLoginCodeForm",
+    "confirm_login_code": "accounts.allauth_forms.ConfirmLoginCodeForm",
+    "confirm_email_verification_code": "accounts.allauth_forms.ConfirmEmailVerificationCodeForm",
+    "reauthenticate": "accounts.allauth_forms.ReauthenticateForm",
 }
 ACCOUNT_ADAPTER = "accounts.adapters.MemberAccountAdapter"
 ACCOUNT_USER_DISPLAY = "accounts.adapters.display_name"
@@ -175,6 +187,9 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = None
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
+# Tell people when their password, email address or two-step sign-in changes, so someone who got
+# into their account is noticed (templates/account/email/base_notification.txt).
+ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_RATE_LIMITS = {
     "signup": "10/h/ip",
     "login": "30/m/ip",
@@ -196,6 +211,11 @@ ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Two-step sign-in (allauth.mfa): an authenticator app, with recovery codes to fall back on.
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_ADAPTER = "accounts.two_factor.PortalMFAAdapter"
+MFA_FORMS = {
+    "authenticate": "accounts.allauth_forms.AuthenticateForm",
+    "reauthenticate": "accounts.allauth_forms.MFAReauthenticateForm",
+    "activate_totp": "accounts.allauth_forms.ActivateTOTPForm",
+}
 # Keys that encrypt authenticator secrets in the database (accounts/secret_encryption.py): the first
 # encrypts, every one decrypts, so a new key goes first and an old one stays until
 # `manage.py rotate_mfa_keys` has run. Production requires them; elsewhere one comes from SECRET_KEY.

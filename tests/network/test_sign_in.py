@@ -20,7 +20,8 @@ def test_wrong_password_gets_a_clear_message(client, member):
 def test_empty_sign_in_form(client):
     response = client.post("/accounts/login/", {"login": "", "password": ""})
     assert response.status_code == 200
-    assert "This field is required" in response.text
+    assert "Enter your email address" in response.text
+    assert "Enter your password" in response.text
 
 
 def test_sign_in_by_emailed_code(client, member):
@@ -28,7 +29,7 @@ def test_sign_in_by_emailed_code(client, member):
     assert response.status_code == 302
     page = client.get(response["Location"]).text
     assert "<h1" in page and "Check your email for a sign-in code" in page
-    assert f'We\'ve sent a code to <a href="mailto:{member.email}">' in page
+    assert f"We have sent a code to <strong>{member.email}</strong>" in page
     body = mail.outbox[-1].body
     code = re.search(EMAILED_CODE, body, re.MULTILINE).group(1)
     response = client.post(response["Location"], {"code": code})
@@ -48,7 +49,7 @@ def test_password_reset_email_has_a_neutral_subject(client, member):
     assert response.status_code == 302
     message = mail.outbox[-1]
     assert message.to == [member.email]
-    assert "Password" in message.subject
+    assert message.subject == "Reset your password"
     for word in ("drug", "alcohol", "recovery", member.profile.display_name.lower()):
         assert word not in message.subject.lower()
     link = re.search(r"https?://testserver(/accounts/password/reset/key/\S+)", message.body).group(1)

@@ -94,7 +94,7 @@ def test_display_names_are_unique_ignoring_case(client):
     ("overrides", "message"),
     [
         ({"email": "not-an-email"}, "valid email address"),
-        ({"email": ""}, "This field is required"),
+        ({"email": ""}, "Enter your email address"),
         ({"password1": "short", "password2": "short"}, "at least 10 characters"),
         ({"password2": "something-else-entirely"}, "same password"),
     ],
