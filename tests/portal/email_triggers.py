@@ -20,6 +20,7 @@ from accounts.roles import FACILITATORS
 from consultations import notifications
 from consultations.models import ExportFormat, ExportStatus, ExportSubject
 from consultations.services.exports import export_log_create
+from network import booking_notifications
 from network import notifications as network_notifications
 from network.models.choices import Format, JoinRequestStatus
 from portal.task_failures import report_failed_task
@@ -237,7 +238,16 @@ def cancel_a_session(world):
 def answer_a_join_request(world):
     for status in (JoinRequestStatus.ACCEPTED, JoinRequestStatus.DECLINED):
         request = JoinRequestFactory(status=status, decided_at=timezone.now())
-        network_notifications.send_join_request_answered(join_request=request)
+        network_notifications.send_join_request_answered(
+            join_request=request, note="The group is full until the spring."
+        )
+
+
+def book_a_place_in_person(world):
+    place = SessionRegistrationFactory(
+        session=GroupSessionFactory(group=GroupPageFactory(format=Format.IN_PERSON))
+    )
+    booking_notifications.send_place_booked(session=place.session, member=place.member)
 
 
 def ask_to_join_a_group(world):
@@ -302,6 +312,7 @@ TRIGGERS = {
     "network/email/session_cancelled.txt": cancel_a_session,
     "network/email/join_request_answered.txt": answer_a_join_request,
     "network/email/join_request_received.txt": ask_to_join_a_group,
+    "network/email/place_booked.txt": book_a_place_in_person,
     "safeguarding/email/case_opened.txt": open_a_safeguarding_case,
     "safeguarding/email/case_still_open.txt": leave_a_safeguarding_case_open,
     "portal/email/task_failed.txt": fail_a_background_job,
