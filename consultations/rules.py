@@ -76,6 +76,9 @@ rules.add_perm("consultations.view_consultation_page", can_view_consultation)
 rules.add_perm("consultations.post_priority", is_eligible_participant & is_open)
 rules.add_perm("consultations.vote_in_consultation", is_eligible_participant & is_open)
 rules.add_perm("consultations.moderate", is_moderator)
+# Nobody moderates their own post, or closes reports about it: another facilitator does.
+rules.add_perm("consultations.moderate_priority", is_moderator & ~is_author)
+rules.add_perm("consultations.close_reports", is_moderator & ~is_author)
 rules.add_perm("consultations.enter_in_room", is_moderator & is_open)
 rules.add_perm(
     "consultations.see_results",
