@@ -134,4 +134,8 @@ def export_role_name(user):
 rules.add_perm("consultations.use_board_area", is_staff | is_board_representative)
 rules.add_perm("consultations.manage_board", is_staff | represents_board)
 rules.add_perm("consultations.manage_meeting", is_staff | represents_meeting_board)
+# A board's own representatives (and staff) add its meetings and change or close them.
+rules.add_perm("consultations.add_meeting", is_staff | represents_board)
+# The board area's results page: while voting is open it says when it closes; results come after.
+rules.add_perm("consultations.see_board_results", is_staff | represents_consultation_board)
 rules.add_perm("consultations.export_consultation", is_closed & (is_staff | represents_consultation_board))

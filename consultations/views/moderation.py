@@ -102,7 +102,9 @@ def moderate_priority(request, priority, pk):
     action = request.POST.get("action") if request.method == "POST" else None
     version = _reviewed_version(request)
     forms = _forms(priority, request.POST, action)
-    page_errors, failed, status = [], None, 200
+    # Errors come back with 200, as from every other form (portal.actions): a browser reports a
+    # 400 page as a failed load, and the page is the answer, not a failure.
+    page_errors, failed = [], None
     if action == "approve":
         try:
             services.priority_approve(priority=priority, moderator=request.user, reviewed_version=version)
@@ -122,8 +124,6 @@ def moderate_priority(request, priority, pk):
             else:
                 messages.success(request, message)
                 return redirect("consultations:moderation_queue")
-        else:
-            status = 400
     elif request.method == "POST":
         page_errors.append(_("Something went wrong with that button. Please try again."))
     if request.method == "POST":
@@ -139,4 +139,4 @@ def moderate_priority(request, priority, pk):
         "open_cases": selectors.open_cases_for(priority),
         "log": ModerationLog.objects.filter(priority=priority).select_related("actor__profile")[:20],
     }
-    return render(request, "consultations/moderate_priority.html", context, status=status)
+    return render(request, "consultations/moderate_priority.html", context)
