@@ -186,8 +186,9 @@ class BoardViewSet(SnippetViewSet):
 
 
 class BoardMeetingViewSet(SnippetViewSet):
-    """Meetings: staff add them and mark them held or cancelled. Representatives shortlist the
-    agenda and record responses in the board area on the site."""
+    """Meetings. A board's representatives add them, change them and mark them held or cancelled
+    in the board area on the site (consultations/views/meetings.py); staff can do the same here.
+    Both are logged in the meeting's history."""
 
     model = BoardMeeting
     icon = "date"
