@@ -8,6 +8,7 @@ linking to the field), never a reload that leaves the error out of sight.
 """
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
@@ -100,6 +101,8 @@ def _reviewed_version(request):
 @rule_required("consultations.moderate_priority", get_priority)
 def moderate_priority(request, priority, pk):
     action = request.POST.get("action") if request.method == "POST" else None
+    if action == "dismiss" and not request.user.has_perm("consultations.close_reports", priority):
+        raise PermissionDenied
     version = _reviewed_version(request)
     forms = _forms(priority, request.POST, action)
     # Errors come back with 200, as from every other form (portal.actions): a browser reports a
