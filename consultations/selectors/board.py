@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db.models import Count, Prefetch
+from django.utils import timezone
 
 from accounts.roles import BOARD_REPRESENTATIVES
 
@@ -26,8 +27,11 @@ def boards_for(user):
         boards = boards.filter(representatives=user, representatives__groups__name=BOARD_REPRESENTATIVES)
     meetings = BoardMeeting.objects.annotate(item_count=Count("agenda_items")).order_by("-starts_at", "-pk")
     closed = Consultation.objects.closed().order_by("-closes_at")
+    not_closed = Consultation.objects.filter(closes_at__gt=timezone.now()).order_by("closes_at")
     return boards.distinct().prefetch_related(
-        Prefetch("meetings", queryset=meetings), Prefetch("consultations", queryset=closed)
+        Prefetch("meetings", queryset=meetings),
+        Prefetch("consultations", queryset=closed),
+        Prefetch("consultations", queryset=not_closed, to_attr="not_closed"),
     )
 
 

@@ -376,3 +376,10 @@ def test_new_board_pages_are_valid_html(rep_client, board_world, network_setting
         item_url(item), {"priorities_shown": "1", "title": "", "summary": ""}
     ).text
     assert_valid_html(pages)
+
+
+def test_the_board_area_lists_open_consultations_with_when_they_close(rep_client, board_world):
+    html = rep_client.get(reverse("consultations:board")).text
+    consultation = board_world.open_consultation
+    assert reverse("consultations:board_consultation", args=[consultation.pk]) in html
+    assert f"voting closes {times.moment(consultation.closes_at, with_year=True)}" in html
