@@ -1,8 +1,8 @@
 """Board representatives run their own board's meetings (issue 13): add one, change it while
 planned, mark it held or cancelled; see when an open consultation's results will come; see what
 the board said before about a priority on the shortlist; change an agenda item's priorities; read
-why each priority matters while writing the summary. (Consultations whose results reach no board
-are in test_board_without_board.py.)"""
+why each priority matters while writing the summary. (What the board area says about consultations
+still open, or that reach no board: test_board_notices.py.)"""
 
 import re
 from datetime import datetime, timedelta
@@ -212,41 +212,6 @@ def test_the_status_url_only_takes_a_button(rep_client, board_world):
     assert rep_client.get(status_url(board_world.meeting)).status_code == 405
 
 
-# Results of a consultation that is still open
-
-
-def test_a_rep_is_told_when_voting_closes(rep_client, board_world):
-    consultation = board_world.open_consultation
-    response = rep_client.get(reverse("consultations:board_consultation", args=[consultation.pk]))
-    assert response.status_code == 200
-    assert "Voting has not closed yet." in response.text
-    assert times.moment(consultation.closes_at, with_year=True) in response.text
-    assert "does not have permission" not in response.text
-    assert "Still open" not in response.text  # no results yet
-
-
-def test_a_rep_is_told_when_voting_opens(rep_client, board_world):
-    upcoming = ConsultationFactory(
-        board=board_world.board,
-        opens_at=timezone.now() + timedelta(days=3),
-        closes_at=timezone.now() + timedelta(days=10),
-    )
-    response = rep_client.get(reverse("consultations:board_consultation", args=[upcoming.pk]))
-    assert response.status_code == 200 and "Voting has not started yet." in response.text
-
-
-@pytest.mark.parametrize("who", ["other rep", "member", "facilitator"])
-def test_people_off_the_board_still_get_403_for_an_open_one(client, board_world, who):
-    person = {
-        "other rep": board_world.other_rep,
-        "member": user_with_roles(),
-        "facilitator": user_with_roles("Facilitators"),
-    }[who]
-    client.force_login(person)
-    url = reverse("consultations:board_consultation", args=[board_world.open_consultation.pk])
-    assert client.get(url).status_code == 403
-
-
 # The shortlist, earlier decisions and why each priority matters
 
 
@@ -378,8 +343,23 @@ def test_new_board_pages_are_valid_html(rep_client, board_world, network_setting
     assert_valid_html(pages)
 
 
-def test_the_board_area_lists_open_consultations_with_when_they_close(rep_client, board_world):
-    html = rep_client.get(reverse("consultations:board")).text
-    consultation = board_world.open_consultation
-    assert reverse("consultations:board_consultation", args=[consultation.pk]) in html
-    assert f"voting closes {times.moment(consultation.closes_at, with_year=True)}" in html
+@pytest.mark.parametrize(
+    ("starts_at", "place", "message"),
+    [
+        (None, "Hall", "Enter the day and time"),
+        (datetime(2027, 3, 1, 14, 0), "Hall", "Enter the day and time"),  # no time zone
+        (timezone.now(), "  ", "Say where the meeting is."),
+        (timezone.now(), "x" * 151, "150 characters or fewer"),
+    ],
+)
+def test_the_meeting_services_refuse_bad_input(board_world, starts_at, place, message):
+    before = meetings_snapshot()
+    with pytest.raises(services.ConsultationError, match=message):
+        services.meeting_create(
+            board=board_world.board, user=board_world.rep, starts_at=starts_at, place=place
+        )
+    with pytest.raises(services.ConsultationError, match=message):
+        services.meeting_update(
+            meeting=board_world.meeting, user=board_world.rep, starts_at=starts_at, place=place
+        )
+    assert meetings_snapshot() == before
