@@ -66,7 +66,8 @@ def _author_wanting_updates(priority):
 
 def notify_priority_moderated(priority, *, what, reason="", merged_into=None):
     """Tell the author what a moderator did to their words: `what` is "edited" (the email shows
-    the words as they are now), "merged" (into which priority) or "taken_down" (with the reason)."""
+    the words as they are now; "edited_and_published" when it was published in the same step),
+    "merged" (into which priority) or "taken_down" (with the reason)."""
     author = _author_wanting_updates(priority)
     if author is not None:
         _send(

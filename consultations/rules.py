@@ -76,6 +76,9 @@ rules.add_perm("consultations.view_consultation_page", can_view_consultation)
 rules.add_perm("consultations.post_priority", is_eligible_participant & is_open)
 rules.add_perm("consultations.vote_in_consultation", is_eligible_participant & is_open)
 rules.add_perm("consultations.moderate", is_moderator)
+# Nobody moderates their own post, or closes reports about it: another facilitator does.
+rules.add_perm("consultations.moderate_priority", is_moderator & ~is_author)
+rules.add_perm("consultations.close_reports", is_moderator & ~is_author)
 rules.add_perm("consultations.enter_in_room", is_moderator & is_open)
 # The list of in-room counts, and the pages to change one: the service refuses a closed consultation.
 rules.add_perm("consultations.see_in_room_votes", is_moderator)
@@ -133,4 +136,8 @@ def export_role_name(user):
 rules.add_perm("consultations.use_board_area", is_staff | is_board_representative)
 rules.add_perm("consultations.manage_board", is_staff | represents_board)
 rules.add_perm("consultations.manage_meeting", is_staff | represents_meeting_board)
+# A board's own representatives (and staff) add its meetings and change or close them.
+rules.add_perm("consultations.add_meeting", is_staff | represents_board)
+# The board area's results page: while voting is open it says when it closes; results come after.
+rules.add_perm("consultations.see_board_results", is_staff | represents_consultation_board)
 rules.add_perm("consultations.export_consultation", is_closed & (is_staff | represents_consultation_board))

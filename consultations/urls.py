@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import board, exports, in_room, members, moderation, priorities, public, voting
+from .views import board, exports, in_room, meetings, members, moderation, priorities, public, voting
 
 app_name = "consultations"
 
@@ -32,7 +32,10 @@ urlpatterns = [
         exports.consultation_export,
         name="consultation_export",
     ),
+    path("board/boards/<id:pk>/meetings/new/", meetings.MeetingCreateView.as_view(), name="meeting_create"),
     path("board/meetings/<id:pk>/", board.meeting_detail, name="meeting"),
+    path("board/meetings/<id:pk>/change/", meetings.MeetingEditView.as_view(), name="meeting_edit"),
+    path("board/meetings/<id:pk>/status/", meetings.MeetingStatusView.as_view(), name="meeting_status"),
     path("board/meetings/<id:pk>/shortlist/", board.ShortlistView.as_view(), name="shortlist"),
     path("board/meetings/<id:pk>/board-pack/", exports.board_pack, name="board_pack"),
     path("board/meetings/<id:pk>/export.<str:export_format>", exports.meeting_export, name="meeting_export"),

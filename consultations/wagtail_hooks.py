@@ -6,6 +6,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.tables import Column
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -27,6 +28,7 @@ from .models import (
     Report,
     ReturnReason,
 )
+from .services.meetings import AGENDA_PRIORITIES_CHANGED, MEETING_CANCELLED, MEETING_HELD
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
@@ -80,13 +82,35 @@ class ConsultationDeleteView(DeleteView):
         return redirect(self.edit_url_name, self.object.pk)
 
 
+NO_BOARD_WARNING = _(
+    "“Results go to” is empty, so this consultation's results reach no board: no board "
+    "representative will see them. Choose a partnership board for it."
+)
+
+
+def results_go_to(consultation):
+    """The listing's marker: which board the results reach, or a warning that they reach none."""
+    if consultation.board_id is None:
+        return _("No board: the results reach nobody")
+    return consultation.board.name
+
+
 class ConsultationViewSet(SnippetViewSet):
     model = Consultation
     delete_view_class = ConsultationDeleteView
     icon = "help"
     menu_label = _("Consultations")
-    list_display = ["question", "opens_at", "closes_at", "state_label"]
+    list_display = [
+        "question",
+        "opens_at",
+        "closes_at",
+        "state_label",
+        Column("results_go_to", label=_("Results go to"), accessor=results_go_to),
+    ]
     search_fields = ["question"]
+
+    def get_queryset(self, request):
+        return Consultation.objects.select_related("board")
 
 
 class ReturnReasonViewSet(SnippetViewSet):
@@ -134,6 +158,25 @@ class ConsultationsGroup(SnippetViewSetGroup):
 register_snippet(ConsultationsGroup)
 
 
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def warn_when_results_reach_no_board(request, instance):
+    if isinstance(instance, Consultation) and instance.board_id is None:
+        messages.warning(request, NO_BOARD_WARNING)
+
+
+@hooks.register("register_log_actions")
+def board_log_actions(actions):
+    """The names the meeting's history shows for what representatives do in the board area."""
+    actions.register_action(MEETING_HELD, _("Mark as held"), _("Marked as held"))
+    actions.register_action(MEETING_CANCELLED, _("Cancel"), _("Cancelled"))
+    actions.register_action(
+        AGENDA_PRIORITIES_CHANGED,
+        _("Change an agenda item's priorities"),
+        _("Agenda item's priorities changed"),
+    )
+
+
 class BoardViewSet(SnippetViewSet):
     model = Board
     icon = "group"
@@ -143,8 +186,9 @@ class BoardViewSet(SnippetViewSet):
 
 
 class BoardMeetingViewSet(SnippetViewSet):
-    """Meetings: staff add them and mark them held or cancelled. Representatives shortlist the
-    agenda and record responses in the board area on the site."""
+    """Meetings. A board's representatives add them, change them and mark them held or cancelled
+    in the board area on the site (consultations/views/meetings.py); staff can do the same here.
+    Both are logged in the meeting's history."""
 
     model = BoardMeeting
     icon = "date"

@@ -1,6 +1,6 @@
 """The consultations' forms, one module per part of the work. Filters are in consultations.filters."""
 
-from .board import AgendaItemForm, BoardResponseForm, ShortlistForm
+from .board import AgendaItemForm, BoardResponseForm, MeetingForm, ShortlistForm
 from .in_room import GatheredPriorityForm, GatheringChoiceForm, TallyEditForm, TallyForm
 from .moderation import DismissReportsForm, MergeForm, ModeratorEditForm, RemoveForm, ReturnForm
 from .priorities import NotificationPreferencesForm, PriorityForm, ReportForm
@@ -11,6 +11,7 @@ __all__ = [
     "DismissReportsForm",
     "GatheredPriorityForm",
     "GatheringChoiceForm",
+    "MeetingForm",
     "MergeForm",
     "ModeratorEditForm",
     "NotificationPreferencesForm",

@@ -1,10 +1,44 @@
-"""Facilitators' forms for what they do to a priority."""
+"""Facilitators' forms for what they do to a priority. They speak to the facilitator, and every
+ready-written reason is shown in full: the facilitator reads the words the member will read."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from ..models import REASON_MAX_LENGTH, Priority, ReturnReason
 from .priorities import explanation_field, title_field
+
+# Ready-written reasons for taking a post down: the words the member reads, by email and on their
+# contributions page. Kind and plain; the facilitator can write their own instead.
+TAKE_DOWN_REASONS = [
+    (
+        "identifies",
+        _(
+            "Your post named or described someone, so they could be recognised. "
+            "We took it down to keep everyone safe."
+        ),
+    ),
+    (
+        "hurtful",
+        _(
+            "Some of the words in your post could hurt or upset other members. "
+            "Please have a look at the community guidelines and post again if you would like to."
+        ),
+    ),
+    (
+        "own_details",
+        _(
+            "Your post shared private details about you that everyone could read. "
+            "We took it down to protect you. You are welcome to post again without them."
+        ),
+    ),
+    (
+        "off_topic",
+        _(
+            "Your post was not about something the network or the partnership could change, "
+            "so it did not fit this consultation."
+        ),
+    ),
+]
 
 
 class ReasonField(forms.CharField):
@@ -22,18 +56,28 @@ class ReasonField(forms.CharField):
         )
 
 
+class ReadyReasonChoiceField(forms.ModelChoiceField):
+    """A ready-written reason, shown with the whole message the member will read."""
+
+    def label_from_instance(self, reason):
+        return f"{reason.title}: {reason.message}"
+
+
 class ReturnForm(forms.Form):
-    template = forms.ModelChoiceField(
+    template = ReadyReasonChoiceField(
         queryset=ReturnReason.objects.all(),
         required=False,
-        label=_("Start from a ready-written reason"),
-        empty_label=_("Write my own"),
+        blank=True,
+        widget=forms.RadioSelect,
+        label=_("Choose a ready-written message"),
+        help_text=_("The member reads these words exactly as they are shown here."),
+        empty_label=_("None: I will write my own below"),
         error_messages={"invalid_choice": _("Choose one of the reasons in the list.")},
     )
     message = ReasonField(
-        label=_("Message to the member"),
+        label=_("Or write your own message to the member"),
         required=False,
-        help_text=_("Kind and plain. If you chose a reason above, it is used when this box is empty."),
+        help_text=_("Kind and plain. If you write here, the member gets your words instead."),
     )
 
     def clean(self):
@@ -42,15 +86,32 @@ class ReturnForm(forms.Form):
         if not message and cleaned.get("template"):
             message = cleaned["template"].message
         if not message and not self.errors:
-            raise forms.ValidationError(_("Choose a reason or write a message to the member."))
+            self.add_error("template", _("Choose a reason or write a message to the member."))
         cleaned["message"] = message
         return cleaned
 
 
 class ModeratorEditForm(forms.Form):
+    """Changing a member's words. It speaks to the facilitator, about the member's priority."""
+
     title = title_field()
     explanation = explanation_field()
-    reason = ReasonField(label=_("What did you take out, and why?"))
+    reason = ReasonField(
+        label=_("What did you take out, and why?"),
+        help_text=_("For the record. The member is told their words were changed, and sees the new words."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        title, explanation = self.fields["title"], self.fields["explanation"]
+        title.label = _("Their priority, in a few words")
+        title.help_text = _("Change the words the member wrote only to take out personal details.")
+        title.error_messages["required"] = _("Write the priority in a few words.")
+        explanation.label = _("Why it matters to them")
+        explanation.help_text = _(
+            "Take out names, phone numbers and addresses; keep the rest as they wrote it."
+        )
+        explanation.error_messages["required"] = _("Write a little about why it matters to them.")
 
 
 class MergeForm(forms.Form):
@@ -71,10 +132,32 @@ class MergeForm(forms.Form):
 
 
 class RemoveForm(forms.Form):
-    reason = ReasonField(
-        label=_("Why is it being taken down?"),
-        help_text=_("The member who posted it is told this, by email and on their contributions page."),
+    ready = forms.ChoiceField(
+        choices=TAKE_DOWN_REASONS,
+        required=False,
+        widget=forms.RadioSelect,
+        label=_("Choose a ready-written reason"),
+        help_text=_(
+            "The member who posted it reads these words exactly as they are shown here, "
+            "by email and on their contributions page."
+        ),
+        error_messages={"invalid_choice": _("Choose one of the reasons in the list.")},
     )
+    reason = ReasonField(
+        label=_("Or write why, in your own words"),
+        required=False,
+        help_text=_("If you write here, the member gets your words instead."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        reason = (cleaned.get("reason") or "").strip()
+        if not reason and cleaned.get("ready"):
+            reason = str(dict(TAKE_DOWN_REASONS)[cleaned["ready"]])
+        if not reason and not self.errors:
+            self.add_error("ready", _("Choose or write why it is being taken down."))
+        cleaned["reason"] = reason
+        return cleaned
 
 
 class DismissReportsForm(forms.Form):

@@ -2,7 +2,15 @@
 however many priorities or votes there are. One module per part of the work; call them as
 `selectors.ranked_priorities(...)`: every one is named here."""
 
-from .board import agenda_for, boards_for, consultation_ranks, shortlist_candidates
+from .board import (
+    agenda_for,
+    agenda_item_candidates,
+    boards_for,
+    consultation_ranks,
+    consultations_without_board,
+    earlier_decisions,
+    shortlist_candidates,
+)
 from .in_room import gathering_choices, in_room_tallies, saved_counts
 from .members import (
     JOURNEY_STEPS,
@@ -41,12 +49,15 @@ __all__ = [
     "RESPONSE_PAGE_SIZE",
     "TIE_BREAK_EXPLANATION",
     "agenda_for",
+    "agenda_item_candidates",
     "board_response_for",
     "boards_for",
     "consultation_figures",
     "consultation_ranks",
     "consultation_tallies",
+    "consultations_without_board",
     "counts_for_author",
+    "earlier_decisions",
     "gathering_choices",
     "in_room_tallies",
     "latest_responses",

@@ -1,6 +1,9 @@
 """The board area's reads: a person's boards, the shortlist, a meeting's agenda, results ranks."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Prefetch
+from django.utils import timezone
 
 from accounts.roles import BOARD_REPRESENTATIVES
 
@@ -24,27 +27,87 @@ def boards_for(user):
         boards = boards.filter(representatives=user, representatives__groups__name=BOARD_REPRESENTATIVES)
     meetings = BoardMeeting.objects.annotate(item_count=Count("agenda_items")).order_by("-starts_at", "-pk")
     closed = Consultation.objects.closed().order_by("-closes_at")
+    not_closed = Consultation.objects.filter(closes_at__gt=timezone.now()).order_by("closes_at")
     return boards.distinct().prefetch_related(
-        Prefetch("meetings", queryset=meetings), Prefetch("consultations", queryset=closed)
+        Prefetch("meetings", queryset=meetings),
+        Prefetch("consultations", queryset=closed),
+        Prefetch("consultations", queryset=not_closed, to_attr="not_closed"),
     )
 
 
+@dataclass(frozen=True)
+class EarlierDecision:
+    """A priority on another meeting's agenda: when, and what the board said (status empty if
+    it has not answered yet)."""
+
+    meeting: BoardMeeting
+    item_title: str
+    status: str
+    explanation: str
+
+
+def earlier_decisions(priority_ids, meeting):
+    """{priority id: [EarlierDecision, newest first]} for agendas other than this meeting's."""
+    links = (
+        AgendaItemPriority.objects.filter(priority_id__in=priority_ids)
+        .exclude(meeting=meeting)
+        .select_related("meeting", "agenda_item__response")
+        .order_by("-meeting__starts_at", "-pk")
+    )
+    found = {}
+    for link in links:
+        response = getattr(link.agenda_item, "response", None)
+        found.setdefault(link.priority_id, []).append(
+            EarlierDecision(
+                meeting=link.meeting,
+                item_title=link.agenda_item.title,
+                status=response.get_status_display() if response else "",
+                explanation=response.explanation if response else "",
+            )
+        )
+    return found
+
+
 def shortlist_candidates(consultation, meeting):
-    """The consultation's ranked results, each marked if it is already on this meeting's agenda."""
+    """The consultation's ranked results, each marked if it is already on this meeting's agenda
+    (`already_on_agenda`, and on which item: `agenda_item_id`) and with what the board said about
+    it at earlier meetings (`earlier`)."""
     figures = consultation_figures([consultation.pk])[consultation.pk]
     ranked = [
         show_on(priority, figures)
         for priority in ranked_priorities(consultation).select_related(None).select_related("theme")
     ]
-    taken = set(
+    taken = dict(
         AgendaItemPriority.objects.filter(meeting=meeting, priority__consultation=consultation).values_list(
-            "priority_id", flat=True
+            "priority_id", "agenda_item_id"
         )
     )
+    earlier = earlier_decisions([priority.pk for priority in ranked], meeting)
     for rank, priority in enumerate(ranked, start=1):
         priority.rank = rank
         priority.already_on_agenda = priority.pk in taken
+        priority.agenda_item_id = taken.get(priority.pk)
+        priority.earlier = earlier.get(priority.pk, [])
     return ranked
+
+
+def agenda_item_candidates(item):
+    """For changing an agenda item's priorities: its own (ticked) and the others from the same
+    consultations that are not on this meeting's agenda, in ranked order."""
+    consultation_ids = item.priority_links.values_list("priority__consultation_id", flat=True).distinct()
+    candidates = []
+    for consultation in Consultation.objects.filter(pk__in=list(consultation_ids)).order_by("pk"):
+        candidates += [
+            priority
+            for priority in shortlist_candidates(consultation, item.meeting)
+            if not priority.already_on_agenda or priority.agenda_item_id == item.pk
+        ]
+    return candidates
+
+
+def consultations_without_board():
+    """Consultations whose results go to no board: nobody in the board area will ever see them."""
+    return Consultation.objects.filter(board__isnull=True).order_by("-closes_at")
 
 
 def agenda_for(meeting):

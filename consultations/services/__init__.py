@@ -17,6 +17,7 @@ from .board import (
 from .common import ConsultationError
 from .exports import export_file_request, export_log_create, exports_purge
 from .in_room import gathering_choose, priority_gather, tallies_record, tally_remove, tally_update
+from .meetings import meeting_cancel, meeting_create, meeting_mark_held, meeting_update
 from .moderation import (
     priority_approve,
     priority_edit_details,
@@ -40,6 +41,10 @@ __all__ = [
     "export_log_create",
     "exports_purge",
     "gathering_choose",
+    "meeting_cancel",
+    "meeting_create",
+    "meeting_mark_held",
+    "meeting_update",
     "priority_approve",
     "priority_edit_details",
     "priority_gather",

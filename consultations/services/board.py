@@ -20,6 +20,7 @@ from ..models import (
     ResponseUpdate,
 )
 from .common import ConsultationError, clean_text
+from .meetings import AGENDA_PRIORITIES_CHANGED, log_board_action
 
 AGENDA_MAX_POSITION = 1000
 
@@ -35,31 +36,41 @@ def _require_planned(meeting):
         )
 
 
+def _shortlistable(meeting, priority_ids):
+    """The priorities named, each published and from this board's closed consultations."""
+    priorities = list(
+        Priority.objects.select_related("consultation").filter(pk__in=priority_ids).order_by("pk")
+    )
+    if len(priorities) != len(priority_ids):
+        raise ConsultationError(_("One of those priorities could not be found. Please choose again."))
+    now = timezone.now()
+    for priority in priorities:
+        consultation = priority.consultation
+        if (
+            priority.status != PriorityStatus.APPROVED
+            or consultation.board_id != meeting.board_id
+            or consultation.state_at(now) != ConsultationState.CLOSED
+        ):
+            raise ConsultationError(
+                _("Only published priorities from this board's closed consultations can be shortlisted.")
+            )
+    return priorities
+
+
+def _priority_ids(raw):
+    return sorted({int(pk) for pk in raw})
+
+
 def agenda_item_create(*, meeting, priority_ids, title, summary):
     """Shortlist published priorities from this board's closed consultations onto one agenda item."""
     summary = clean_text(summary, _("Write a short summary for the board."))
-    priority_ids = sorted({int(pk) for pk in priority_ids})
+    priority_ids = _priority_ids(priority_ids)
     if not priority_ids:
         raise ConsultationError(_("Choose at least one priority to put on the agenda."))
     with transaction.atomic():
         meeting = _locked_meeting(meeting)
         _require_planned(meeting)
-        priorities = list(
-            Priority.objects.select_related("consultation").filter(pk__in=priority_ids).order_by("pk")
-        )
-        if len(priorities) != len(priority_ids):
-            raise ConsultationError(_("One of those priorities could not be found. Please choose again."))
-        now = timezone.now()
-        for priority in priorities:
-            consultation = priority.consultation
-            if (
-                priority.status != PriorityStatus.APPROVED
-                or consultation.board_id != meeting.board_id
-                or consultation.state_at(now) != ConsultationState.CLOSED
-            ):
-                raise ConsultationError(
-                    _("Only published priorities from this board's closed consultations can be shortlisted.")
-                )
+        priorities = _shortlistable(meeting, priority_ids)
         if AgendaItemPriority.objects.filter(meeting=meeting, priority_id__in=priority_ids).exists():
             raise ConsultationError(_("One of those priorities is already on this meeting's agenda."))
         last = meeting.agenda_items.aggregate(last=Max("position"))["last"] or 0
@@ -70,19 +81,51 @@ def agenda_item_create(*, meeting, priority_ids, title, summary):
             meeting=meeting, position=last + 1, title=title[:AGENDA_TITLE_MAX_LENGTH], summary=summary
         )
         AgendaItemPriority.objects.bulk_create(
-            AgendaItemPriority(agenda_item=item, meeting=meeting, priority=priority, shortlisted_at=now)
+            AgendaItemPriority(
+                agenda_item=item, meeting=meeting, priority=priority, shortlisted_at=timezone.now()
+            )
             for priority in priorities
         )
     return item
 
 
-def agenda_item_update(*, item, title, summary):
+def _change_priorities(item, meeting, priority_ids, user):
+    """Tick or untick the item's priorities while the meeting is planned; logged on the meeting."""
+    priority_ids = _priority_ids(priority_ids)
+    if not priority_ids:
+        raise ConsultationError(
+            _("Keep at least one priority on the agenda item, or take the item off the agenda.")
+        )
+    current = set(AgendaItemPriority.objects.filter(agenda_item=item).values_list("priority_id", flat=True))
+    added, removed = sorted(set(priority_ids) - current), sorted(current - set(priority_ids))
+    if not (added or removed):
+        return
+    priorities = _shortlistable(meeting, added) if added else []
+    if AgendaItemPriority.objects.filter(meeting=meeting, priority_id__in=added).exists():
+        raise ConsultationError(_("One of those priorities is already on this meeting's agenda."))
+    AgendaItemPriority.objects.filter(agenda_item=item, priority_id__in=removed).delete()
+    AgendaItemPriority.objects.bulk_create(
+        AgendaItemPriority(
+            agenda_item=item, meeting=meeting, priority=priority, shortlisted_at=timezone.now()
+        )
+        for priority in priorities
+    )
+    log_board_action(
+        meeting, user, AGENDA_PRIORITIES_CHANGED, agenda_item=item.pk, added=added, removed=removed
+    )
+
+
+def agenda_item_update(*, item, title, summary, priority_ids=None, user=None):
+    """Change an agenda item's title and summary and, given `priority_ids`, which priorities it
+    carries. Only while the meeting is planned."""
     title = clean_text(title, _("Give the agenda item a short title."))
     summary = clean_text(summary, _("Write a short summary for the board."))
     with transaction.atomic():
         meeting = _locked_meeting(item.meeting)
         _require_planned(meeting)
         AgendaItem.objects.filter(pk=item.pk).update(title=title, summary=summary)
+        if priority_ids is not None:
+            _change_priorities(item, meeting, priority_ids, user)
     item.refresh_from_db()
     return item
 

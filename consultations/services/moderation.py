@@ -20,10 +20,17 @@ def _record_on_cases(priority, moderator, kind, note=""):
     )
 
 
-def _locked_for_moderation(priority, allowed_statuses, message, reviewed_version=None):
+def refuse_own_post(priority, moderator):
+    """Nobody moderates, or closes reports about, their own post: another facilitator does."""
+    if moderator is not None and priority.author_id is not None and priority.author_id == moderator.pk:
+        raise ConsultationError(_("You posted this, so another facilitator needs to look at it."))
+
+
+def _locked_for_moderation(priority, allowed_statuses, message, reviewed_version=None, moderator=None):
     """The priority, locked. With `reviewed_version`, refused if the author has changed the words
     since the moderator read them: a moderator publishes exactly what they read."""
     priority = Priority.objects.select_for_update().get(pk=priority.pk)
+    refuse_own_post(priority, moderator)
     if priority.status not in allowed_statuses:
         raise ConsultationError(message)
     if reviewed_version is not None and reviewed_version != priority.version:
@@ -40,6 +47,7 @@ def priority_approve(*, priority, moderator, reason="", reviewed_version=None):
             (PriorityStatus.SUBMITTED,),
             _("This priority has already been looked at."),
             reviewed_version,
+            moderator,
         )
         priority.status = PriorityStatus.APPROVED
         priority.approved_at = timezone.now()
@@ -56,7 +64,11 @@ def priority_return(*, priority, moderator, message):
         raise ConsultationError(_("Write a few kind words to say why."))
     with transaction.atomic():
         priority = _locked_for_moderation(
-            priority, (PriorityStatus.SUBMITTED,), _("This priority has already been looked at.")
+            priority,
+            (PriorityStatus.SUBMITTED,),
+            _("This priority has already been looked at."),
+            None,
+            moderator,
         )
         priority.status = PriorityStatus.RETURNED
         priority.return_message = message
@@ -68,25 +80,40 @@ def priority_return(*, priority, moderator, message):
     return priority
 
 
-def priority_edit_details(*, priority, moderator, title, explanation, reason, reviewed_version=None):
-    """Take personal details out. The words as they were are kept for safeguarding."""
+def priority_edit_details(
+    *, priority, moderator, title, explanation, reason, reviewed_version=None, publish=False
+):
+    """Take personal details out. The words as they were are kept for safeguarding. With
+    `publish`, a waiting priority is published in the same step, with the new words."""
     with transaction.atomic():
         priority = _locked_for_moderation(
             priority,
             (PriorityStatus.SUBMITTED, PriorityStatus.APPROVED),
             _("Only waiting or published priorities can be edited."),
             reviewed_version,
+            moderator,
         )
+        if publish and priority.status != PriorityStatus.SUBMITTED:
+            raise ConsultationError(_("This priority has already been looked at."))
         PriorityRevision.objects.create(
             priority=priority, title=priority.title, explanation=priority.explanation, edited_by=moderator
         )
         priority.title = title
         priority.explanation = explanation
         priority.may_include_personal_details = False
-        priority.save(update_fields=["title", "explanation", "may_include_personal_details", "updated_at"])
+        fields = ["title", "explanation", "may_include_personal_details", "updated_at"]
+        if publish:
+            priority.status = PriorityStatus.APPROVED
+            priority.approved_at = timezone.now()
+            priority.is_urgent = False
+            fields += ["status", "approved_at", "is_urgent"]
+        priority.save(update_fields=fields)
         log(priority, moderator, ModerationAction.EDIT, reason)
         _record_on_cases(priority, moderator, ActionKind.POST_EDITED, reason)
-    notifications.notify_priority_moderated(priority, what="edited")
+        if publish:
+            log(priority, moderator, ModerationAction.APPROVE)
+            _record_on_cases(priority, moderator, ActionKind.POST_APPROVED)
+    notifications.notify_priority_moderated(priority, what="edited_and_published" if publish else "edited")
     return priority
 
 
@@ -103,6 +130,8 @@ def priority_merge(*, duplicate, survivor, moderator, reason=""):
             for p in Priority.objects.select_for_update().filter(pk__in=[first, second]).order_by("pk")
         }
         duplicate, survivor = locked.get(duplicate.pk), locked.get(survivor.pk)
+        if duplicate is not None:
+            refuse_own_post(duplicate, moderator)
         if duplicate is None or survivor is None or duplicate.consultation_id != survivor.consultation_id:
             raise ConsultationError(_("Both priorities must be in the same consultation."))
         if (
@@ -150,6 +179,8 @@ def priority_remove(*, priority, moderator, reason):
             priority,
             (PriorityStatus.SUBMITTED, PriorityStatus.APPROVED),
             _("This priority is not showing, so there is nothing to take down."),
+            None,
+            moderator,
         )
         priority.votes.all().delete()
         priority.status = PriorityStatus.REMOVED
@@ -165,6 +196,8 @@ def priority_remove(*, priority, moderator, reason):
 
 
 def reports_dismiss(*, priority, moderator, reason=""):
+    """Close the open reports about a priority with no change. Never about one's own post."""
+    refuse_own_post(priority, moderator)
     with transaction.atomic():
         count = priority.reports.filter(resolved_at__isnull=True).update(
             resolved_at=timezone.now(), resolved_by=moderator

@@ -4,6 +4,7 @@ shortlist, agenda items and the board's responses. The rules decide, services wr
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
@@ -39,12 +40,20 @@ def closed_consultations_of(board):
 @require_GET
 @rule_required("consultations.use_board_area")
 def board_home(request):
-    return render(request, "consultations/board/home.html", {"boards": selectors.boards_for(request.user)})
+    context = {
+        "boards": selectors.boards_for(request.user),
+        "without_board": selectors.consultations_without_board(),
+    }
+    return render(request, "consultations/board/home.html", context)
 
 
 @require_GET
-@rule_required("consultations.export_consultation", get_closed_consultation)
+@rule_required("consultations.see_board_results", get_closed_consultation)
 def board_consultation(request, consultation, pk):
+    if not request.user.has_perm("consultations.export_consultation", consultation):
+        # Still open (or not open yet): say when the results will be here, not "no permission".
+        context = {"consultation": consultation, "not_started": consultation.opens_at > timezone.now()}
+        return render(request, "consultations/board/results_not_ready.html", context)
     ranked, figures = selectors.results_for(consultation)
     return render(
         request,
@@ -78,6 +87,8 @@ def meeting_detail(request, meeting, pk):
                 if not priority.is_taken_down
             ),
             "can_change": meeting.is_planned,
+            "can_mark_held": meeting.is_planned
+            and timezone.localdate(meeting.starts_at) <= timezone.localdate(),
             "can_respond": meeting.is_held,
             "consultations": closed_consultations_of(meeting.board),
         },
@@ -178,10 +189,21 @@ class AgendaItemEditView(ItemAction):
     success_message = _("Agenda item saved.")
 
     def get_form_kwargs(self):
-        return {"initial": {"title": self.item.title, "summary": self.item.summary}}
+        ticked = [priority.pk for priority in self.item.priorities.all()]
+        return {
+            "initial": {"title": self.item.title, "summary": self.item.summary, "priorities": ticked},
+            "candidates": selectors.agenda_item_candidates(self.item) if self.meeting.is_planned else None,
+        }
 
     def perform(self, form):
-        return services.agenda_item_update(item=self.item, **form.cleaned_data)
+        chosen = form.cleaned_data.get("priorities")
+        return services.agenda_item_update(
+            item=self.item,
+            title=form.cleaned_data["title"],
+            summary=form.cleaned_data["summary"],
+            priority_ids=None if chosen is None else [priority.pk for priority in chosen],
+            user=self.request.user,
+        )
 
 
 class AgendaButton(ItemAction):

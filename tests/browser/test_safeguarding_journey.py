@@ -53,7 +53,7 @@ def test_a_crisis_post_stays_a_case_until_someone_records_the_follow_up(page, si
     page.get_by_role("link", name=TITLE).click()
     page.get_by_label("Why it matters").fill("An evening group would help.")
     page.get_by_label("What did you take out, and why?").fill("Took out words about how they feel")
-    page.get_by_role("button", name="Save the edit").click()
+    page.get_by_role("button", name="Save and keep it waiting").click()
     page.get_by_role("link", name=TITLE).click()
     page.get_by_role("button", name="Approve and publish").click()
     expect(page.get_by_text("Published.")).to_be_visible()

@@ -395,6 +395,19 @@ EXPECTED = {
                               row(S,    403,   403,  403,  403,  200,  403,  403,  200),
         values=pk("meeting"),
     ),
+    "consultations:meeting_create": Case(
+                              row(S,    403,   403,  403,  403,  200,  403,  403,  200),
+        values=pk("board"),
+    ),
+    "consultations:meeting_edit": Case(
+                              row(S,    403,   403,  403,  403,  200,  403,  403,  200),
+        values=pk("meeting"),
+    ),
+    # Empty, the status button goes back to the meeting with a message; nothing changes.
+    "consultations:meeting_status": Case(
+                              row(S,    403,   403,  403,  403,  MEET, 403,  403,  MEET),
+        values=pk("meeting"), method="POST",
+    ),
     "consultations:shortlist": Case(
                               row(S,    403,   403,  403,  403,  200,  403,  403,  200),
         values=pk("meeting"),
