@@ -1,6 +1,11 @@
 from django.core.exceptions import PermissionDenied
 from wagtail import hooks
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
+from wagtail.permissions import register_permission_policy
+
+from .admin_explorer import SiteHomePagePermissionPolicy
+
+register_permission_policy(Page, SiteHomePagePermissionPolicy())
 
 
 @hooks.register("before_serve_page")

@@ -1,0 +1,67 @@
+"""The Wagtail admin as editors meet it: where "Pages" opens, the dashboard's shortcuts, Publish
+as the main button, no page made behind their back, plain words, and who is who in the list of
+people."""
+
+import json
+
+import pytest
+from bs4 import BeautifulSoup
+from wagtail.models import Site
+
+from accounts.roles import EDITORS
+from tests.factories.accounts import user_with_roles
+from tests.factories.network import public_site
+
+pytestmark = pytest.mark.django_db
+
+ROOT_PAGE_WORDS = "add new sites to your Wagtail installation"
+
+
+@pytest.fixture
+def site_pages(home_page):
+    return public_site(home_page, groups=1, news=1)
+
+
+@pytest.fixture
+def superuser_editor(db):
+    """As the demo makes its editor: staff, superuser and in the Editors role."""
+    return user_with_roles(EDITORS, is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def editor(db):
+    """In the Editors role only: Wagtail gives the role its page permissions on the root."""
+    return user_with_roles(EDITORS, is_staff=True)
+
+
+def soup(response):
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def explorer_start_page_id(response):
+    props = json.loads(soup(response).find(id="wagtail-sidebar-props").string)
+    main_menu = next(module for module in props["modules"] if module["_type"].endswith("MainMenuModule"))
+    pages = next(item for item in main_menu["_args"][0] if item["_args"][0]["name"] == "explorer")
+    return pages["_args"][1]
+
+
+# 1. "Pages" opens on the home page.
+
+
+@pytest.mark.parametrize("who", ["superuser_editor", "editor"])
+def test_pages_opens_on_the_home_page_not_on_the_root(client, request, site_pages, home_page, who):
+    client.force_login(request.getfixturevalue(who))
+
+    assert explorer_start_page_id(client.get("/admin/")) == home_page.pk
+    response = client.get("/admin/pages/", follow=True)
+    assert response.redirect_chain[-1][0] == f"/admin/pages/{home_page.pk}/"
+    assert ROOT_PAGE_WORDS not in response.text
+    listed = [link.get_text(strip=True) for link in soup(response).select("table.listing a")]
+    assert "News" in listed and "Peer groups" in listed
+
+
+def test_with_several_sites_pages_still_lists_them(client, site_pages, superuser_editor, home_page):
+    Site.objects.create(hostname="other.example.org", root_page=site_pages.about, site_name="Other")
+    client.force_login(superuser_editor)
+    assert explorer_start_page_id(client.get("/admin/")) == home_page.get_parent().pk
+    assert ROOT_PAGE_WORDS in client.get("/admin/pages/").text
