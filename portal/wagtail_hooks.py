@@ -19,3 +19,13 @@ def refuse_signed_in_people_a_page_is_not_for(page, request, serve_args, serve_k
             request
         ):
             raise PermissionDenied
+
+
+@hooks.register("construct_page_action_menu")
+def publish_first(menu_items, request, context):
+    """Whoever may publish sees Publish as the main button, not under "More actions" (the way the
+    Wagtail documentation shows). Everyone else keeps Wagtail's order."""
+    for index, item in enumerate(menu_items):
+        if item.name == "action-publish":
+            menu_items.insert(0, menu_items.pop(index))
+            return

@@ -65,3 +65,23 @@ def test_with_several_sites_pages_still_lists_them(client, site_pages, superuser
     client.force_login(superuser_editor)
     assert explorer_start_page_id(client.get("/admin/")) == home_page.get_parent().pk
     assert ROOT_PAGE_WORDS in client.get("/admin/pages/").text
+
+
+# 3. Publish is the main button for whoever may publish.
+
+
+def main_action(response):
+    footer = soup(response).find("footer")
+    return footer.find("button", attrs={"type": "submit"}).get_text(" ", strip=True)
+
+
+def test_publish_is_the_main_button_for_people_who_may_publish(client, site_pages, superuser_editor):
+    client.force_login(superuser_editor)
+    assert main_action(client.get(f"/admin/pages/{site_pages.news[0].pk}/edit/")) == "Publish"
+    add_news = f"/admin/pages/add/network/newspage/{site_pages.news_index.pk}/"
+    assert main_action(client.get(add_news)) == "Publish"
+
+
+def test_people_who_may_not_publish_keep_save_draft(client, site_pages, editor):
+    client.force_login(editor)
+    assert main_action(client.get(f"/admin/pages/{site_pages.news[0].pk}/edit/")) == "Save draft"
