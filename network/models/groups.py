@@ -64,7 +64,9 @@ class GroupPage(Page):
     audience = models.CharField(
         _("who it is for"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE
     )
-    format = models.CharField(max_length=20, choices=Format.choices, default=Format.IN_PERSON)
+    format = models.CharField(
+        _("in person or online"), max_length=20, choices=Format.choices, default=Format.IN_PERSON
+    )
     venue = models.ForeignKey(
         Venue,
         null=True,
@@ -74,17 +76,22 @@ class GroupPage(Page):
         help_text=_("Where it meets in person."),
     )
     online_link = models.URLField(
+        _("online meeting link"),
         blank=True,
         help_text=_("Never shown on the website. It is sent only to registered members before each session."),
     )
-    frequency = models.CharField(max_length=20, choices=Frequency.choices, default=Frequency.WEEKLY)
-    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
-    start_time = models.TimeField()
-    end_time = models.TimeField()
-    first_date = models.DateField(
-        help_text=_("The date of the first session. It must fall on the day above.")
+    frequency = models.CharField(
+        _("how often"), max_length=20, choices=Frequency.choices, default=Frequency.WEEKLY
     )
-    last_date = models.DateField(null=True, blank=True, help_text=_("Leave empty if the group carries on."))
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
+    start_time = models.TimeField(_("starts at"))
+    end_time = models.TimeField(_("ends at"))
+    first_date = models.DateField(
+        _("first session"), help_text=_("The date of the first session. It must fall on the day above.")
+    )
+    last_date = models.DateField(
+        _("last session"), null=True, blank=True, help_text=_("Leave empty if the group carries on.")
+    )
     how_to_join = models.CharField(max_length=20, choices=HowToJoin.choices, default=HowToJoin.JUST_TURN_UP)
     joining_details = models.TextField(
         blank=True, help_text=_("Who to ask and how, for example: ask at reception or phone the hub.")

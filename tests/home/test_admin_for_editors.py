@@ -9,8 +9,9 @@ from bs4 import BeautifulSoup
 from wagtail.models import Site
 
 from accounts.roles import EDITORS
+from network.models import OpeningException
 from tests.factories.accounts import user_with_roles
-from tests.factories.network import public_site
+from tests.factories.network import OpeningExceptionFactory, public_site
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +86,28 @@ def test_publish_is_the_main_button_for_people_who_may_publish(client, site_page
 def test_people_who_may_not_publish_keep_save_draft(client, site_pages, editor):
     client.force_login(editor)
     assert main_action(client.get(f"/admin/pages/{site_pages.news[0].pk}/edit/")) == "Save draft"
+
+
+# 5. Plain words on the forms editors use.
+
+
+def test_closures_are_in_plain_words(client, site_pages, superuser_editor):
+    OpeningExceptionFactory(venue=site_pages.venue)
+    client.force_login(superuser_editor)
+    page = soup(client.get(f"/admin/snippets/network/venue/edit/{site_pages.venue.pk}/"))
+    text = page.get_text(" ", strip=True)
+    assert "Add closure day" in text
+    assert "Add exception" not in text and "exception" not in text.lower()
+    assert "Add opening time" in text
+    assert "Add visiting service" in text
+    labels = {label.get_text(" ", strip=True).rstrip("*").strip() for label in page.find_all("label")}
+    assert {"First day", "Last day", "Opens at", "Closes at", "Day", "From", "Until"} <= labels
+    assert OpeningException._meta.verbose_name == "closure day"
+
+
+def test_group_form_is_in_plain_words(client, site_pages, superuser_editor):
+    client.force_login(superuser_editor)
+    page = soup(client.get(f"/admin/pages/{site_pages.groups[0].pk}/edit/"))
+    labels = {label.get_text(" ", strip=True).rstrip("*").strip() for label in page.find_all("label")}
+    assert {"In person or online", "How often", "Starts at", "Ends at", "First session"} <= labels
+    assert not {"Format", "Frequency", "Start time", "First date", "Online link"} & labels
