@@ -4,6 +4,7 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.permissions import register_permission_policy
 
 from .admin_explorer import SiteHomePagePermissionPolicy
+from .editor_shortcuts import EditorShortcutsPanel
 
 register_permission_policy(Page, SiteHomePagePermissionPolicy())
 
@@ -29,3 +30,8 @@ def publish_first(menu_items, request, context):
         if item.name == "action-publish":
             menu_items.insert(0, menu_items.pop(index))
             return
+
+
+@hooks.register("construct_homepage_panels")
+def editor_shortcuts_first(request, panels):
+    panels.insert(0, EditorShortcutsPanel(request))

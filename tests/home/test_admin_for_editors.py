@@ -6,10 +6,12 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth.models import Group
 from wagtail.models import Site
 
-from accounts.roles import EDITORS
+from accounts.roles import EDITORS, FACILITATORS
 from network.models import OpeningException
+from tests.factories import UserFactory
 from tests.factories.accounts import user_with_roles
 from tests.factories.network import OpeningExceptionFactory, public_site
 
@@ -66,6 +68,79 @@ def test_with_several_sites_pages_still_lists_them(client, site_pages, superuser
     client.force_login(superuser_editor)
     assert explorer_start_page_id(client.get("/admin/")) == home_page.get_parent().pk
     assert ROOT_PAGE_WORDS in client.get("/admin/pages/").text
+
+
+# 2. Shortcuts on the dashboard.
+
+
+def shortcuts(client):
+    panel = soup(client.get("/admin/")).find(id="editor-shortcuts-section")
+    if panel is None:
+        return {}
+    return {
+        link.get_text(strip=True): link["href"]
+        for link in panel.find_all("a", href=True)
+        if link.text.strip()
+    }
+
+
+def test_the_dashboard_has_shortcuts_to_an_editors_jobs(client, site_pages, superuser_editor):
+    client.force_login(superuser_editor)
+    found = shortcuts(client)
+    venue = site_pages.venue
+    assert found == {
+        "Write a news story": f"/admin/pages/add/network/newspage/{site_pages.news_index.pk}/",
+        "Change the opening hours at The Net Loft": f"/admin/snippets/network/venue/edit/{venue.pk}/",
+        "Add a closure day at The Net Loft": (
+            f"/admin/snippets/network/venue/edit/{venue.pk}/#panel-closures_and_holiday_hours-section"
+        ),
+        "Peer groups and their sessions": f"/admin/pages/{site_pages.group_index.pk}/",
+        "Add a peer group": f"/admin/pages/add/network/grouppage/{site_pages.group_index.pk}/",
+        "Consultations": "/admin/snippets/consultations/consultation/",
+        "Start a new consultation": "/admin/snippets/consultations/consultation/add/",
+        "Moderation queue": "/consultations/moderation/",
+        "Safeguarding cases": "/safeguarding/cases/",
+    }
+    for label, url in found.items():
+        assert client.get(url).status_code == 200, label
+    # The closures shortcut lands on the closures panel itself.
+    closures_anchor = found["Add a closure day at The Net Loft"].split("#")[1]
+    assert soup(client.get(found["Add a closure day at The Net Loft"])).find(id=closures_anchor)
+
+
+def test_shortcuts_are_only_those_the_person_may_use(client, site_pages, editor):
+    # Editors who are not staff: no moderation or safeguarding queue, and no Publish (see below).
+    editor.is_staff = False
+    editor.save()
+    client.force_login(editor)
+    found = shortcuts(client)
+    assert "Write a news story" in found
+    assert "Add a closure day at The Net Loft" in found
+    assert "Consultations" in found
+    assert "Moderation queue" not in found
+    assert "Safeguarding cases" not in found
+    for url in found.values():
+        assert client.get(url).status_code == 200, url
+
+
+def test_an_editor_who_also_facilitates_sees_the_queues(client, site_pages, editor):
+    editor.groups.add(Group.objects.get(name=FACILITATORS))
+    editor.is_staff = False
+    editor.save()
+    client.force_login(editor)
+    assert {"Moderation queue", "Safeguarding cases"} <= set(shortcuts(client))
+
+
+def test_nothing_to_do_means_no_shortcuts_panel(client, home_page):
+    # Someone who may only reach the admin (a bare group with admin access) sees no empty panel.
+    person = UserFactory()
+    group = Group.objects.create(name="Admin only")
+    group.permissions.add(*Group.objects.get(name=EDITORS).permissions.filter(codename="access_admin"))
+    person.groups.add(group)
+    client.force_login(person)
+    response = client.get("/admin/")
+    assert response.status_code == 200
+    assert soup(response).find(id="editor-shortcuts-section") is None
 
 
 # 3. Publish is the main button for whoever may publish.
