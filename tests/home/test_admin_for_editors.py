@@ -8,9 +8,10 @@ import pytest
 from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from wagtail.models import Site
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from accounts.roles import EDITORS, FACILITATORS
-from network.models import OpeningException
+from network.models import NewsPage, OpeningException
 from tests.factories import UserFactory
 from tests.factories.accounts import user_with_roles
 from tests.factories.network import OpeningExceptionFactory, public_site
@@ -161,6 +162,45 @@ def test_publish_is_the_main_button_for_people_who_may_publish(client, site_page
 def test_people_who_may_not_publish_keep_save_draft(client, site_pages, editor):
     client.force_login(editor)
     assert main_action(client.get(f"/admin/pages/{site_pages.news[0].pk}/edit/")) == "Save draft"
+
+
+# 4. No page is made behind an editor's back.
+
+
+def test_a_new_page_is_not_autosaved(client, site_pages, superuser_editor):
+    """Wagtail's autosave made the page as soon as a title was typed: a draft nobody asked for,
+    holding the slug, so starting again with the same title said "The slug is already in use"."""
+    client.force_login(superuser_editor)
+    form = soup(client.get(f"/admin/pages/add/network/newspage/{site_pages.news_index.pk}/")).find(
+        "form", attrs={"data-edit-form": True}
+    )
+    assert "w-autosave" not in form["data-controller"].split()
+    assert "w-unsaved#confirm" in form["data-action"]  # leaving unsaved changes still asks first
+
+    # Changes to a page that exists are still autosaved.
+    form = soup(client.get(f"/admin/pages/{site_pages.news[0].pk}/edit/")).find(
+        "form", attrs={"data-edit-form": True}
+    )
+    assert "w-autosave" in form["data-controller"].split()
+
+
+def test_what_autosave_used_to_do_to_a_new_page(client, site_pages, superuser_editor):
+    """The cause, shown with the request the autosave sent: one typed title made a page."""
+    client.force_login(superuser_editor)
+    add_news = f"/admin/pages/add/network/newspage/{site_pages.news_index.pk}/"
+    data = nested_form_data(
+        {
+            "title": "Christmas opening",
+            "slug": "christmas-opening",
+            "date": "2026-12-02",
+            "body": streamfield([]),
+            "comments": inline_formset([]),
+        }
+    )
+    client.post(add_news, data, headers={"accept": "application/json"})
+    assert NewsPage.objects.filter(slug="christmas-opening", live=False).exists()
+    response = client.post(add_news, {**data, "summary": "Open on the 24th."})
+    assert "The slug &#x27;christmas-opening&#x27; is already in use" in response.text
 
 
 # 5. Plain words on the forms editors use.
