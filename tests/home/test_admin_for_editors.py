@@ -226,3 +226,37 @@ def test_group_form_is_in_plain_words(client, site_pages, superuser_editor):
     labels = {label.get_text(" ", strip=True).rstrip("*").strip() for label in page.find_all("label")}
     assert {"In person or online", "How often", "Starts at", "Ends at", "First session"} <= labels
     assert not {"Format", "Frequency", "Start time", "First date", "Online link"} & labels
+
+
+# 6. The list of people: display name and email.
+
+
+def test_the_people_list_shows_display_names_and_emails(client, superuser_editor):
+    staff_without_profile = UserFactory(is_staff=True)
+    member = user_with_roles()
+    client.force_login(superuser_editor)
+    response = client.get("/admin/users/")
+    table = soup(response).find("table", class_="listing")
+    headings = [th.get_text(" ", strip=True) for th in table.find_all("th")]
+    assert "Display name" in headings and "Email" in headings
+    assert "Username" not in headings
+    rows = {
+        row.find("td", class_="email").get_text(strip=True): row.find("td", class_="title").get_text(
+            " ", strip=True
+        )
+        for row in table.find("tbody").find_all("tr")
+    }
+    assert rows[member.email].startswith(member.profile.display_name)
+    assert rows[staff_without_profile.email].startswith("No display name")
+    assert member.username not in response.text
+
+
+def test_people_are_found_by_display_name_and_sorted_by_it(client, superuser_editor):
+    member = user_with_roles()
+    user_with_roles()
+    client.force_login(superuser_editor)
+    response = client.get("/admin/users/", {"q": member.profile.display_name})
+    assert response.status_code == 200
+    emails = [cell.get_text(strip=True) for cell in soup(response).select("td.email")]
+    assert emails == [member.email]
+    assert client.get("/admin/users/", {"ordering": "-name"}).status_code == 200
