@@ -13,6 +13,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.models import IntroducedPage
+from portal.page_panels import PlainWordsPageForm, plain_promote_panels
 
 from ..blocks import StoryBlock
 from ..cancellation_notes import personal_details_in_note, personal_details_message
@@ -116,6 +117,8 @@ class GroupPage(Page):
         MultiFieldPanel([FieldPanel("how_to_join"), FieldPanel("joining_details")], heading=_("How to join")),
         InlinePanel("facilitators", heading=_("Who runs it"), label=_("facilitator")),
     ]
+    promote_panels = plain_promote_panels()
+    base_form_class = PlainWordsPageForm
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
 
     parent_page_types = ["network.GroupIndexPage"]

@@ -200,7 +200,7 @@ def test_what_autosave_used_to_do_to_a_new_page(client, site_pages, superuser_ed
     client.post(add_news, data, headers={"accept": "application/json"})
     assert NewsPage.objects.filter(slug="christmas-opening", live=False).exists()
     response = client.post(add_news, {**data, "summary": "Open on the 24th."})
-    assert "The slug &#x27;christmas-opening&#x27; is already in use" in response.text
+    assert "already has the web address “christmas-opening”" in response.text
 
 
 # 5. Plain words on the forms editors use.
@@ -226,6 +226,40 @@ def test_group_form_is_in_plain_words(client, site_pages, superuser_editor):
     labels = {label.get_text(" ", strip=True).rstrip("*").strip() for label in page.find_all("label")}
     assert {"In person or online", "How often", "Starts at", "Ends at", "First session"} <= labels
     assert not {"Format", "Frequency", "Start time", "First date", "Online link"} & labels
+
+
+def test_the_promote_tab_is_in_plain_words(client, site_pages, superuser_editor):
+    client.force_login(superuser_editor)
+    for url in (
+        f"/admin/pages/add/network/newspage/{site_pages.news_index.pk}/",
+        f"/admin/pages/{site_pages.groups[0].pk}/edit/",
+        f"/admin/pages/{site_pages.about.pk}/edit/",
+    ):
+        page = soup(client.get(url))
+        labels = {label.get_text(" ", strip=True).rstrip("*").strip() for label in page.find_all("label")}
+        assert {"Web address", "Title in search results", "Description in search results"} <= labels, url
+        assert not {"Slug", "Title tag", "Meta description"} & labels, url
+
+
+def test_a_web_address_in_use_is_said_in_plain_words(client, site_pages, superuser_editor):
+    client.force_login(superuser_editor)
+    taken = site_pages.news[0]
+    data = nested_form_data(
+        {
+            "title": taken.title,
+            "slug": taken.slug,
+            "date": "2026-12-02",
+            "summary": "Open on the 24th.",
+            "body": streamfield([]),
+            "comments": inline_formset([]),
+            "action-publish": "action-publish",
+        }
+    )
+    response = client.post(f"/admin/pages/add/network/newspage/{site_pages.news_index.pk}/", data)
+    assert response.status_code == 200
+    assert f"already has the web address “{taken.slug}”" in response.text
+    assert "The slug" not in response.text
+    assert NewsPage.objects.filter(slug=taken.slug).count() == 1
 
 
 # 6. The list of people: display name and email.
