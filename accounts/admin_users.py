@@ -3,7 +3,7 @@
 Wagtail's "Name" column shows `get_full_name()`, which is always empty here (real names are
 never asked for), so it fell back to the internal username ("member-3f9a..."). The list shows
 the display name from the member profile and the email address instead, and finds people by
-either. Wired in through `accounts.wagtail_users_app`, Wagtail's supported way to change its
+either; the forms to add or change someone do not ask for a first and last name. Wired in through `accounts.wagtail_users_app`, Wagtail's supported way to change its
 user screens.
 """
 
@@ -12,6 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import ButtonWithDropdown
+from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users
 
 User = get_user_model()
@@ -59,5 +60,29 @@ class PeopleIndexView(users.IndexView):
         return super().order_queryset(queryset)
 
 
+REAL_NAMES = {"first_name", "last_name"}
+
+
+class PeopleCreationForm(UserCreationForm):
+    """Wagtail's form without the first and last name it requires (templates/wagtailusers/users/)."""
+
+    first_name = None
+    last_name = None
+
+    class Meta(UserCreationForm.Meta):
+        fields = UserCreationForm.Meta.fields - REAL_NAMES
+
+
+class PeopleEditForm(UserEditForm):
+    first_name = None
+    last_name = None
+
+    class Meta(UserEditForm.Meta):
+        fields = UserEditForm.Meta.fields - REAL_NAMES
+
+
 class PeopleViewSet(users.UserViewSet):
     index_view_class = PeopleIndexView
+
+    def get_form_class(self, for_update=False):
+        return PeopleEditForm if for_update else PeopleCreationForm

@@ -6,7 +6,9 @@ import json
 
 import pytest
 from bs4 import BeautifulSoup
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.urls import reverse
 from wagtail.models import Site
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
@@ -294,3 +296,56 @@ def test_people_are_found_by_display_name_and_sorted_by_it(client, superuser_edi
     emails = [cell.get_text(strip=True) for cell in soup(response).select("td.email")]
     assert emails == [member.email]
     assert client.get("/admin/users/", {"ordering": "-name"}).status_code == 200
+
+
+def test_changing_someones_roles_asks_for_no_real_name(client, superuser_editor):
+    member = user_with_roles()
+    client.force_login(superuser_editor)
+    url = reverse("wagtailusers_users:edit", args=(member.pk,))
+    labels = {
+        label.get_text(" ", strip=True).rstrip("*").strip()
+        for label in soup(client.get(url)).find_all("label")
+    }
+    assert "Email" in labels
+    assert not {"First Name", "Last Name", "First name", "Last name"} & labels
+
+    facilitators = Group.objects.get(name=FACILITATORS)
+    roles = [*member.groups.values_list("pk", flat=True), facilitators.pk]
+    data = {"username": member.username, "email": member.email, "is_active": "on", "groups": roles}
+    response = client.post(url, data)
+    assert response.status_code == 302
+    member.refresh_from_db()
+    assert facilitators in member.groups.all()
+    assert (member.first_name, member.last_name) == ("", "")
+
+
+def test_a_bad_email_changes_nothing(client, superuser_editor):
+    member = user_with_roles()
+    client.force_login(superuser_editor)
+    url = reverse("wagtailusers_users:edit", args=(member.pk,))
+    response = client.post(url, {"username": member.username, "email": "not an address", "is_active": "on"})
+    assert response.status_code == 200
+    assert "Enter a valid email address." in response.text
+    member.refresh_from_db()
+    assert member.email.endswith("@example.org")
+
+
+def test_adding_someone_asks_for_no_real_name(client, superuser_editor):
+    client.force_login(superuser_editor)
+    url = reverse("wagtailusers_users:add")
+    labels = {
+        label.get_text(" ", strip=True).rstrip("*").strip()
+        for label in soup(client.get(url)).find_all("label")
+    }
+    assert not {"First Name", "Last Name", "First name", "Last name"} & labels
+    password = "a-long-new-password-77"
+    data = {
+        "username": "new-staff",
+        "email": "new.staff@example.org",
+        "password1": password,
+        "password2": password,
+    }
+    assert client.post(url, data).status_code == 302
+    assert (
+        get_user_model().objects.filter(email="new.staff@example.org", first_name="", last_name="").exists()
+    )
