@@ -115,8 +115,11 @@ def network_shortcuts(request):
         permissions = groups.permissions_for_user(user)
         if permissions.can_edit() or permissions.can_add_subpage():
             url = reverse("wagtailadmin_explore", args=(groups.pk,))
-            shortcuts.append(Shortcut(_("Peer groups and their sessions"), url, order=40))
+            shortcuts.append(Shortcut(_("Peer groups"), url, order=40))
         if permissions.can_add_subpage():
             url = reverse("wagtailadmin_pages:add", args=("network", "grouppage", groups.pk))
             shortcuts.append(Shortcut(_("Add a peer group"), url, order=41))
+    if user.has_perm("network.change_groupsession"):
+        url = reverse("wagtailsnippets_network_groupsession:list")
+        shortcuts.append(Shortcut(_("Cancel a group session"), url, order=42))
     return shortcuts

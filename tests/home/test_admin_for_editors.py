@@ -97,8 +97,9 @@ def test_the_dashboard_has_shortcuts_to_an_editors_jobs(client, site_pages, supe
         "Add a closure day at The Net Loft": (
             f"/admin/snippets/network/venue/edit/{venue.pk}/#panel-closures_and_holiday_hours-section"
         ),
-        "Peer groups and their sessions": f"/admin/pages/{site_pages.group_index.pk}/",
+        "Peer groups": f"/admin/pages/{site_pages.group_index.pk}/",
         "Add a peer group": f"/admin/pages/add/network/grouppage/{site_pages.group_index.pk}/",
+        "Cancel a group session": "/admin/snippets/network/groupsession/",
         "Consultations": "/admin/snippets/consultations/consultation/",
         "Start a new consultation": "/admin/snippets/consultations/consultation/add/",
         "Moderation queue": "/consultations/moderation/",
