@@ -1,10 +1,8 @@
 """Admin screens for the network's snippets (venues, support services and group sessions), and
 what the network adds to shared things: members' data files and what editors may change."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.coreutils import safe_snake_case
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
@@ -12,12 +10,12 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accounts.role_permissions import MANAGE
 from accounts.roles import EDITORS
-from portal.editor_shortcuts import SHORTCUTS_HOOK, Shortcut
+from portal.editor_shortcuts import SHORTCUTS_HOOK
 
 from . import privacy_records
+from .admin_shortcuts import network_shortcuts
 from .data_rights import group_data
-from .models import GroupIndexPage, GroupSession, NewsIndexPage, SupportService, Venue
-from .models.venues import CLOSURES_HEADING
+from .models import GroupSession, SupportService, Venue
 
 
 class VenueViewSet(SnippetViewSet):
@@ -82,44 +80,9 @@ def role_permissions():
     }
 
 
+hooks.register(SHORTCUTS_HOOK, network_shortcuts)
+
+
 @hooks.register("register_privacy_records")
 def privacy_records_from_groups():
     return privacy_records.records()
-
-
-def closures_anchor():
-    """The venue form's closures panel, by the id Wagtail gives a panel: made from its heading."""
-    return f"#panel-{safe_snake_case(str(CLOSURES_HEADING))}-section"
-
-
-@hooks.register(SHORTCUTS_HOOK)
-def network_shortcuts(request):
-    user = request.user
-    shortcuts = []
-    news = NewsIndexPage.objects.first()
-    if news is not None and news.permissions_for_user(user).can_add_subpage():
-        url = reverse("wagtailadmin_pages:add", args=("network", "newspage", news.pk))
-        shortcuts.append(Shortcut(_("Write a news story"), url, order=10))
-    if user.has_perm("network.change_venue"):
-        # The places with a drop-in page: the ones whose hours and closures people look up.
-        for venue in Venue.objects.filter(drop_in_pages__isnull=False).distinct():
-            url = reverse("wagtailsnippets_network_venue:edit", args=(venue.pk,))
-            shortcuts += [
-                Shortcut(_("Change the opening hours at %(venue)s") % {"venue": venue}, url, order=20),
-                Shortcut(
-                    _("Add a closure day at %(venue)s") % {"venue": venue}, url + closures_anchor(), order=30
-                ),
-            ]
-    groups = GroupIndexPage.objects.first()
-    if groups is not None:
-        permissions = groups.permissions_for_user(user)
-        if permissions.can_edit() or permissions.can_add_subpage():
-            url = reverse("wagtailadmin_explore", args=(groups.pk,))
-            shortcuts.append(Shortcut(_("Peer groups"), url, order=40))
-        if permissions.can_add_subpage():
-            url = reverse("wagtailadmin_pages:add", args=("network", "grouppage", groups.pk))
-            shortcuts.append(Shortcut(_("Add a peer group"), url, order=41))
-    if user.has_perm("network.change_groupsession"):
-        url = reverse("wagtailsnippets_network_groupsession:list")
-        shortcuts.append(Shortcut(_("Cancel a group session"), url, order=42))
-    return shortcuts
