@@ -14,6 +14,7 @@ from wagtail.snippets.views.snippets import DeleteView, SnippetViewSet, SnippetV
 
 from accounts.role_permissions import MANAGE, VIEW
 from accounts.roles import EDITORS
+from portal.editor_shortcuts import SHORTCUTS_HOOK, Shortcut
 from safeguarding.models import SourceKind
 from safeguarding.sources import SOURCES_HOOK
 
@@ -265,3 +266,18 @@ def safeguarding_sources():
         SourceKind.PRIORITY_EDIT: _moderate_url,
         SourceKind.REPORT: _reported_priority_url,
     }
+
+
+@hooks.register(SHORTCUTS_HOOK)
+def consultation_shortcuts(request):
+    user = request.user
+    shortcuts = []
+    if user.has_perm("consultations.change_consultation"):
+        url = reverse("wagtailsnippets_consultations_consultation:list")
+        shortcuts.append(Shortcut(_("Consultations"), url, order=50))
+    if user.has_perm("consultations.add_consultation"):
+        url = reverse("wagtailsnippets_consultations_consultation:add")
+        shortcuts.append(Shortcut(_("Start a new consultation"), url, order=51))
+    if user.has_perm("consultations.moderate"):
+        shortcuts.append(Shortcut(_("Moderation queue"), reverse("consultations:moderation_queue"), order=60))
+    return shortcuts

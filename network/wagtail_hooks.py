@@ -11,8 +11,10 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from accounts.role_permissions import MANAGE
 from accounts.roles import EDITORS
+from portal.editor_shortcuts import SHORTCUTS_HOOK
 
 from . import privacy_records
+from .admin_shortcuts import network_shortcuts
 from .data_rights import group_data
 from .in_room_sources import sessions_for_in_room_votes
 from .models import GroupSession, SupportService, Venue
@@ -78,6 +80,9 @@ def role_permissions():
     return {
         EDITORS: {"network.venue": MANAGE, "network.supportservice": MANAGE, "network.groupsession": MANAGE}
     }
+
+
+hooks.register(SHORTCUTS_HOOK, network_shortcuts)
 
 
 @hooks.register("register_privacy_records")

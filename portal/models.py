@@ -12,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import CrisisContactBlock
+from .page_panels import PlainWordsPageForm, plain_promote_panels
 from .shared_reads import remember
 
 DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"
@@ -26,6 +27,8 @@ class IntroducedPage(Page):
     )
 
     content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    promote_panels = plain_promote_panels()
+    base_form_class = PlainWordsPageForm
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
 
     class Meta:
@@ -146,10 +149,7 @@ class SectionPage(IntroducedPage):
 
     max_count = 1
     subpage_types = []
-    promote_panels = [
-        MultiFieldPanel([FieldPanel("seo_title"), FieldPanel("search_description")], _("For search engines")),
-        FieldPanel("show_in_menus"),
-    ]
+    promote_panels = plain_promote_panels(web_address=False)
 
     class Meta:
         abstract = True

@@ -13,6 +13,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.models import IntroducedPage
+from portal.page_panels import PlainWordsPageForm, plain_promote_panels
 
 from ..blocks import StoryBlock
 from ..cancellation_notes import personal_details_in_note, personal_details_message
@@ -64,7 +65,9 @@ class GroupPage(Page):
     audience = models.CharField(
         _("who it is for"), max_length=20, choices=Audience.choices, default=Audience.EVERYONE
     )
-    format = models.CharField(max_length=20, choices=Format.choices, default=Format.IN_PERSON)
+    format = models.CharField(
+        _("in person or online"), max_length=20, choices=Format.choices, default=Format.IN_PERSON
+    )
     venue = models.ForeignKey(
         Venue,
         null=True,
@@ -74,17 +77,22 @@ class GroupPage(Page):
         help_text=_("Where it meets in person."),
     )
     online_link = models.URLField(
+        _("online meeting link"),
         blank=True,
         help_text=_("Never shown on the website. It is sent only to registered members before each session."),
     )
-    frequency = models.CharField(max_length=20, choices=Frequency.choices, default=Frequency.WEEKLY)
-    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
-    start_time = models.TimeField()
-    end_time = models.TimeField()
-    first_date = models.DateField(
-        help_text=_("The date of the first session. It must fall on the day above.")
+    frequency = models.CharField(
+        _("how often"), max_length=20, choices=Frequency.choices, default=Frequency.WEEKLY
     )
-    last_date = models.DateField(null=True, blank=True, help_text=_("Leave empty if the group carries on."))
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
+    start_time = models.TimeField(_("starts at"))
+    end_time = models.TimeField(_("ends at"))
+    first_date = models.DateField(
+        _("first session"), help_text=_("The date of the first session. It must fall on the day above.")
+    )
+    last_date = models.DateField(
+        _("last session"), null=True, blank=True, help_text=_("Leave empty if the group carries on.")
+    )
     how_to_join = models.CharField(max_length=20, choices=HowToJoin.choices, default=HowToJoin.JUST_TURN_UP)
     joining_details = models.TextField(
         blank=True, help_text=_("Who to ask and how, for example: ask at reception or phone the hub.")
@@ -109,6 +117,8 @@ class GroupPage(Page):
         MultiFieldPanel([FieldPanel("how_to_join"), FieldPanel("joining_details")], heading=_("How to join")),
         InlinePanel("facilitators", heading=_("Who runs it"), label=_("facilitator")),
     ]
+    promote_panels = plain_promote_panels()
+    base_form_class = PlainWordsPageForm
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
 
     parent_page_types = ["network.GroupIndexPage"]

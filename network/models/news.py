@@ -16,6 +16,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from portal.models import IntroducedPage
+from portal.page_panels import PlainWordsPageForm, plain_promote_panels
 
 from ..blocks import StoryBlock
 
@@ -74,6 +75,8 @@ class NewsPage(Page):
         FieldPanel("tags"),
         FieldPanel("body"),
     ]
+    promote_panels = plain_promote_panels()
+    base_form_class = PlainWordsPageForm
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("body")]
 
     parent_page_types = ["network.NewsIndexPage"]

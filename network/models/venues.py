@@ -13,6 +13,9 @@ from wagtail.search import index
 from .choices import Weekday
 
 OPENSTREETMAP_ZOOM = 18
+# The closures panel's heading. The admin's dashboard links straight to the panel, whose anchor
+# Wagtail makes from these words (network/wagtail_hooks.py).
+CLOSURES_HEADING = _("Closures and holiday hours")
 
 
 class VenueQuerySet(models.QuerySet):
@@ -40,10 +43,23 @@ class Venue(index.Indexed, ClusterableModel):
     step_free_access = models.BooleanField(
         default=False, help_text=_("Can a wheelchair user get in and around?")
     )
-    phone = models.CharField(max_length=40, blank=True)
-    latitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
-    longitude = models.DecimalField(max_digits=8, decimal_places=5, null=True, blank=True)
+    phone = models.CharField(_("phone number"), max_length=40, blank=True)
+    latitude = models.DecimalField(
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        help_text=_("Where the place is on a map, from north to south. For example: 57.12345"),
+    )
+    longitude = models.DecimalField(
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        help_text=_("Where the place is on a map, from west to east. For example: -5.67890"),
+    )
     map_url = models.URLField(
+        _("map link"),
         blank=True,
         help_text=_(
             "A link to the place on a map. Leave empty to link to OpenStreetMap from the coordinates."
@@ -61,9 +77,22 @@ class Venue(index.Indexed, ClusterableModel):
             [FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]), FieldPanel("map_url")],
             heading=_("Map link"),
         ),
-        InlinePanel("opening_periods", heading=_("Weekly opening hours"), label=_("opening period")),
-        InlinePanel("opening_exceptions", heading=_("Closures and holiday hours"), label=_("exception")),
-        InlinePanel("service_visits", heading=_("Services that come here"), label=_("service visit")),
+        InlinePanel(
+            "opening_periods",
+            heading=_("Usual opening hours"),
+            label=_("opening time"),
+            help_text=_("One for each day it is open. Closed over lunch? Add two for that day."),
+        ),
+        InlinePanel(
+            "opening_exceptions",
+            heading=CLOSURES_HEADING,
+            label=_("closure day"),
+            help_text=_(
+                "Days it is closed, or open different hours, such as bank holidays. "
+                "Several days in a row can go in one."
+            ),
+        ),
+        InlinePanel("service_visits", heading=_("Services that come here"), label=_("visiting service")),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("address"), index.AutocompleteField("name")]
 
@@ -100,14 +129,14 @@ class OpeningPeriod(Orderable):
     """One stretch of a week's opening hours. A day may have several (closed over lunch)."""
 
     venue = ParentalKey(Venue, on_delete=models.CASCADE, related_name="opening_periods")
-    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
-    opens = models.TimeField()
-    closes = models.TimeField()
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
+    opens = models.TimeField(_("opens at"))
+    closes = models.TimeField(_("closes at"))
 
     panels = [FieldRowPanel([FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")])]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("opening period")
+        verbose_name = _("opening time")
         constraints = [
             models.CheckConstraint(
                 condition=Q(closes__gt=F("opens")), name="opening_period_closes_after_opening"
@@ -126,13 +155,17 @@ class OpeningException(Orderable):
     """Days that differ from the usual week: closed (a holiday, a staff day) or open different hours."""
 
     venue = ParentalKey(Venue, on_delete=models.CASCADE, related_name="opening_exceptions")
-    start_date = models.DateField()
-    end_date = models.DateField(help_text=_("The same as the start date for a single day."))
+    start_date = models.DateField(_("first day"))
+    end_date = models.DateField(
+        _("last day"), help_text=_("The same as the first day if it is only one day.")
+    )
     reason = models.CharField(
         max_length=120, help_text=_("Shown to visitors, for example: Christmas holidays.")
     )
-    opens = models.TimeField(null=True, blank=True, help_text=_("Leave both times empty if it is closed."))
-    closes = models.TimeField(null=True, blank=True)
+    opens = models.TimeField(
+        _("opens at"), null=True, blank=True, help_text=_("Leave both times empty if it is closed all day.")
+    )
+    closes = models.TimeField(_("closes at"), null=True, blank=True)
 
     panels = [
         FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
@@ -141,7 +174,7 @@ class OpeningException(Orderable):
     ]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("opening exception")
+        verbose_name = _("closure day")
         constraints = [
             models.CheckConstraint(
                 condition=Q(end_date__gte=F("start_date")), name="opening_exception_ends_after_start"
@@ -208,9 +241,9 @@ class ServiceVisit(Orderable):
 
     venue = ParentalKey(Venue, on_delete=models.CASCADE, related_name="service_visits")
     service = models.ForeignKey(SupportService, on_delete=models.CASCADE, related_name="visits")
-    weekday = models.PositiveSmallIntegerField(choices=Weekday.choices)
-    starts = models.TimeField()
-    ends = models.TimeField()
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
+    starts = models.TimeField(_("from"))
+    ends = models.TimeField(_("until"))
     note = models.CharField(
         max_length=120, blank=True, help_text=_("For example: drop in, or book at reception.")
     )
@@ -222,7 +255,7 @@ class ServiceVisit(Orderable):
     ]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("service visit")
+        verbose_name = _("visiting service")
         constraints = [
             models.CheckConstraint(condition=Q(ends__gt=F("starts")), name="service_visit_ends_after_start"),
         ]

@@ -41,7 +41,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "accounts.wagtail_users_app.PortalUsersAppConfig",  # Wagtail's users app, with our list
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -496,7 +496,8 @@ ADMIN_SCREENS = {
     "wagtailadmin_api:images:find": admin(404),
     # Pages. Editors add and change pages; publishing, deleting, moving, privacy and locking
     # are for others (Wagtail's Moderators).
-    "wagtailadmin_explore_root": admin(200),
+    # "Pages" opens on the site's home page, not on Wagtail's root (portal/admin_explorer.py).
+    "wagtailadmin_explore_root": admin(Redirect(lambda w: f"/admin/pages/{w.home.pk}/")),
     "wagtailadmin_explore": admin(200),
     "wagtailadmin_explore_results": admin(200),
     "wagtail_bulk_action": admin(404),  # no pages chosen
