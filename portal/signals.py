@@ -8,6 +8,7 @@ portal never has to name the apps built on top of it.
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .page_cache import invalidate_all
@@ -35,7 +36,9 @@ def page_changed(sender, **kwargs):
     invalidate_all()
 
 
-def content_changed(sender, **kwargs):
+def content_changed(sender, instance=None, created=False, **kwargs):
+    if created and isinstance(instance, BaseSiteSetting):
+        return  # the first read of a site's settings writes down the defaults pages already showed
     invalidate_all()
 
 
