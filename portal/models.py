@@ -13,7 +13,7 @@ from wagtail.search import index
 
 from .blocks import CrisisContactBlock
 from .page_panels import PlainWordsPageForm, plain_promote_panels
-from .shared_reads import remember
+from .shared_reads import SharedSiteSetting
 
 DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"
 DEFAULT_ORGANISATION_NAME = "Lived Experience Recovery Network"
@@ -36,17 +36,10 @@ class IntroducedPage(Page):
 
 
 @register_setting(icon="site")
-class NetworkSettings(BaseSiteSetting):
+class NetworkSettings(SharedSiteSetting, BaseSiteSetting):
     """Who runs the site and how to reach them, shown in every page's footer; who is responsible
     for members' data (the privacy notice); what a tab title says after the page's own title;
     whether visitors may read consultations."""
-
-    @classmethod
-    def for_site(cls, site):
-        # Every page shows these: read once and shared through the cache (portal/shared_reads.py).
-        if site is None:
-            return super().for_site(site)
-        return remember(f"network-settings:{site.pk}", lambda: super(NetworkSettings, cls).for_site(site))
 
     organisation_name = models.CharField(max_length=120, default=DEFAULT_ORGANISATION_NAME)
     address = models.TextField(blank=True, help_text=_("The postal address, one line each."))

@@ -1,5 +1,5 @@
 """What nearly every page reads and almost never changes, read once and shared by every app
-server through the cache: the Wagtail site a request is for, and the site-wide settings.
+server through the cache: the Wagtail site a request is for, and site settings.
 
 Entries carry the content version (portal.page_cache): saving a site or the settings bumps it
 (portal/signals.py), so every app server reads them afresh at once. If the cache is away, they
@@ -8,38 +8,72 @@ are read from the database as before.
 
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from wagtail.models import Site
+from django.db import transaction
 
-from .page_cache import current_version
+from .page_cache import current_version, invalidate_all
 
 KEEP_SECONDS = 3600
 
 
+def _key(version, name):
+    return f"shared:{version}:{name}"
+
+
 def remember(name, make):
-    """The value stored under `name` for the current content version; made (and stored) if none."""
-    value = cache.get(f"shared:{current_version()}:{name}")
+    """The value stored under `name` for the current content version; made (and stored) if none.
+    It is not stored if the content changed meanwhile: it may be the old value."""
+    version = current_version()
+    value = cache.get(_key(version, name))
     if value is None:
         value = make()
-        if value is not None:
-            # Under the version after making it: making may have saved (the settings' first read
-            # creates their row), which moves the version on.
-            cache.set(f"shared:{current_version()}:{name}", value, timeout=KEEP_SECONDS)
+        if value is not None and current_version() == version:
+            cache.set(_key(version, name), value, timeout=KEEP_SECONDS)
     return value
+
+
+class SharedSiteSetting:
+    """A Wagtail site setting (put before BaseSiteSetting) read once and shared through the cache.
+    Changing it moves the content version on, so every app server reads it afresh at once. (Its
+    first save, when it is first read, only writes down the defaults: nothing to refresh.)"""
+
+    def save(self, *args, **kwargs):
+        first_save = self._state.adding
+        super().save(*args, **kwargs)
+        if not first_save:
+            # Now, and again once the change is committed: another server reading between the
+            # two would otherwise keep the old value under the new version.
+            invalidate_all()
+            transaction.on_commit(invalidate_all)
+
+    @classmethod
+    def for_site(cls, site):
+        if site is None:
+            return super().for_site(site)
+        return remember(
+            f"{cls._meta.label_lower}:{site.pk}", lambda: super(SharedSiteSetting, cls).for_site(site)
+        )
 
 
 class SiteMiddleware:
     """Give Wagtail the request's site from the cache (Site.find_for_request reads
-    request._wagtail_site first), so pages do not ask the database for it every time."""
+    request._wagtail_site first). When the cache does not have it, nothing is read here: if the
+    view needed the site, Wagtail found it, and it is kept for the requests after."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         try:
-            host = request.get_host()
+            name = f"site:{request.get_host()}:{request.get_port()}"
         except DisallowedHost:
             return self.get_response(request)  # Django answers 400 further in
-        site = remember(f"site:{host}:{request.get_port()}", lambda: Site.find_for_request(request))
+        version = current_version()
+        site = cache.get(_key(version, name))
         if site is not None:
             request._wagtail_site = site
-        return self.get_response(request)
+            return self.get_response(request)
+        response = self.get_response(request)
+        found = getattr(request, "_wagtail_site", None)
+        if found is not None and current_version() == version:
+            cache.set(_key(version, name), found, timeout=KEEP_SECONDS)
+        return response

@@ -15,6 +15,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Site
 
+from portal.shared_reads import SharedSiteSetting
+
 DEFAULT_ESCALATE_AFTER_HOURS = 24
 DEFAULT_KEEP_CLOSED_CASES_DAYS = 3 * 365
 
@@ -123,7 +125,7 @@ class CaseAction(models.Model):
 
 
 @register_setting(icon="warning")
-class SafeguardingSettings(BaseSiteSetting):
+class SafeguardingSettings(SharedSiteSetting, BaseSiteSetting):
     """Who is told when a case opens, where the local procedure is, and how long cases wait."""
 
     leads = models.TextField(

@@ -225,7 +225,7 @@ def test_your_groups_says_how_many_are_booked_and_is_in_the_header(client, group
     page = client.get(reverse("network:my_groups")).content.decode()
     assert ": 3 booked" in page and ": 0 booked" in page
     home = client.get("/").content.decode()
-    header = home.split('aria-label="Your account"', 1)[1].split("</nav>", 1)[0]
+    header = home.split('aria-label="Search and your account"', 1)[1].split("</nav>", 1)[0]
     assert 'href="/groups/yours/">Your groups</a>' in header
     client.force_login(user_with_roles())
     assert "Your groups" not in client.get("/").content.decode()
