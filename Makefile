@@ -61,8 +61,10 @@ check-migrations: install
 test: install-test lint check-migrations
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
+# Every script in bench/ (the files run as __main__; the others are modules the scripts use).
 bench: install-test
-	@for script in bench/*.py; do echo "== $$script"; $(PY) $$script || exit 1; done
+	@for script in bench/*.py; do grep -q '__name__ == "__main__"' $$script || continue; \
+		echo "== $$script"; $(PY) $$script || exit 1; done
 
 # The README's deployment, run for real: nginx over HTTPS, two app servers, the worker, faults,
 # backup and restore (deploy/prod_check.py). Needs nginx, redis-server and openssl.
