@@ -6,9 +6,11 @@ unless the test expected it: the portal must make no third-party requests.
 
 import os
 import shutil
+import threading
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -78,6 +80,23 @@ class OutsideRequests(list):
 @pytest.fixture
 def outside_requests():
     return OutsideRequests()
+
+
+@pytest.fixture(scope="session")
+def live_server(live_server):
+    """On SQLite the test server's threads share the test's one in-memory connection, which two
+    requests at once would use together ("bad parameter or other API misuse"), as when the
+    Wagtail admin asks for several things at once: there, requests are answered one at a time."""
+    if "sqlite" in settings.DATABASES["default"]["ENGINE"]:
+        server = live_server.thread.httpd
+        app, lock = server.get_app(), threading.Lock()
+
+        def one_at_a_time(environ, start_response):
+            with lock:
+                return app(environ, start_response)
+
+        server.set_app(one_at_a_time)
+    return live_server
 
 
 @pytest.fixture
