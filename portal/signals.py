@@ -8,10 +8,10 @@ portal never has to name the apps built on top of it.
 from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
-from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .page_cache import invalidate_all
+from .shared_reads import SharedSiteSetting
 
 # Libraries whose models show on public pages: pages, images, documents, tags.
 LIBRARY_CONTENT_APPS = {"wagtailcore", "wagtailimages", "wagtaildocs", "taggit"}
@@ -36,9 +36,9 @@ def page_changed(sender, **kwargs):
     invalidate_all()
 
 
-def content_changed(sender, instance=None, created=False, **kwargs):
-    if created and isinstance(instance, BaseSiteSetting):
-        return  # the first read of a site's settings writes down the defaults pages already showed
+def content_changed(sender, instance=None, signal=None, **kwargs):
+    if signal is post_save and isinstance(instance, SharedSiteSetting):
+        return  # it moves the version on itself, once committed too (portal/shared_reads.py)
     invalidate_all()
 
 
