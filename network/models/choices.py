@@ -68,6 +68,13 @@ class JoinRequestStatus(models.TextChoices):
         return [cls.WAITING, cls.ACCEPTED]
 
 
+class RegistrationStatus(models.TextChoices):
+    """A member's place at a session, or their turn on its waiting list."""
+
+    BOOKED = "booked", _("Has a place")
+    WAITING = "waiting", _("On the waiting list")
+
+
 class CancellationReason(models.TextChoices):
     """Why a session is not happening, in words that say nothing about anyone's life."""
 

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .choices import JoinRequestStatus
+from .choices import JoinRequestStatus, RegistrationStatus
 from .groups import GroupPage, GroupSession
 
 JOIN_MESSAGE_MAX_LENGTH = 500
@@ -20,15 +20,33 @@ class MemberNamed:
         return profile.display_name if profile else _("A member")
 
 
+class SessionRegistrationQuerySet(models.QuerySet):
+    def booked(self):
+        """People with a place: the ones who get the session's emails and whose attendance counts."""
+        return self.filter(status=RegistrationStatus.BOOKED)
+
+    def waiting(self):
+        """The waiting list, first come first served."""
+        return self.filter(status=RegistrationStatus.WAITING).order_by("created_at", "pk")
+
+
 class SessionRegistration(MemberNamed, models.Model):
-    """A member's place at one session. `attended` stays empty until a facilitator fills it in."""
+    """A member's place at one session, or their turn on its waiting list. `attended` stays empty
+    until a facilitator fills it in."""
+
+    Status = RegistrationStatus
 
     session = models.ForeignKey(GroupSession, on_delete=models.CASCADE, related_name="registrations")
     member = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_registrations"
     )
+    status = models.CharField(
+        max_length=20, choices=RegistrationStatus.choices, default=RegistrationStatus.BOOKED
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     attended = models.BooleanField(null=True, blank=True)
+
+    objects = SessionRegistrationQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("session registration")
@@ -36,11 +54,27 @@ class SessionRegistration(MemberNamed, models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["session", "member"], name="one_registration_per_member_and_session"
-            )
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=RegistrationStatus.values), name="registration_status_known"
+            ),
+            # Only someone with a place can have come.
+            models.CheckConstraint(
+                condition=Q(status=RegistrationStatus.BOOKED) | Q(attended__isnull=True),
+                name="registration_attended_only_when_booked",
+            ),
         ]
 
     def __str__(self):
         return f"{self.session} ({self.member_id})"
+
+    @property
+    def is_booked(self):
+        return self.status == RegistrationStatus.BOOKED
+
+    @property
+    def is_waiting(self):
+        return self.status == RegistrationStatus.WAITING
 
 
 class SessionLinkSent(models.Model):
