@@ -22,9 +22,16 @@ workers = int(os.environ.get("GUNICORN_WORKERS", str(multiprocessing.cpu_count()
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 20
 keepalive = 5
-# A fresh worker now and then keeps a slow leak from growing; the jitter staggers the restarts.
+# A fresh worker now and then keeps a slow leak from growing. The app is loaded once, in the
+# master, before the workers are forked (preload_app), so a fresh worker is ready in milliseconds:
+# without it each one imported Django and Wagtail again (5-8 s on a busy 2-core machine), and as
+# the workers share the requests evenly they reached max_requests together, so requests waited
+# seconds for both (bench/load.py found it). The jitter staggers them as well. Nothing opens a
+# database or Redis connection while the app loads, so none is shared across the fork; a deploy
+# restarts the service, so new code is loaded then.
+preload_app = True
 max_requests = 2000
-max_requests_jitter = 200
+max_requests_jitter = 500
 # The portal writes its own one-line JSON request log (portal/request_log.py); nginx keeps an
 # access log without query strings. gunicorn's own access log would repeat it, with query strings.
 accesslog = None

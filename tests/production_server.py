@@ -122,12 +122,11 @@ class ProductionSite:
 
     def start(self):
         self.server = subprocess.Popen(  # noqa: S603
-            [
-                sys.executable, "-m", "gunicorn", "portal.wsgi",
-                "--bind", f"{HOST}:{self.port}", "--workers", "2", "--timeout", "30",
-            ],
+            # The deployed configuration (deploy/gunicorn.conf.py: the app loaded before the
+            # workers fork), on this test's own port, with two workers.
+            [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "portal.wsgi"],
             cwd=ROOT,
-            env=self.env,
+            env={**self.env, "GUNICORN_BIND": f"{HOST}:{self.port}", "GUNICORN_WORKERS": "2"},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )  # fmt: skip

@@ -132,6 +132,19 @@ def test_the_readmes_steps_work_with_the_production_settings(site):
     assert site.browser().get(f"/static/css/portal.{stylesheet}").status_code == 200
 
 
+def test_loading_the_app_before_the_workers_fork_opens_no_connection(site):
+    """gunicorn loads the app once and then forks its workers (preload_app): a database
+    connection opened while loading would be shared by every worker."""
+    assert (
+        site.python(
+            "import portal.wsgi\n"
+            "from django.db import connections\n"
+            "print([c.alias for c in connections.all() if c.connection is not None])"
+        ).strip()
+        == "[]"
+    )
+
+
 def test_wagtails_sign_in_page_signs_nobody_in(site, people):
     browser = site.browser()
     response = browser.get("/_util/login/?next=/admin/")
