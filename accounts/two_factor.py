@@ -25,7 +25,7 @@ from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django.conf import settings
 from django.contrib.auth.signals import user_logged_in
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -50,8 +50,22 @@ def role_needs_two_factor(user):
     return user.is_staff or user.is_superuser or bool(role_names(user) & ROLES_NEEDING_TWO_FACTOR)
 
 
+# accounts/backends.py reads whether a signed-in person has an app with them; adding or
+# removing one in a request updates it (below).
+APP_ANNOTATION = "has_app_read_with_user"
+
+
 def has_app(user):
+    known = getattr(user, APP_ANNOTATION, None)
+    if known is not None:
+        return known
     return Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+
+
+def _request_user_is(user_id):
+    request = context.request
+    user = getattr(request, "user", None) if request is not None else None
+    return user if user is not None and user.pk == user_id else None
 
 
 def passed_second_step(request, user):
@@ -76,15 +90,18 @@ def _on_app_added(sender, instance, created, **kwargs):
     """Setting an app up takes a code from it, typed in the session doing it: that session has
     passed the second step. Recorded as the app is saved, inside the request (allauth's own
     signal comes after the transaction commits, which may be after the session is saved)."""
-    request = context.request
-    if (
-        created
-        and instance.type == Authenticator.Type.TOTP
-        and request is not None
-        and getattr(request, "user", None) is not None
-        and request.user.pk == instance.user_id
-    ):
-        record_authentication(request, request.user, SECOND_STEP, id=instance.pk, type=instance.type)
+    user = _request_user_is(instance.user_id)
+    if user is not None and instance.type == Authenticator.Type.TOTP:
+        setattr(user, APP_ANNOTATION, None)
+        if created:
+            record_authentication(context.request, user, SECOND_STEP, id=instance.pk, type=instance.type)
+
+
+@receiver(post_delete, sender=Authenticator, dispatch_uid="two_factor_on_app_removed")
+def _on_app_removed(sender, instance, **kwargs):
+    user = _request_user_is(instance.user_id)
+    if user is not None:
+        setattr(user, APP_ANNOTATION, None)
 
 
 class TwoFactorRequiredMiddleware:

@@ -19,7 +19,26 @@ DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"
 DEFAULT_ORGANISATION_NAME = "Lived Experience Recovery Network"
 
 
-class IntroducedPage(Page):
+class PortalPage(Page):
+    """Every page type of the portal.
+
+    A page's privacy settings are asked about two or three times while it is served (Wagtail's
+    own check, the portal's 403 for a page meant for other roles, whether it may be cached), and
+    each asking read the page's ancestors and their restrictions again: two queries each. They
+    are read once per page object (one request) now. What the admin does with them (ordering,
+    filtering) starts a fresh query, as before."""
+
+    class Meta:
+        abstract = True
+
+    def get_view_restrictions(self):
+        restrictions = self.__dict__.get("_view_restrictions")
+        if restrictions is None:
+            restrictions = self._view_restrictions = super().get_view_restrictions()
+        return restrictions
+
+
+class IntroducedPage(PortalPage):
     """A page with a short introduction under its title, editable and searchable like the title."""
 
     introduction = models.TextField(

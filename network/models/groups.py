@@ -12,7 +12,7 @@ from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
-from portal.models import IntroducedPage
+from portal.models import IntroducedPage, PortalPage
 from portal.page_panels import PlainWordsPageForm, plain_promote_panels
 
 from ..blocks import StoryBlock
@@ -57,7 +57,7 @@ class GroupPageQuerySet(PageQuerySet):
         )
 
 
-class GroupPage(Page):
+class GroupPage(PortalPage):
     Audience, Format, Frequency, HowToJoin = Audience, Format, Frequency, HowToJoin
 
     summary = models.TextField(help_text=_("One or two plain sentences: what happens at this group."))

@@ -15,7 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from portal.models import IntroducedPage
+from portal.models import IntroducedPage, PortalPage
 from portal.page_panels import PlainWordsPageForm, plain_promote_panels
 
 from ..blocks import StoryBlock
@@ -62,7 +62,7 @@ class NewsPageTag(TaggedItemBase):
     content_object = ParentalKey("network.NewsPage", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class NewsPage(Page):
+class NewsPage(PortalPage):
     date = models.DateField(_("date published"), default=timezone.localdate)
     summary = models.TextField(help_text=_("One or two sentences, shown in lists and feeds."))
     tags = ClusterTaggableManager(through=NewsPageTag, blank=True)
