@@ -4,7 +4,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from consultations.selectors import open_consultations
-from network.selectors import home_page_summary
+from network.selectors import HomePageSummary
 from portal.models import IntroducedPage
 
 HOME_CONSULTATIONS_SHOWN = 3
@@ -24,6 +24,7 @@ class HomePage(IntroducedPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(home_page_summary())
+        # Read only if the listings are not in the shared cache (templates/home/home_page.html).
+        context["network"] = HomePageSummary()
         context["open_consultations"] = open_consultations()[:HOME_CONSULTATIONS_SHOWN]
         return context

@@ -1,5 +1,7 @@
 """Reads that need care: listings that must not grow in queries as content grows."""
 
+from functools import cached_property
+
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.models import Page
@@ -31,31 +33,52 @@ def upcoming_sessions(limit, *, groups):
     )
 
 
-def home_page_summary():
-    # Private sections are read once and shared by the three listings.
-    private = Page.objects.private_q()
-    drop_in = (
-        DropInPage.objects.live()
-        .exclude(private)
-        .select_related("venue")
-        .prefetch_related("venue__opening_periods", "venue__opening_exceptions")
-        .first()
-    )
-    index_pages = {
-        page.content_type_id: page
-        for page in Page.objects.live()
-        .exclude(private)
-        .filter(
-            content_type__in=[ContentType.objects.get_for_model(m) for m in (GroupIndexPage, NewsIndexPage)]
+class HomePageSummary:
+    """What the home page lists about the network. Each part is read when a template first asks
+    for it, so a copy of the listings from the shared cache (portal/templatetags/
+    shared_fragments.py) reads nothing."""
+
+    @cached_property
+    def _private(self):
+        # Private sections are read once and shared by the listings.
+        return Page.objects.private_q()
+
+    @cached_property
+    def drop_in(self):
+        return (
+            DropInPage.objects.live()
+            .exclude(self._private)
+            .select_related("venue")
+            .prefetch_related("venue__opening_periods", "venue__opening_exceptions")
+            .first()
         )
-    }
-    return {
-        "group_index": index_pages.get(ContentType.objects.get_for_model(GroupIndexPage).pk),
-        "news_index": index_pages.get(ContentType.objects.get_for_model(NewsIndexPage).pk),
-        "drop_in": drop_in,
-        "drop_in_status": opening_status(drop_in.venue) if drop_in else None,
-        "upcoming_sessions": upcoming_sessions(
-            HOME_SESSIONS_SHOWN, groups=GroupPage.objects.live().exclude(private)
-        ),
-        "latest_news": NewsPage.objects.live().exclude(private).order_by("-date", "-pk")[:HOME_NEWS_SHOWN],
-    }
+
+    @cached_property
+    def drop_in_status(self):
+        return opening_status(self.drop_in.venue) if self.drop_in else None
+
+    @cached_property
+    def _index_pages(self):
+        kinds = {
+            ContentType.objects.get_for_model(model).pk: model for model in (GroupIndexPage, NewsIndexPage)
+        }
+        pages = Page.objects.live().exclude(self._private).filter(content_type__in=kinds)
+        return {kinds[page.content_type_id]: page for page in pages}
+
+    @property
+    def group_index(self):
+        return self._index_pages.get(GroupIndexPage)
+
+    @property
+    def news_index(self):
+        return self._index_pages.get(NewsIndexPage)
+
+    @cached_property
+    def upcoming_sessions(self):
+        return list(
+            upcoming_sessions(HOME_SESSIONS_SHOWN, groups=GroupPage.objects.live().exclude(self._private))
+        )
+
+    @cached_property
+    def latest_news(self):
+        return list(NewsPage.objects.live().exclude(self._private).order_by("-date", "-pk")[:HOME_NEWS_SHOWN])
