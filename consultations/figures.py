@@ -1,5 +1,5 @@
 """Every count the portal publishes about a consultation, protected once so that pages and files
-all show the same numbers and hide the same ones (see disclosure.py for how and why).
+all show the same numbers and hide the same ones (see portal/disclosure.py for how and why).
 
 What is published, anywhere (results page, board pages, the consultation page while counts show,
 the vote JSON, members' own contributions, every export format and the board pack):
@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from .disclosure import Cells
+from portal.disclosure import Cells
 
 # The same words in every file (CSV, JSON, Excel) and the note near every table on a page.
 FILE_NOTE = (

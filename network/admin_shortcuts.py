@@ -1,6 +1,6 @@
 """The network's shortcuts on the admin's dashboard (portal/editor_shortcuts.py): its news, the
 hours and closures of each drop-in venue, its peer groups and their sessions, for whoever may
-change them."""
+change them; and the groups' attendance figures, for whoever may see them."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -46,4 +46,8 @@ def network_shortcuts(request):
     if user.has_perm("network.change_groupsession"):
         url = reverse("wagtailsnippets_network_groupsession:list")
         shortcuts.append(Shortcut(_("Cancel a group session"), url, order=42))
+    if user.has_perm("network.see_attendance_figures"):
+        shortcuts.append(
+            Shortcut(_("Attendance at peer groups"), reverse("network:attendance_figures"), order=43)
+        )
     return shortcuts

@@ -4,9 +4,13 @@ recovery: a subject shows on a lock screen or a shared inbox.
 """
 
 from django.contrib.auth import get_user_model
+from django.db.models import Q
 from django.utils import timezone
 
 from portal import mail
+from safeguarding.models import SourceKind
+
+from .models import JoinRequest
 
 SUBJECT_SESSION_LINK = "Your link for {day}"
 SUBJECT_SESSION_CANCELLED = "A change to your plans"
@@ -68,19 +72,43 @@ def send_join_request_answered(*, join_request, note=""):
     )
 
 
+def group_supporters(group_ids):
+    """Staff supporting a facilitator of one of these groups today: they get a copy of its emails."""
+    return get_user_model().objects.filter(
+        supported_facilitators__group_id__in=group_ids,
+        supported_facilitators__support_ends_on__gte=timezone.localdate(),
+        is_staff=True,
+        is_active=True,
+    )
+
+
 def send_join_request_received(*, join_request):
-    """Tell the group's facilitators someone asked to join. The email names neither the group
-    nor the person: they read the request signed in, on their groups page."""
-    facilitators = (
+    """Tell the group's facilitators, and any member of staff supporting one of them, that someone
+    asked to join. The email names neither the group nor the person: they read the request signed
+    in, on their groups page."""
+    supporters = set(group_supporters([join_request.group_id]).values_list("pk", flat=True))
+    people = (
         get_user_model()
-        .objects.filter(profile__facilitated_groups__group_id=join_request.group_id, is_active=True)
+        .objects.filter(
+            Q(profile__facilitated_groups__group_id=join_request.group_id) | Q(pk__in=supporters),
+            is_active=True,
+        )
         .exclude(email="")
         .distinct()
     )
-    for person in facilitators:
+    for person in people:
         mail.send(
             to=person.email,
             subject=SUBJECT_JOIN_REQUEST_RECEIVED,
             template="network/email/join_request_received.txt",
-            context={"user": person},
+            context={"user": person, "supporting": person.pk in supporters},
         )
+
+
+def safeguarding_copies(source_kind, source_id):
+    """For safeguarding's alerts (the hook `register_safeguarding_copies`): a case raised from a
+    group's join request also goes to staff supporting that group's facilitator, while they do."""
+    if source_kind != SourceKind.JOIN_REQUEST:
+        return []
+    group_ids = JoinRequest.objects.filter(pk=source_id).values("group_id")
+    return list(group_supporters(group_ids).exclude(email="").values_list("email", flat=True).distinct())

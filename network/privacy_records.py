@@ -33,10 +33,19 @@ def records():
         ),
         PrivacyRecord(
             models=("network.groupfacilitator",),
-            what="Who runs a group, by display name.",
-            why="So people know who will welcome them.",
+            what=(
+                "Who runs a group, by display name, and which member of staff supports a volunteer "
+                "facilitator, until when."
+            ),
+            why=(
+                "So people know who will welcome them, and so a member of staff can back up a "
+                "volunteer for a while."
+            ),
             lawful_basis=LEGITIMATE_INTERESTS,
             kept_for="Until the person stops running the group or deletes their account.",
-            who_sees="Everyone: the display name shows on the group's page.",
+            who_sees=(
+                "Everyone sees the display name on the group's page. Who supports a facilitator is "
+                "seen only by staff who edit groups."
+            ),
         ),
     ]

@@ -19,7 +19,7 @@ from safeguarding.check_step import check_step, help_now_url
 from safeguarding.checks import has_crisis_words
 
 from . import services
-from .models import GroupPage, GroupSession, JoinRequest, SessionRegistration
+from .models import GroupFacilitator, GroupPage, GroupSession, JoinRequest, SessionRegistration
 from .rules import facilitated_group_ids
 from .session_forms import AttendanceForm, JoinRequestDeclineForm, JoinRequestForm, SessionCancelForm
 
@@ -184,7 +184,9 @@ def my_groups(request):
     groups = GroupPage.objects.live().order_by("title")
     if not user.is_staff:
         groups = groups.filter(pk__in=facilitated_group_ids(user))
-    groups = list(groups)
+    supported = supported_until(user)
+    # The groups they support come first: those are the ones they are asked to keep an eye on.
+    groups = sorted(groups, key=lambda group: group.pk not in supported)
     now = timezone.now()
     nearest = _nearest_sessions(groups, now)
     waiting = list(
@@ -197,7 +199,18 @@ def my_groups(request):
         group.recent_sessions = [session for session in sessions if session.ends_at < now]
         group.next_sessions = [session for session in sessions if session.ends_at >= now]
         group.waiting_requests = [r for r in waiting if r.group_id == group.pk]
-    return render(request, "network/my_groups.html", {"groups": groups})
+        group.supported_until = supported.get(group.pk)
+    context = {"groups": groups, "can_see_figures": user.has_perm("network.see_attendance_figures")}
+    return render(request, "network/my_groups.html", context)
+
+
+def supported_until(user):
+    """{group id: the last day of support} for the groups where this member of staff supports a
+    facilitator today."""
+    if not user.is_staff:
+        return {}
+    rows = GroupFacilitator.objects.filter(supported_by=user, support_ends_on__gte=timezone.localdate())
+    return dict(rows.order_by("support_ends_on").values_list("group_id", "support_ends_on"))
 
 
 def _nearest_sessions(groups, now):

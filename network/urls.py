@@ -2,7 +2,7 @@ from django.urls import path
 
 from portal.page_cache import cache_public_response
 
-from . import booking_views, feeds, session_views, views
+from . import attendance_views, booking_views, feeds, session_views, views
 
 app_name = "network"
 
@@ -15,6 +15,12 @@ urlpatterns = [
         name="session_link_resend",
     ),
     path("groups/yours/", session_views.my_groups, name="my_groups"),
+    path("groups/figures/", attendance_views.figures_page, name="attendance_figures"),
+    path(
+        "groups/figures/attendance.<str:export_format>",
+        attendance_views.figures_file,
+        name="attendance_figures_file",
+    ),
     path("groups/<id:pk>/sessions/", session_views.group_sessions, name="group_sessions"),
     path(
         "groups/<id:pk>/ask-to-join/",

@@ -13,7 +13,7 @@ from accounts.role_permissions import MANAGE
 from accounts.roles import EDITORS
 from portal.editor_shortcuts import SHORTCUTS_HOOK
 
-from . import privacy_records
+from . import notifications, privacy_records
 from .admin_shortcuts import network_shortcuts
 from .data_rights import group_data
 from .in_room_sources import sessions_for_in_room_votes
@@ -93,3 +93,6 @@ def privacy_records_from_groups():
 @hooks.register("register_in_room_sources")
 def in_room_sources_from_groups(starts, ends):
     return sessions_for_in_room_votes(starts, ends)
+
+
+hooks.register("register_safeguarding_copies", notifications.safeguarding_copies)

@@ -17,6 +17,7 @@ from portal.errors import ServiceError
 
 from .checks import has_crisis_words
 from .models import ActionKind, Case, CaseAction, CaseStatus, SafeguardingSettings, SourceKind
+from .sources import copy_addresses
 
 SUBJECT_CASE_OPENED = "Something needs a look from you today"
 SUBJECT_CASE_STILL_OPEN = "A reminder: something still needs a look from you"
@@ -34,7 +35,9 @@ def _display_name(member):
 
 
 def _tell_leads(case, subject, template):
-    for address in SafeguardingSettings.current().lead_emails:
+    """The leads, and anyone an app adds for the case's source (sources.copy_addresses), each once."""
+    leads = SafeguardingSettings.current().lead_emails
+    for address in dict.fromkeys([*leads, *copy_addresses(case)]):
         mail.send(to=address, subject=subject, template=template, context={"case": case})
 
 

@@ -1,10 +1,13 @@
 """Exports of a consultation's results and of a board meeting's agenda, one pipeline for every
-format: `document` (the shape), `content` (what goes in), `formats` (CSV, JSON, Excel, PDF) and
-`pack` (the printable board pack). Logging and queueing are consultations.services.exports."""
+format: the shape and the CSV, JSON and Excel writers are shared (portal.exports); here are
+`content` (what goes in), `formats` (adds the PDF) and `pack` (the printable board pack).
+Logging and queueing are consultations.services.exports."""
+
+from portal.exports.document import neutralise
+from portal.exports.formats import csv_rows, json_chunks, write_xlsx
 
 from .content import consultation_document, document_for, meeting_document
-from .document import neutralise
-from .formats import CONTENT_TYPES, build_file, csv_rows, json_chunks, write_pdf, write_xlsx
+from .formats import CONTENT_TYPES, build_file, write_pdf
 from .pack import pack_context
 
 __all__ = [

@@ -9,11 +9,12 @@ says when it was made, from what, and under which role.
 from django.utils import timezone
 from django.utils.text import slugify
 
+from portal.exports.document import CHUNK, DAY, LONG_TEXT, MOMENT, NUMBER, Column, ExportDocument, Table, when
+
 from .. import selectors
 from ..figures import FILE_NOTE, show_on
 from ..models import AgendaItemPriority, BoardMeeting, Consultation, ExportSubject
 from ..taken_down import hide_taken_down
-from .document import CHUNK, DAY, LONG_TEXT, MOMENT, NUMBER, Column, ExportDocument, Table, when
 
 
 def voting_rules(consultation):

@@ -4,8 +4,9 @@ It is made from the same tables as the CSV, JSON and Excel files, so it holds ev
 each agenda item with its summary and the board's response, then a row per priority under it.
 """
 
+from portal.exports.document import when
+
 from .content import COUNTS_NOTE, meeting_consultations, meeting_document
-from .document import when
 
 # The columns that belong to the agenda item or the meeting rather than to one of its priorities,
 # and the note the pack gives once at the top instead of on every row.

@@ -19,3 +19,9 @@ def schedule(group):
 def public_url(name, *args):
     """A URL on the site's public address, for links other sites keep (a feed's autodiscovery)."""
     return public_base_url() + reverse(name, args=args)
+
+
+@register.filter
+def or_hidden(value):
+    """A protected count (network/attendance_figures.py), or "hidden" for one not shown."""
+    return "hidden" if value is None else value

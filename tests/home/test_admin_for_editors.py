@@ -100,6 +100,7 @@ def test_the_dashboard_has_shortcuts_to_an_editors_jobs(client, site_pages, supe
         "Peer groups": f"/admin/pages/{site_pages.group_index.pk}/",
         "Add a peer group": f"/admin/pages/add/network/grouppage/{site_pages.group_index.pk}/",
         "Cancel a group session": "/admin/snippets/network/groupsession/",
+        "Attendance at peer groups": "/groups/figures/",
         "Consultations": "/admin/snippets/consultations/consultation/",
         "Start a new consultation": "/admin/snippets/consultations/consultation/add/",
         "Moderation queue": "/consultations/moderation/",

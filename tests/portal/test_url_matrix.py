@@ -228,6 +228,12 @@ EXPECTED = {
     "network:group_sessions": Case(signed_in(200), values=pk("group")),
     #                           visitor member other fac.  o.fac rep   o.rep edit. staff
     "network:my_groups": Case(row(S,    403,   403,  200,  200,  403,  403,  403,  200)),
+    # Attendance figures: staff and board representatives (the partnership funds the groups).
+    "network:attendance_figures": Case(row(S,    403,   403,  403,  403,  200,  200,  403,  200)),
+    "network:attendance_figures_file": Case(
+                              row(S,    403,   403,  403,  403,  200,  200,  403,  200),
+        values=lambda w: {"export_format": "csv"},
+    ),
     "network:run_session": Case(
                               row(S,    403,   403,  200,  403,  403,  403,  403,  200),
         values=pk("session"),

@@ -1,5 +1,6 @@
-"""An export as data: an "about this file" list and tables whose columns come from small getters,
-so that every format (CSV, JSON, Excel, the printable pack and its PDF) holds the same thing.
+"""An export as data, shared by every app that makes files (consultations, network): an "about
+this file" list and tables whose columns come from small getters, so that every format (CSV, JSON,
+Excel, the printable pack and its PDF) holds the same thing.
 
 Getters give values as they are (numbers, datetimes, dates, None for a hidden count); each format
 writes them its own way: ISO 8601 with the UK offset in CSV and JSON, real dates and numbers in

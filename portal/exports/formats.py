@@ -1,0 +1,55 @@
+"""The formats every app's export document can be written in: CSV and JSON streamed a line at a
+time, and Excel (openpyxl's write-only mode, laid out in `sheets`). Text a spreadsheet could read
+as a formula is neutralised in CSV and stored as text in Excel."""
+
+import csv
+
+from django.core.serializers.json import DjangoJSONEncoder
+from openpyxl import Workbook
+
+from . import sheets
+from .document import neutralise, plain
+
+CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
+JSON_CONTENT_TYPE = "application/json"
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def csv_rows(document):
+    """The CSV, one encoded line at a time: one tidy table, the document's main one (what the file
+    is about is in the JSON and Excel files)."""
+    writer = csv.writer(_Echo())
+    table = document.main_table
+    yield "\ufeff"
+    yield writer.writerow(table.headers)
+    for values in table.values():
+        yield writer.writerow([neutralise(plain(value)) for value in values])
+
+
+def json_chunks(document):
+    encode = DjangoJSONEncoder().encode
+    yield '{"title": ' + encode(document.title) + ', "about": '
+    yield encode([{"label": label, "value": plain(value)} for label, value in document.about])
+    yield ', "tables": ['
+    for index, table in enumerate(document.tables):
+        yield (", " if index else "") + '{"name": ' + encode(table.name)
+        yield ', "columns": ' + encode(table.headers) + ', "rows": ['
+        for row_index, values in enumerate(table.values()):
+            row = {header: plain(value) for header, value in zip(table.headers, values, strict=True)}
+            yield (", " if row_index else "") + encode(row)
+        yield "]}"
+    yield "]}\n"
+
+
+def write_xlsx(document, target):
+    """Write-only mode: rows go straight to the file, so memory stays flat as data grows."""
+    workbook = Workbook(write_only=True)
+    sheets.about_sheet(workbook, document.about)
+    for table in document.tables:
+        sheets.table_sheet(workbook, table)
+    workbook.save(target)
