@@ -41,7 +41,11 @@ def session_link_resend(*, session, member, now=None):
     RESEND_LINK_EVERY, however often the button is pressed. The link is never put in a page."""
     now = now or timezone.now()
     with transaction.atomic():
-        session = GroupSession.objects.select_for_update().select_related("group__venue").get(pk=session.pk)
+        session = (
+            GroupSession.objects.select_for_update(of=("self",))
+            .select_related("group__venue")
+            .get(pk=session.pk)
+        )
         refusal = _refusal(session, member, now)
         if refusal:
             raise SessionError(refusal)

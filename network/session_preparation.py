@@ -17,7 +17,11 @@ def session_what_to_prepare_set(*, session, text, now=None):
     now = now or timezone.now()
     text = cleaned_what_to_prepare(text)
     with transaction.atomic():
-        session = GroupSession.objects.select_for_update().select_related("group__venue").get(pk=session.pk)
+        session = (
+            GroupSession.objects.select_for_update(of=("self",))
+            .select_related("group__venue")
+            .get(pk=session.pk)
+        )
         if session.cancelled:
             raise SessionError("This session is cancelled, so there is nothing to get ready.")
         if session.starts_at <= now:
