@@ -78,7 +78,7 @@ def _session_locked(session):
 def session_register(*, session, member, now=None):
     """Give the member a place. Signing up twice keeps one place. A session that meets in person
     is confirmed by email (when, where, how to cancel). Once the reminder is due (the day before,
-    network/reminders.py) it goes at once, since the scheduled sending may already have run."""
+    network/reminders.py) it goes at once instead, since the scheduled sending may already have run."""
     now = now or timezone.now()
     with transaction.atomic():
         session = _session_locked(session)
@@ -87,9 +87,10 @@ def session_register(*, session, member, now=None):
         if session.starts_at <= now:
             raise SessionError("This session has already started, so you cannot sign up for it now.")
         registration, created = SessionRegistration.objects.get_or_create(session=session, member=member)
-    if created:
+    # Once the reminder is due it goes at once, and says all the confirmation would: one email.
+    reminded = session_reminder_send(session=session, member=member, now=now)
+    if created and not reminded:
         send_place_booked(session=session, member=member)
-    session_reminder_send(session=session, member=member, now=now)
     return registration, created
 
 

@@ -253,3 +253,16 @@ def test_subject_lines_never_name_the_group(group_index, thursday_morning):
     for message in mail.outbox:
         assert not any(word in message.subject.lower() for word in NEVER_IN_SUBJECTS), message.subject
         assert "Women" not in message.subject
+
+
+def test_booking_in_person_after_the_reminder_time_sends_the_reminder_alone(
+    client, member, group_index, thursday_morning
+):
+    in_person = GroupPageFactory(parent=group_index, format=Format.IN_PERSON)
+    session, _places = session_with_places(in_person, places=0)
+    thursday_morning.move_to(REMINDER_DUE + datetime.timedelta(hours=1))
+    client.force_login(member)
+    client.post(reverse("network:session_register", args=[session.pk]))
+    [message] = mail.outbox
+    assert message.subject == "A reminder for Friday"
+    assert "Where: The Net Loft" in message.body and "Cancel my place" in message.body
