@@ -1,4 +1,5 @@
-"""Views for a member's booked places, beside session_views.py: "I did not get the link"."""
+"""Views for a member's booked places, beside session_views.py: "I did not get the link", and a
+new address for their private calendar."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect
@@ -7,6 +8,7 @@ from django.urls import reverse
 from portal.actions import ActionView
 
 from .booking import session_link_resend
+from .member_calendar import member_calendar_reset
 from .models import GroupSession
 
 
@@ -34,3 +36,18 @@ class SessionLinkResendView(ActionView):
     def refused(self, form, error):
         messages.info(self.request, error.message)
         return redirect(self.refused_url())
+
+
+class MemberCalendarResetView(ActionView):
+    """ "Make a new link" for the private calendar: a page that says what happens, then the button."""
+
+    template_name = "network/member_calendar_reset.html"
+    success_message = (
+        "Your calendar has a new link. The old one no longer works: add the new one to your calendar app."
+    )
+
+    def perform(self, form):
+        return member_calendar_reset(member=self.request.user)
+
+    def success_url(self, result):
+        return reverse("network:my_sessions") + "#calendar"

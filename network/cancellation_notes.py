@@ -1,5 +1,5 @@
 """The check on a facilitator's note by email (a cancelled session, an answer to a request to
-join), in one function so that a fuller safety check can replace it. A note must not carry
+join, what to get ready for a session), in one function so that a fuller safety check can replace it. A note must not carry
 anyone's contact details, name or personal news ("Rowan is unwell")."""
 
 import re
@@ -41,3 +41,22 @@ def personal_details_message(found, goes_to="everyone with a place"):
         f"Please take out {' and '.join(found)}. The note goes to {goes_to}, so keep it "
         "to practical things, like where to go instead."
     )
+
+
+def what_to_prepare_problem(text):
+    """A kind sentence when the list carries someone's personal details, or "". Read line by line,
+    so two words on different lines ("Rice", "Chopped tomatoes") are not taken for a name."""
+    found = []
+    for line in text.splitlines():
+        found += [problem for problem in personal_details_in_note(line) if problem not in found]
+    if not found:
+        return ""
+    return (
+        f"Please take out {' and '.join(found)}. This goes to everyone with a place, so keep it "
+        "to what to bring or get ready."
+    )
+
+
+def cleaned_what_to_prepare(text):
+    lines = [" ".join(line.split()) for line in text.strip().splitlines()]
+    return "\n".join(line for line in lines if line)

@@ -4,54 +4,49 @@ recovery: a subject shows on a lock screen or a shared inbox.
 """
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.utils import timezone
 
 from portal import mail
 from safeguarding.models import SourceKind
 
-from .models import JoinRequest
+from .models import JoinRequest, SessionReminder
+from .session_ics import cancellation_file
 
-SUBJECT_SESSION_LINK = "Your link for {day}"
 SUBJECT_SESSION_CANCELLED = "A change to your plans"
 SUBJECT_JOIN_REQUEST_ANSWERED = "An answer to your request"
 SUBJECT_JOIN_REQUEST_RECEIVED = "Someone has asked you something"
-
-
-def session_link_subject(session):
-    return SUBJECT_SESSION_LINK.format(day=f"{timezone.localtime(session.starts_at):%A}")
 
 
 def can_email(user):
     return user is not None and user.is_active and bool(user.email)
 
 
-def send_session_link(*, session, member):
-    """The group's private online link, to one member with a place at the session."""
-    group = session.group
-    if session.cancelled or not group.meets_online or not group.online_link or not can_email(member):
-        return
-    mail.send(
-        to=member.email,
-        subject=session_link_subject(session),
-        template="network/email/session_link.txt",
-        context={"user": member, "session": session, "group": group, "link": group.online_link},
-    )
-
-
 def send_session_cancelled(*, session):
-    """Tell everyone with a place that the session is not happening: one query for all of them."""
-    people = (
-        get_user_model()
-        .objects.filter(session_registrations__session=session, is_active=True)
-        .exclude(email="")
+    """Tell everyone signed up that the session is not happening. People with a place also get a
+    calendar file that takes it out of their calendar (METHOD:CANCEL), one SEQUENCE on from the
+    last reminder they had."""
+    last_reminders = SessionReminder.objects.filter(session=session, member=OuterRef("member")).order_by(
+        "-sequence"
     )
-    for person in people:
+    registrations = (
+        session.registrations.filter(member__is_active=True)
+        .exclude(member__email="")
+        .select_related("member")
+        .annotate(last_sequence=Subquery(last_reminders.values("sequence")[:1]))
+    )
+    for registration in registrations:
+        person = registration.member
+        attachments = []
+        if registration.is_booked:
+            sequence = 1 if registration.last_sequence is None else registration.last_sequence + 1
+            attachments.append(cancellation_file(session, person, sequence))
         mail.send(
             to=person.email,
             subject=SUBJECT_SESSION_CANCELLED,
             template="network/email/session_cancelled.txt",
             context={"user": person, "session": session, "group": session.group},
+            attachments=attachments,
         )
 
 

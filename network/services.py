@@ -4,7 +4,6 @@ import logging
 from datetime import time, timedelta
 
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from portal.errors import ServiceError
@@ -15,18 +14,17 @@ from . import notifications
 from .booking_notifications import send_place_booked
 from .cancellation_notes import personal_details_in_note, personal_details_message
 from .group_schedule import meeting_dates, meeting_times
-from .models import GroupPage, GroupSession, JoinRequest, SessionLinkSent, SessionRegistration
-from .models.choices import Format, JoinRequestStatus
+from .models import GroupPage, GroupSession, JoinRequest, SessionRegistration
+from .models.choices import JoinRequestStatus
 from .models.groups import WALK_INS_MAX
 from .models.sessions import JOIN_MESSAGE_MAX_LENGTH
 from .opening_hours import at_london_time
+from .reminders import session_reminder_send
 
 logger = logging.getLogger(__name__)
 
 # How far ahead sessions exist as rows: enough for "next sessions" and for people to plan.
 SESSIONS_AHEAD = timedelta(weeks=13)
-# Online links go out this long before a session: the day before, whenever in the day it runs.
-LINK_WINDOW = timedelta(hours=36)
 
 
 class SessionError(ServiceError):
@@ -79,8 +77,8 @@ def _session_locked(session):
 
 def session_register(*, session, member, now=None):
     """Give the member a place. Signing up twice keeps one place. A session that meets in person
-    is confirmed by email (when, where, how to cancel). Inside the link window the online link
-    goes out at once, since the scheduled sending may already have run."""
+    is confirmed by email (when, where, how to cancel). Once the reminder is due (the day before,
+    network/reminders.py) it goes at once instead, since the scheduled sending may already have run."""
     now = now or timezone.now()
     with transaction.atomic():
         session = _session_locked(session)
@@ -89,10 +87,10 @@ def session_register(*, session, member, now=None):
         if session.starts_at <= now:
             raise SessionError("This session has already started, so you cannot sign up for it now.")
         registration, created = SessionRegistration.objects.get_or_create(session=session, member=member)
-    if created:
+    # Once the reminder is due it goes at once, and says all the confirmation would: one email.
+    reminded = session_reminder_send(session=session, member=member, now=now)
+    if created and not reminded:
         send_place_booked(session=session, member=member)
-    if session.starts_at <= now + LINK_WINDOW:
-        session_link_send(session=session, member=member)
     return registration, created
 
 
@@ -105,42 +103,6 @@ def session_unregister(*, session, member, now=None):
         raise SessionError("This session has already started, so your place cannot be cancelled now.")
     deleted, _by_model = SessionRegistration.objects.filter(session=session, member=member).delete()
     return bool(deleted)
-
-
-def session_link_send(*, session, member):
-    """Email the member the group's online link, once. The row is written before the email is
-    queued, so running the sending again (or twice at once) never repeats it."""
-    group = session.group
-    if session.cancelled or not group.meets_online or not group.online_link:
-        return False
-    try:
-        with transaction.atomic():
-            SessionLinkSent.objects.create(session=session, member=member)
-            notifications.send_session_link(session=session, member=member)
-    except IntegrityError:
-        return False
-    return True
-
-
-def session_links_send(*, now=None):
-    """Send the online link to everyone with a place at an online or hybrid session starting in
-    the next 36 hours who has not had it yet. Returns how many were sent."""
-    now = now or timezone.now()
-    registrations = (
-        SessionRegistration.objects.filter(
-            session__cancelled=False,
-            session__starts_at__gt=now,
-            session__starts_at__lte=now + LINK_WINDOW,
-            session__group__format__in=Format.meeting_online(),
-            member__is_active=True,
-        )
-        .exclude(session__group__online_link="")
-        .exclude(
-            Exists(SessionLinkSent.objects.filter(session=OuterRef("session"), member=OuterRef("member")))
-        )
-        .select_related("session__group", "member")
-    )
-    return sum(session_link_send(session=r.session, member=r.member) for r in registrations)
 
 
 @transaction.atomic

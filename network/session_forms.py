@@ -1,11 +1,17 @@
-"""Forms for group sessions: asking to join, recording attendance, cancelling a session."""
+"""Forms for group sessions: asking to join, recording attendance, cancelling a session, what to
+get ready for it."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .cancellation_notes import personal_details_in_note, personal_details_message
+from .cancellation_notes import (
+    cleaned_what_to_prepare,
+    personal_details_in_note,
+    personal_details_message,
+    what_to_prepare_problem,
+)
 from .models.choices import CancellationReason
-from .models.groups import CANCELLATION_NOTE_MAX_LENGTH, WALK_INS_MAX
+from .models.groups import CANCELLATION_NOTE_MAX_LENGTH, WALK_INS_MAX, WHAT_TO_PREPARE_MAX_LENGTH
 from .models.sessions import JOIN_MESSAGE_MAX_LENGTH
 
 
@@ -103,3 +109,24 @@ def clean_note(note, goes_to="everyone with a place"):
     if found:
         raise forms.ValidationError(personal_details_message(found, goes_to))
     return note
+
+
+class SessionPrepareForm(forms.Form):
+    what_to_prepare = forms.CharField(
+        label=_("What to get ready for this session (optional)"),
+        help_text=_(
+            "It goes in the reminder email the day before, for example the ingredients to buy. "
+            "Leave it empty to send the group's usual list. Please leave out names and contact details."
+        ),
+        required=False,
+        max_length=WHAT_TO_PREPARE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"max_length": _("The list can be up to %(limit_value)s characters.")},
+    )
+
+    def clean_what_to_prepare(self):
+        text = cleaned_what_to_prepare(self.cleaned_data["what_to_prepare"])
+        problem = what_to_prepare_problem(text)
+        if problem:
+            raise forms.ValidationError(problem)
+        return text

@@ -19,9 +19,16 @@ from safeguarding.check_step import check_step, help_now_url
 from safeguarding.checks import has_crisis_words
 
 from . import services
+from .member_calendar import calendar_addresses
 from .models import GroupFacilitator, GroupPage, GroupSession, JoinRequest, SessionRegistration
 from .rules import facilitated_group_ids
-from .session_forms import AttendanceForm, JoinRequestDeclineForm, JoinRequestForm, SessionCancelForm
+from .session_forms import (
+    AttendanceForm,
+    JoinRequestDeclineForm,
+    JoinRequestForm,
+    SessionCancelForm,
+    SessionPrepareForm,
+)
 
 SESSIONS_SHOWN = 8
 RUN_SESSIONS_AHEAD = 3
@@ -164,7 +171,13 @@ def my_sessions(request):
         .select_related("session__group")
         .order_by("session__starts_at")
     )
-    return render(request, "network/my_sessions.html", {"registrations": registrations})
+    calendar_url, calendar_webcal_url = calendar_addresses(request.user)
+    context = {
+        "registrations": registrations,
+        "calendar_url": calendar_url,
+        "calendar_webcal_url": calendar_webcal_url,
+    }
+    return render(request, "network/my_sessions.html", context)
 
 
 def _when(session):
@@ -253,13 +266,15 @@ class RunSessionView(ActionView):
     def get_form(self):
         return self.attendance_form(self.request.POST if self.request.method == "POST" else None)
 
-    def get_context_data(self, form=None, cancel_form=None):
+    def get_context_data(self, form=None, cancel_form=None, prepare_form=None):
         return {
             "session": self.session,
             "group": self.session.group,
             "registrations": self.registrations,
             "attendance_form": form,
             "cancel_form": cancel_form or SessionCancelForm(),
+            "prepare_form": prepare_form
+            or SessionPrepareForm(initial={"what_to_prepare": self.session.what_to_prepare}),
             "started": self.session.starts_at <= timezone.now(),
         }
 

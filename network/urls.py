@@ -2,7 +2,8 @@ from django.urls import path
 
 from portal.page_cache import cache_public_response
 
-from . import attendance_views, booking_views, feeds, session_views, views
+from . import attendance_views, booking_views, feeds, preparation_views, session_views, views
+from .member_calendar import member_calendar
 
 app_name = "network"
 
@@ -13,6 +14,13 @@ urlpatterns = [
         "groups/sessions/<id:pk>/resend-link/",
         booking_views.SessionLinkResendView.as_view(),
         name="session_link_resend",
+    ),
+    # A member's private calendar: signed in or not (calendar apps fetch it), never from the page cache.
+    path("accounts/sessions/calendar/<str:token>.ics", member_calendar, name="member_calendar"),
+    path(
+        "accounts/sessions/calendar/new-link/",
+        booking_views.MemberCalendarResetView.as_view(),
+        name="member_calendar_reset",
     ),
     path("groups/yours/", session_views.my_groups, name="my_groups"),
     path("groups/figures/", attendance_views.figures_page, name="attendance_figures"),
@@ -37,6 +45,11 @@ urlpatterns = [
         name="session_unregister",
     ),
     path("groups/sessions/<id:pk>/cancel/", session_views.SessionCancelView.as_view(), name="session_cancel"),
+    path(
+        "groups/sessions/<id:pk>/what-to-get-ready/",
+        preparation_views.SessionPrepareView.as_view(),
+        name="session_prepare",
+    ),
     path(
         "groups/join-requests/<id:pk>/",
         session_views.JoinRequestDecideView.as_view(),

@@ -12,6 +12,8 @@ Tests and `make run` use Django's immediate task backend; production uses the da
 and `db_worker` (settings.TASKS).
 """
 
+import base64
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.tasks import task
@@ -19,13 +21,32 @@ from django.template.loader import render_to_string
 
 
 @task
-def deliver(*, subject, body, to, from_email=None, alternatives=(), headers=None):
+def deliver(*, subject, body, to, from_email=None, alternatives=(), headers=None, attachments=()):
     message = EmailMultiAlternatives(
         subject=subject, body=body, from_email=from_email, to=to, headers=headers or {}
     )
     for content, mimetype in alternatives:
         message.attach_alternative(content, mimetype)
+    for attachment in attachments:
+        message.attach(*unpacked(attachment))
     message.send()
+
+
+def packed(filename, content, mimetype):
+    """An attachment as the task queue can keep it (JSON): text as it is, bytes as base64."""
+    if isinstance(content, bytes):
+        return {
+            "filename": filename,
+            "base64": base64.b64encode(content).decode("ascii"),
+            "mimetype": mimetype,
+        }
+    return {"filename": filename, "text": str(content), "mimetype": mimetype}
+
+
+def unpacked(attachment):
+    """(filename, content, mimetype), as EmailMessage.attach() takes it."""
+    content = base64.b64decode(attachment["base64"]) if "base64" in attachment else attachment["text"]
+    return attachment["filename"], content, attachment["mimetype"]
 
 
 def site_url():
@@ -36,9 +57,15 @@ def render(template, context):
     return render_to_string(template, {"site_url": site_url(), **context})
 
 
-def send(*, to, subject, template, context):
-    """Queue one email to one address: `template` rendered with `context` and the site's address."""
-    deliver.enqueue(subject=subject, body=render(template, context), to=[to])
+def send(*, to, subject, template, context, attachments=()):
+    """Queue one email to one address: `template` rendered with `context` and the site's address.
+    `attachments` are (filename, content, mimetype) tuples, content as text or bytes."""
+    deliver.enqueue(
+        subject=subject,
+        body=render(template, context),
+        to=[to],
+        attachments=[packed(*attachment) for attachment in attachments],
+    )
 
 
 def send_now(*, to, subject, template, context):

@@ -121,7 +121,7 @@ class ProductionSite:
         self.people = self.python("from tests.production_data import build; build()")
 
     def start(self):
-        self.server = subprocess.Popen(  # noqa: S603
+        self.server = subprocess.Popen(
             # The deployed configuration (deploy/gunicorn.conf.py: the app loaded before the
             # workers fork), on this test's own port, with two workers.
             [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "portal.wsgi"],

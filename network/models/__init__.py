@@ -8,7 +8,8 @@ from .groups import (
 )
 from .news import NewsIndexPage, NewsPage, NewsPageTag
 from .pages import DropInPage, StandardPage
-from .sessions import JoinRequest, SessionLinkSent, SessionRegistration
+from .reminders import MemberCalendar, SessionReminder
+from .sessions import JoinRequest, SessionRegistration
 from .venues import (
     OpeningException,
     OpeningPeriod,
@@ -24,14 +25,15 @@ __all__ = [
     "GroupPage",
     "GroupSession",
     "JoinRequest",
+    "MemberCalendar",
     "NewsIndexPage",
     "NewsPage",
     "NewsPageTag",
     "OpeningException",
     "OpeningPeriod",
     "ServiceVisit",
-    "SessionLinkSent",
     "SessionRegistration",
+    "SessionReminder",
     "StandardPage",
     "SupportService",
     "Venue",

@@ -1,5 +1,7 @@
 """Peer groups: what they are, who they are for, when they meet, and each session as a row."""
 
+from datetime import time
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -25,6 +27,8 @@ from .venues import Venue
 UPCOMING_SESSIONS_SHOWN = 6
 WALK_INS_MAX = 200
 CANCELLATION_NOTE_MAX_LENGTH = 160
+WHAT_TO_PREPARE_MAX_LENGTH = 1000
+DEFAULT_REMINDER_TIME = time(10)
 
 
 class GroupIndexPage(IntroducedPage):
@@ -98,6 +102,23 @@ class GroupPage(PortalPage):
     joining_details = models.TextField(
         blank=True, help_text=_("Who to ask and how, for example: ask at reception or phone the hub.")
     )
+    reminder_time = models.TimeField(
+        _("reminder email at"),
+        default=DEFAULT_REMINDER_TIME,
+        help_text=_(
+            "The day before each session, at this time (UK time), everyone with a place gets a reminder "
+            "with the time, the place or the online link, and what to get ready."
+        ),
+    )
+    what_to_prepare = models.TextField(
+        _("what to get ready"),
+        blank=True,
+        max_length=WHAT_TO_PREPARE_MAX_LENGTH,
+        help_text=_(
+            "Goes in the reminder email, for example the ingredients for a cook-along. A facilitator "
+            "can change it for one session."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -116,6 +137,9 @@ class GroupPage(PortalPage):
             heading=_("When it meets"),
         ),
         MultiFieldPanel([FieldPanel("how_to_join"), FieldPanel("joining_details")], heading=_("How to join")),
+        MultiFieldPanel(
+            [FieldPanel("reminder_time"), FieldPanel("what_to_prepare")], heading=_("Reminder email")
+        ),
         InlinePanel("facilitators", heading=_("Who runs it"), label=_("facilitator")),
     ]
     promote_panels = plain_promote_panels()
@@ -292,13 +316,25 @@ class GroupSession(models.Model):
         ),
     )
 
+    what_to_prepare = models.TextField(
+        _("what to get ready for this session"),
+        blank=True,
+        max_length=WHAT_TO_PREPARE_MAX_LENGTH,
+        help_text=_("Leave it empty to send what the group usually asks people to get ready."),
+    )
+
     walk_ins = models.PositiveSmallIntegerField(
         _("people who came without signing up"),
         default=0,
         help_text=_("Filled in by a facilitator after the session."),
     )
 
-    panels = [FieldPanel("cancelled"), FieldPanel("cancellation_reason"), FieldPanel("cancellation_note")]
+    panels = [
+        FieldPanel("cancelled"),
+        FieldPanel("cancellation_reason"),
+        FieldPanel("cancellation_note"),
+        FieldPanel("what_to_prepare"),
+    ]
 
     class Meta:
         verbose_name = _("group session")
@@ -319,6 +355,11 @@ class GroupSession(models.Model):
     def __str__(self):
         local = timezone.localtime(self.starts_at)
         return f"{self.group.title}, {local:%A} {local.day} {local:%B %Y %H:%M}"
+
+    @property
+    def what_to_prepare_shown(self):
+        """This session's own list, or the group's usual one."""
+        return self.what_to_prepare or self.group.what_to_prepare
 
     @property
     def cancellation_reason_shown(self):

@@ -1,4 +1,4 @@
-"""Who comes to a group's sessions: places members sign up for, emailed links and join requests."""
+"""Who comes to a group's sessions: places members sign up for and join requests."""
 
 from django.conf import settings
 from django.db import models
@@ -75,28 +75,6 @@ class SessionRegistration(MemberNamed, models.Model):
     @property
     def is_waiting(self):
         return self.status == RegistrationStatus.WAITING
-
-
-class SessionLinkSent(models.Model):
-    """The private online link went to this member for this session. A row per email, written
-    before it is sent, so nobody gets the same link twice however often the sending runs."""
-
-    session = models.ForeignKey(GroupSession, on_delete=models.CASCADE, related_name="links_sent")
-    member = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="session_links_sent"
-    )
-    sent_at = models.DateTimeField(auto_now_add=True)
-
-    class Meta:
-        verbose_name = _("session link sent")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["session", "member"], name="one_link_email_per_member_and_session"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.session} ({self.member_id})"
 
 
 class JoinRequest(MemberNamed, models.Model):

@@ -34,6 +34,21 @@ def test_sign_up_then_the_facilitator_records_who_came(page, network_settings, h
     expect(page.get_by_role("heading", level=1)).to_have_text("Your sessions")
     expect(page.get_by_role("link", name="Tuesday peer group")).to_be_visible()
     assert_accessible(page)
+
+    # Their private calendar: the link to copy, and a new one when it may have got out.
+    old_link = page.get_by_label("Your calendar link").input_value()
+    assert "/accounts/sessions/calendar/" in old_link and old_link.endswith(".ics")
+    page.get_by_role("link", name="make a new link").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Make a new calendar link")
+    assert_accessible(page)
+    page.get_by_role("button", name="Make a new link").click()
+    expect(page.get_by_text("Your calendar has a new link.")).to_be_visible()
+    new_link = page.get_by_label("Your calendar link").input_value()
+    assert new_link != old_link
+    path = "/" + old_link.split("/", 3)[3]
+    assert page.request.get(path).status == 404
+    assert page.request.get("/" + new_link.split("/", 3)[3]).status == 200
+    assert_accessible(page)
     sign_out(page)
 
     # The session has started: the facilitator records who came and one walk-in.

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from network.booking_notifications import SUBJECT_PLACE_BOOKED
-from network.models import GroupFacilitator, SessionLinkSent
+from network.models import GroupFacilitator, SessionReminder
 from network.models.choices import Format
 from portal.mail import site_url
 from tests.factories import user_with_roles
@@ -42,7 +42,13 @@ def group(group_index):
 @pytest.fixture
 def online_group(group_index):
     return GroupPageFactory(
-        parent=group_index, title="Online group", format=Format.ONLINE, venue=None, online_link=SECRET_LINK
+        parent=group_index,
+        title="Online group",
+        format=Format.ONLINE,
+        venue=None,
+        online_link=SECRET_LINK,
+        # At midnight the day before: a session up to 24 hours away has its reminder due, whatever the hour.
+        reminder_time=datetime.time(0),
     )
 
 
@@ -136,9 +142,9 @@ def test_the_link_is_sent_again_then_not_again_for_ten_minutes(client, online_gr
     assert "We have sent the link again" in page
     assert SECRET_LINK not in page
     assert len(mail.outbox) == 2
-    assert mail.outbox[1].subject.startswith("Your link for ")
+    assert mail.outbox[1].subject.startswith("A reminder for ")
     assert SECRET_LINK in mail.outbox[1].body
-    assert SessionLinkSent.objects.count() == 1
+    assert SessionReminder.objects.count() == 1
 
 
 def test_asking_before_the_link_is_due_says_when_it_comes(client, online_group):
@@ -185,7 +191,7 @@ def test_the_link_is_not_sent_where_it_should_not_be(client, group, online_group
     assert response.status_code == 200
     assert message in response.content.decode()
     assert mail.outbox == []
-    assert not SessionLinkSent.objects.exists()
+    assert not SessionReminder.objects.exists()
 
 
 def test_bad_requests_to_the_link_button(client, online_group):

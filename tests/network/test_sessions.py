@@ -1,16 +1,14 @@
 """Group sessions: signing up, the private online link, running a session, asking to join."""
 
 import datetime
-from io import StringIO
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from accounts.roles import FACILITATORS
-from network.models import GroupSession, JoinRequest, SessionLinkSent, SessionRegistration
+from network.models import GroupSession, JoinRequest, SessionRegistration
 from network.models.choices import Format, HowToJoin, JoinRequestStatus
 from network.notifications import (
     SUBJECT_JOIN_REQUEST_ANSWERED,
@@ -158,56 +156,7 @@ def test_your_sessions_lists_upcoming_places_only(client, group, member):
     assert reverse("network:my_groups") not in profile
 
 
-# The private online link
-
-
-def test_links_go_once_to_registered_members_of_online_and_hybrid_sessions_in_the_next_36_hours(
-    group_index, online_group
-):
-    hybrid = GroupPageFactory(parent=group_index, format=Format.HYBRID, online_link=SECRET_LINK)
-    in_person = GroupPageFactory(parent=group_index, format=Format.IN_PERSON, online_link=SECRET_LINK)
-    tomorrow = session_at(online_group, 20)
-    hybrid_tomorrow = session_at(hybrid, 30)
-    online_registration = SessionRegistrationFactory(session=tomorrow)
-    hybrid_registration = SessionRegistrationFactory(session=hybrid_tomorrow)
-    SessionRegistrationFactory(session=session_at(in_person, 20))
-    SessionRegistrationFactory(session=session_at(online_group, 60))
-    cancelled = session_at(online_group, 10)
-    SessionRegistrationFactory(session=cancelled)
-    GroupSession.objects.filter(pk=cancelled.pk).update(cancelled=True)
-    SessionRegistrationFactory(session=session_at(online_group, -2))
-
-    out = StringIO()
-    call_command("send_session_links", stdout=out)
-    call_command("send_session_links", stdout=out)
-
-    assert sorted(m.to[0] for m in mail.outbox) == sorted(
-        [online_registration.member.email, hybrid_registration.member.email]
-    )
-    assert "2 link emails sent." in out.getvalue() and "0 link emails sent." in out.getvalue()
-    for message in mail.outbox:
-        assert SECRET_LINK in message.body
-        assert message.subject.startswith("Your link for ")
-        assert not any(word in message.subject.lower() for word in NEUTRAL_WORDS_NEVER_IN_SUBJECTS)
-    assert SessionLinkSent.objects.count() == 2
-
-
-def test_signing_up_inside_the_window_sends_the_link_at_once_and_only_once(client, online_group, member):
-    JoinRequestFactory(
-        group=online_group, member=member, status=JoinRequestStatus.ACCEPTED, decided_at=timezone.now()
-    )
-    online_group.how_to_join = HowToJoin.INVITE
-    online_group.save()
-    tomorrow = session_at(online_group, 20)
-    next_week = session_at(online_group, 24 * 7)
-    signed_in(client, member)
-    client.post(reverse("network:session_register", args=[next_week.pk]))
-    assert mail.outbox == []
-    client.post(reverse("network:session_register", args=[tomorrow.pk]))
-    assert [m.to for m in mail.outbox] == [[member.email]]
-    assert SECRET_LINK in mail.outbox[0].body
-    call_command("send_session_links", stdout=StringIO())
-    assert len(mail.outbox) == 1
+# The private online link (emailed with the reminder: tests/network/test_reminders.py)
 
 
 def test_the_link_is_never_on_any_page(client, online_group, member):

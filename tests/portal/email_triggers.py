@@ -22,7 +22,9 @@ from consultations.models import ExportFormat, ExportStatus, ExportSubject
 from consultations.services.exports import export_log_create
 from network import booking_notifications
 from network import notifications as network_notifications
+from network.models import GroupSession
 from network.models.choices import Format, JoinRequestStatus
+from network.reminders import reminder_due_at, session_reminders_send
 from portal.task_failures import report_failed_task
 from safeguarding.models import SafeguardingSettings, SourceKind
 from safeguarding.services import case_open_if_crisis, cases_escalate
@@ -222,9 +224,15 @@ def online_session_with_a_place():
     return SessionRegistrationFactory(session=GroupSessionFactory(group=group))
 
 
-def send_the_online_link(world):
+def remind_people_the_day_before(world):
+    """The reminder with the online link, then the "changed" one after the list changes."""
     place = online_session_with_a_place()
-    network_notifications.send_session_link(session=place.session, member=place.member)
+    place.session.what_to_prepare = "Two onions\nA tin of chopped tomatoes"
+    place.session.save()
+    day_before = reminder_due_at(place.session)
+    assert session_reminders_send(now=day_before) == 1
+    GroupSession.objects.filter(pk=place.session.pk).update(what_to_prepare="Three onions")
+    assert session_reminders_send(now=day_before) == 1
 
 
 def cancel_a_session(world):
@@ -308,7 +316,7 @@ TRIGGERS = {
     "consultations/email/board_response.txt": tell_people_the_boards_answer,
     "consultations/email/export_ready.txt": make_a_file,
     "consultations/email/closing_soon.txt": remind_people_before_closing,
-    "network/email/session_link.txt": send_the_online_link,
+    "network/email/session_reminder.txt": remind_people_the_day_before,
     "network/email/session_cancelled.txt": cancel_a_session,
     "network/email/join_request_answered.txt": answer_a_join_request,
     "network/email/join_request_received.txt": ask_to_join_a_group,

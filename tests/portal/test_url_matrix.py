@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from network.member_calendar import calendar_path
 from tests.portal.every_url import every_url_pattern
 from tests.portal.url_matrix_world import ACTORS, admin_values, build_world, request_as
 
@@ -87,6 +88,10 @@ class Case:
     served_by: str | None = None
 
 
+def member_calendar_token(w):
+    return calendar_path(w.people["member"]).rsplit("/", 1)[1].removesuffix(".ics")
+
+
 def pk(attribute):
     return lambda w: {"pk": getattr(w, attribute).pk}
 
@@ -95,6 +100,7 @@ def pk(attribute):
 S, R = SIGN_IN, ADMIN_REFUSED
 GS = Redirect(lambda w: f"/groups/{w.group.pk}/sessions/")  # the group's sessions
 MINE = Redirect("/groups/yours/")  # the facilitator's groups
+RUN = Redirect(lambda w: f"/groups/sessions/{w.session.pk}/")  # the facilitator's page for the session
 BACK = Redirect(lambda w: f"/consultations/{w.consultation.pk}/")  # the consultation
 MEET = Redirect(lambda w: f"/consultations/board/meetings/{w.meeting.pk}/")  # the meeting
 RESET = Redirect("/accounts/password/reset/")
@@ -243,6 +249,11 @@ EXPECTED = {
                               row(S,    403,   403,  200,  403,  403,  403,  403,  200),
         values=pk("session"), method="POST",
     ),
+    # Saving an empty list (the group's usual one): back to the session's page.
+    "network:session_prepare": Case(
+                              row(S,    403,   403,  RUN,  403,  403,  403,  403,  RUN),
+        values=pk("session"), method="POST",
+    ),
     # Empty: back to the list, with a message.
     "network:join_request_decide": Case(
                               row(S,    403,   403,  MINE, 403,  403,  403,  403,  MINE),
@@ -266,6 +277,9 @@ EXPECTED = {
     "network:session_link_resend": Case(
         signed_in(Redirect("/accounts/sessions/")), values=pk("session"), method="POST",
     ),
+    # A member's private calendar: whoever has its address, signed in or not (calendar apps).
+    "network:member_calendar": Case(everyone(200), values=lambda w: {"token": member_calendar_token(w)}),
+    "network:member_calendar_reset": Case(signed_in(200)),
     # Cancelling a place you do not have says so.
     "network:session_unregister": Case(signed_in(GS), values=pk("session"), method="POST"),
     # Public: search and feeds.

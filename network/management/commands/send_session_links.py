@@ -1,14 +1,8 @@
-from django.core.management.base import BaseCommand
+"""The old name of send_reminders, kept so a timer or cron line that still uses it keeps working:
+the link now goes in the reminder email."""
 
-from network.services import session_links_send
+from .send_reminders import Command as SendReminders
 
 
-class Command(BaseCommand):
-    help = (
-        "Email the online link to everyone with a place at an online or hybrid session in the next "
-        "36 hours. Run it hourly or daily (cron): nobody gets the same link twice."
-    )
-
-    def handle(self, *args, **options):
-        sent = session_links_send()
-        self.stdout.write(self.style.SUCCESS(f"{sent} link email{'s' if sent != 1 else ''} sent."))
+class Command(SendReminders):
+    help = "The old name of send_reminders, which now sends the online link with the reminder."
