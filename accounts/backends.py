@@ -16,11 +16,14 @@ from allauth.account.auth_backends import AuthenticationBackend
 from allauth.mfa.models import Authenticator
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db.models import CharField, Exists, OuterRef, StringAgg, Subquery, Value
 from django.db.models.functions import Cast, Concat
 
-from .rules import ROLE_SEPARATOR, ROLES_ANNOTATION
 from .two_factor import APP_ANNOTATION
+
+# The person's roles come with them as "id:name" lines, one per line.
+ROLE_SEPARATOR = "\n"
 
 
 @cache
@@ -41,6 +44,21 @@ def _roles(User):
     return Subquery(memberships.annotate(pairs=StringAgg(pair, Value(ROLE_SEPARATOR))).values("pairs"))
 
 
+def _install_groups(user, text):
+    """Hand the roles read with the person to `user.groups.all()`, as prefetch_related would: every
+    check (accounts/rules.py, Wagtail's privacy settings) then reads them without a query. Adding
+    or removing a group through the person clears it, as Django does with any prefetched list."""
+    groups = []
+    for line in (text or "").split(ROLE_SEPARATOR):
+        if line:
+            pk, _sep, name = line.partition(":")
+            groups.append(Group.from_db(user._state.db, ["id", "name"], [int(pk), name]))
+    prefetched = user.groups.all()
+    prefetched._result_cache = groups
+    prefetched._prefetch_done = True
+    user._prefetched_objects_cache = {"groups": prefetched}
+
+
 class AccountBackend(AuthenticationBackend):
     def get_user(self, user_id):
         User = get_user_model()
@@ -48,7 +66,7 @@ class AccountBackend(AuthenticationBackend):
             User._default_manager.select_related("profile")
             .annotate(
                 **{
-                    ROLES_ANNOTATION: _roles(User),
+                    "role_pairs": _roles(User),
                     APP_ANNOTATION: Exists(
                         Authenticator.objects.filter(user=OuterRef("pk"), type=Authenticator.Type.TOTP)
                     ),
@@ -57,7 +75,10 @@ class AccountBackend(AuthenticationBackend):
             .filter(pk=user_id)
             .first()
         )
-        return user if user is not None and self.user_can_authenticate(user) else None
+        if user is None or not self.user_can_authenticate(user):
+            return None
+        _install_groups(user, user.__dict__.pop("role_pairs"))
+        return user
 
     def has_perm(self, user_obj, perm, obj=None):
         if perm not in model_permission_names():

@@ -9,23 +9,6 @@ import rules
 
 from .roles import BOARD_REPRESENTATIVES, FACILITATORS, MEMBERS
 
-# accounts/backends.py reads a signed-in person's roles with them, as "id:name" lines.
-ROLES_ANNOTATION = "role_pairs_read_with_user"
-ROLE_SEPARATOR = "\n"
-
-
-def _pairs_read_with_user(user):
-    # getattr, not user.__dict__: request.user is a lazy object standing in for the person.
-    text = getattr(user, ROLES_ANNOTATION, False)
-    if text is False:
-        return None
-    pairs = []
-    for line in (text or "").split(ROLE_SEPARATOR):
-        if line:
-            pk, _sep, name = line.partition(":")
-            pairs.append((int(pk), name))
-    return pairs
-
 
 def _groups(user):
     """The user's Django groups (roles) as (ids, names), read once per user object."""
@@ -33,10 +16,7 @@ def _groups(user):
         return set(), set()
     cached = getattr(user, "_role_groups", None)
     if cached is None:
-        pairs = _pairs_read_with_user(user)
-        if pairs is not None:
-            pass  # read with the person when they were loaded for this request
-        elif "groups" in getattr(user, "_prefetched_objects_cache", {}):
+        if "groups" in getattr(user, "_prefetched_objects_cache", {}):
             # Read with prefetch_related("groups") for many people at once: no query each.
             pairs = [(group.pk, group.name) for group in user.groups.all()]
         else:

@@ -25,8 +25,8 @@ class PortalPage(Page):
     A page's privacy settings are asked about two or three times while it is served (Wagtail's
     own check, the portal's 403 for a page meant for other roles, whether it may be cached), and
     each asking read the page's ancestors and their restrictions again: two queries each. They
-    are read once per page object (one request) now. What the admin does with them (ordering,
-    filtering) starts a fresh query, as before."""
+    are read once per page object (one request) now, with the groups a restriction lets in. What
+    the admin does with them (ordering, filtering) starts a fresh query, as before."""
 
     class Meta:
         abstract = True
@@ -34,7 +34,8 @@ class PortalPage(Page):
     def get_view_restrictions(self):
         restrictions = self.__dict__.get("_view_restrictions")
         if restrictions is None:
-            restrictions = self._view_restrictions = super().get_view_restrictions()
+            restrictions = super().get_view_restrictions().prefetch_related("groups")
+            self._view_restrictions = restrictions
         return restrictions
 
 

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.utils import timezone
 
 from accounts.roles import BOARD_REPRESENTATIVES
@@ -73,20 +73,18 @@ def shortlist_candidates(consultation, meeting):
     (`already_on_agenda`, and on which item: `agenda_item_id`) and with what the board said about
     it at earlier meetings (`earlier`)."""
     figures = consultation_figures([consultation.pk])[consultation.pk]
+    on_this_agenda = AgendaItemPriority.objects.filter(meeting=meeting, priority=OuterRef("pk"))
     ranked = [
         show_on(priority, figures)
-        for priority in ranked_priorities(consultation).select_related(None).select_related("theme")
+        for priority in ranked_priorities(consultation)
+        .select_related(None)
+        .select_related("theme")
+        .annotate(agenda_item_id=Subquery(on_this_agenda.values("agenda_item_id")[:1]))
     ]
-    taken = dict(
-        AgendaItemPriority.objects.filter(meeting=meeting, priority__consultation=consultation).values_list(
-            "priority_id", "agenda_item_id"
-        )
-    )
     earlier = earlier_decisions([priority.pk for priority in ranked], meeting)
     for rank, priority in enumerate(ranked, start=1):
         priority.rank = rank
-        priority.already_on_agenda = priority.pk in taken
-        priority.agenda_item_id = taken.get(priority.pk)
+        priority.already_on_agenda = priority.agenda_item_id is not None
         priority.earlier = earlier.get(priority.pk, [])
     return ranked
 
@@ -94,9 +92,11 @@ def shortlist_candidates(consultation, meeting):
 def agenda_item_candidates(item):
     """For changing an agenda item's priorities: its own (ticked) and the others from the same
     consultations that are not on this meeting's agenda, in ranked order."""
-    consultation_ids = item.priority_links.values_list("priority__consultation_id", flat=True).distinct()
+    consultations = Consultation.objects.filter(
+        pk__in=item.priority_links.values("priority__consultation_id")
+    )
     candidates = []
-    for consultation in Consultation.objects.filter(pk__in=list(consultation_ids)).order_by("pk"):
+    for consultation in consultations.order_by("pk"):
         candidates += [
             priority
             for priority in shortlist_candidates(consultation, item.meeting)
