@@ -6,6 +6,7 @@ from .groups import (
     GroupPage,
     GroupSession,
 )
+from .invitations import Invitation, PartnerTeam, Referral
 from .news import NewsIndexPage, NewsPage, NewsPageTag
 from .pages import DropInPage, StandardPage
 from .sessions import JoinRequest, SessionLinkSent, SessionRegistration
@@ -23,12 +24,15 @@ __all__ = [
     "GroupIndexPage",
     "GroupPage",
     "GroupSession",
+    "Invitation",
     "JoinRequest",
     "NewsIndexPage",
     "NewsPage",
     "NewsPageTag",
     "OpeningException",
     "OpeningPeriod",
+    "PartnerTeam",
+    "Referral",
     "ServiceVisit",
     "SessionLinkSent",
     "SessionRegistration",
