@@ -15,7 +15,12 @@ from tests.portal.every_url import every_url_pattern
 
 pytestmark = pytest.mark.django_db
 
-NEW = {"display_name": "Quiet Heron", "email": "heron@example.org", "password1": PASSWORD, "password2": PASSWORD}
+NEW = {
+    "display_name": "Quiet Heron",
+    "email": "heron@example.org",
+    "password1": PASSWORD,
+    "password2": PASSWORD,
+}
 
 
 @pytest.fixture
@@ -67,7 +72,9 @@ def test_sign_up_is_open_when_the_setting_is_off(client, network_settings):
 def test_an_invited_person_can_join(client, invitation_only, home_page):
     index = GroupIndexPageFactory(parent=home_page, slug="groups")
     group = GroupPageFactory(parent=index, how_to_join=HowToJoin.REFERRAL)
-    _invitation, token = invitation_create(email="heron@example.org", group=group, invited_by=UserFactory(is_staff=True))
+    _invitation, token = invitation_create(
+        email="heron@example.org", group=group, invited_by=UserFactory(is_staff=True)
+    )
     client.post(reverse("network:invitation", args=[token]), {"action": "join"})
     assert 'name="password1"' in client.get("/accounts/signup/?email=heron@example.org").text
     assert client.post("/accounts/signup/", NEW).status_code == 302

@@ -11,7 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from accounts.roles import BOARD_REPRESENTATIVES, EDITORS
-from network.invitation_notifications import SUBJECT_INVITATION, SUBJECT_REFERRAL_DECLINED, SUBJECT_REFERRAL_RECEIVED
+from network.invitation_notifications import (
+    SUBJECT_INVITATION,
+    SUBJECT_REFERRAL_DECLINED,
+    SUBJECT_REFERRAL_RECEIVED,
+)
 from network.invitation_retention import old_invitations_remove
 from network.models import Invitation, PartnerTeam, Referral
 from network.models.choices import HowToJoin, ReferralStatus
@@ -199,7 +203,9 @@ def test_saying_no_with_a_note_to_the_team(client, group, team):
 
 
 def test_staff_and_facilitators_refer_while_signed_in(client, group):
-    other = GroupPageFactory(parent=group.get_parent(), title="Thursday online group", how_to_join=HowToJoin.INVITE)
+    other = GroupPageFactory(
+        parent=group.get_parent(), title="Thursday online group", how_to_join=HowToJoin.INVITE
+    )
     facilitator = facilitator_of(group)
     client.force_login(facilitator)
     page = client.get(reverse("network:referral_create"))
@@ -254,7 +260,9 @@ def test_contact_details_are_removed_after_the_retention_period(group, team, set
 def test_old_invitations_are_removed(settings, group):
     settings.INVITATION_RETENTION_DAYS = 30
     now = timezone.now()
-    old = Invitation.objects.create(email="a@example.org", token_hash="a" * 64, expires_at=now - timedelta(days=31))
+    old = Invitation.objects.create(
+        email="a@example.org", token_hash="a" * 64, expires_at=now - timedelta(days=31)
+    )
     Invitation.objects.create(email="b@example.org", token_hash="b" * 64, expires_at=now + timedelta(days=3))
     assert old_invitations_remove(now) == 1
     assert list(Invitation.objects.values_list("email", flat=True)) == ["b@example.org"]

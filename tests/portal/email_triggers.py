@@ -280,12 +280,16 @@ def refer_someone(world):
 def say_no_to_a_referral(world):
     referral = refer_someone(world)
     mail.outbox.clear()
-    referral_decide(referral=referral, decided_by=UserFactory(is_staff=True), accept=False, note="It is full.")
+    referral_decide(
+        referral=referral, decided_by=UserFactory(is_staff=True), accept=False, note="It is full."
+    )
 
 
 def ask_for_a_new_invitation(world):
     group = GroupPageFactory(how_to_join=HowToJoin.INVITE)
-    invitation, token = invitation_create(email="wren@example.org", group=group, invited_by=facilitator_of(group))
+    invitation, token = invitation_create(
+        email="wren@example.org", group=group, invited_by=facilitator_of(group)
+    )
     Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now())
     mail.outbox.clear()
     world.client.post(f"/join/{token}/ask-again/", {"message": "Mornings are best."})
