@@ -109,7 +109,9 @@ def invitation_accept(*, invitation, user, now=None):
     people join by asking gives the account an accepted request, so they can book its sessions."""
     now = now or timezone.now()
     with transaction.atomic():
-        invitation = Invitation.objects.select_for_update(of=("self",)).select_related("group").get(pk=invitation.pk)
+        invitation = (
+            Invitation.objects.select_for_update(of=("self",)).select_related("group").get(pk=invitation.pk)
+        )
         state = invitation.state_at(now)
         if state != "usable":
             raise InvitationError(STOPPED_WORKING[state])

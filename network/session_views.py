@@ -19,7 +19,7 @@ from safeguarding.check_step import check_step, help_now_url
 from safeguarding.checks import has_crisis_words
 
 from . import services
-from .invitation_queue import attach_referrals_and_invitations, network_invitations
+from .invitation_queue import attach_referrals_and_invitations
 from .models import GroupPage, GroupSession, JoinRequest, SessionRegistration
 from .rules import facilitated_group_ids
 from .session_forms import AttendanceForm, JoinRequestDeclineForm, JoinRequestForm, SessionCancelForm
@@ -198,9 +198,8 @@ def my_groups(request):
         group.recent_sessions = [session for session in sessions if session.ends_at < now]
         group.next_sessions = [session for session in sessions if session.ends_at >= now]
         group.waiting_requests = [r for r in waiting if r.group_id == group.pk]
-    attach_referrals_and_invitations(groups, now)
-    context = {"groups": groups, "network_invitations": network_invitations(now) if user.is_staff else None}
-    return render(request, "network/my_groups.html", context)
+    whole_network = attach_referrals_and_invitations(groups, now, whole_network=user.is_staff)
+    return render(request, "network/my_groups.html", {"groups": groups, "network_invitations": whole_network})
 
 
 def _nearest_sessions(groups, now):

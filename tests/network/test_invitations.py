@@ -48,10 +48,16 @@ def sign_up(client, email="kestrel@example.org", next_path=None):
 def test_a_facilitator_invites_by_email_and_the_link_works_once(client, group):
     facilitator = facilitator_of(group)
     client.force_login(facilitator)
-    response = client.post(reverse("network:invitation_create", args=[group.pk]), {"email": "kestrel@example.org"})
+    response = client.post(
+        reverse("network:invitation_create", args=[group.pk]), {"email": "kestrel@example.org"}
+    )
     assert response.status_code == 302
     invitation = Invitation.objects.get()
-    assert (invitation.email, invitation.group, invitation.invited_by) == ("kestrel@example.org", group, facilitator)
+    assert (invitation.email, invitation.group, invitation.invited_by) == (
+        "kestrel@example.org",
+        group,
+        facilitator,
+    )
     [message] = mail.outbox
     assert message.subject == SUBJECT_INVITATION and group.title not in message.subject
     assert message.to == ["kestrel@example.org"]
@@ -160,7 +166,9 @@ def test_asking_for_a_new_link_tells_the_inviter_once_a_day(client, group):
     ask = reverse("network:invitation_ask_again", args=[path.split("/")[2]])
     response = client.post(ask, {"message": "Evenings are best."})
     assert response.status_code == 200 and "Thank you for asking" in response.text
-    assert sorted(m.to[0] for m in mail.outbox) == sorted([invitation.invited_by.email, other_facilitator.email])
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        [invitation.invited_by.email, other_facilitator.email]
+    )
     assert {m.subject for m in mail.outbox} == {SUBJECT_NEW_LINK_ASKED}
     assert "Evenings are best." in mail.outbox[0].body and invitation.email not in mail.outbox[0].body
     mail.outbox.clear()
@@ -188,7 +196,9 @@ def test_invitation_form_bad_input(client, group):
     client.force_login(facilitator_of(group))
     for email, words in [("", "Enter their email address"), ("not an email", "right format")]:
         response = client.post(reverse("network:invitation_create", args=[group.pk]), {"email": email})
-        assert response.status_code == 200 and words in response.text and "govuk-error-summary" in response.text
+        assert (
+            response.status_code == 200 and words in response.text and "govuk-error-summary" in response.text
+        )
     assert not Invitation.objects.exists() and mail.outbox == []
 
 
