@@ -35,9 +35,9 @@ from consultations.models import (
 )
 from network.invitations import invitation_create
 from network.models import JoinRequest, PartnerTeam
+from network.models.choices import HowToJoin, JoinRequestStatus
 from network.referral_links import referral_token
 from network.referrals import referral_create
-from network.models.choices import HowToJoin, JoinRequestStatus
 from safeguarding.models import Case, SourceKind
 from tests.factories.accounts import ProfileFactory, UserFactory, user_with_roles
 from tests.factories.consultations import (
