@@ -106,6 +106,9 @@ def invitation(request, token):
         return render(request, "network/invitation.html", {"invitation": found})
     if request.POST.get("action") == "accept":
         return _accept(request, found)
+    if request.user.is_authenticated:
+        # Signed in already: the page offers to accept it for this account instead.
+        return redirect(request.path)
     invitation_hold(request, found)
     # The link came to this address, so it needs no second check by code (allauth's own way).
     get_adapter(request).stash_verified_email(request, found.email)

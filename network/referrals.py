@@ -10,6 +10,8 @@ import logging
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
@@ -39,12 +41,21 @@ def _check(*, group, chosen_name, email, phone, reason, consent):
         raise ReferralError("Please confirm the person agreed to be referred.")
     if not (email or phone):
         raise ReferralError("Give an email address or a phone number, so the group can get in touch.")
+    if email:
+        try:
+            validate_email(email)
+        except ValidationError:
+            raise ReferralError(
+                "Enter an email address in the right format, like name@example.com."
+            ) from None
     if not chosen_name or len(chosen_name) > REFERRAL_NAME_MAX_LENGTH:
         raise ReferralError(
             f"Give a name to call the person by, up to {REFERRAL_NAME_MAX_LENGTH} characters."
         )
-    if len(reason) > REFERRAL_REASON_MAX_LENGTH or len(phone) > PHONE_MAX_LENGTH:
+    if len(reason) > REFERRAL_REASON_MAX_LENGTH:
         raise ReferralError(f"The reason can be up to {REFERRAL_REASON_MAX_LENGTH} characters.")
+    if len(phone) > PHONE_MAX_LENGTH:
+        raise ReferralError(f"The phone number can be up to {PHONE_MAX_LENGTH} characters.")
     if not referral_groups().filter(pk=group.pk).exists():
         raise ReferralError("This group does not take referrals at the moment. Please choose another.")
 

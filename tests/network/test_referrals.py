@@ -17,10 +17,12 @@ from network.invitation_notifications import (
     SUBJECT_REFERRAL_RECEIVED,
 )
 from network.invitation_retention import old_invitations_remove
+from network.invitations import invitation_create
 from network.models import Invitation, PartnerTeam, Referral
 from network.models.choices import HowToJoin, ReferralStatus
 from network.referral_links import referral_token
 from network.referrals import referral_create, referral_details_remove
+from tests.checks import assert_valid_html
 from tests.factories.accounts import MemberFactory, UserFactory, user_with_roles
 from tests.factories.network import GroupIndexPageFactory, GroupPageFactory, facilitator_of
 
@@ -267,3 +269,33 @@ def test_old_invitations_are_removed(settings, group):
     assert old_invitations_remove(now) == 1
     assert list(Invitation.objects.values_list("email", flat=True)) == ["b@example.org"]
     assert not Invitation.objects.filter(pk=old.pk).exists()
+
+
+@pytest.mark.xdist_group("html")  # one HTML checker run: tests/test_html_checker.py
+def test_the_new_pages_are_valid_html(client, group, team, network_settings):
+    facilitator = facilitator_of(group)
+    referral = refer(group, partner_team=team)
+    pages = [client.get(link(team)), client.post(link(team), {"group": group.pk})]
+    team.active = False
+    team.save()
+    pages.append(client.get(link(team)))
+    client.force_login(facilitator)
+    pages += [
+        client.get(reverse("network:my_groups")),
+        client.get(reverse("network:referral_decline", args=[referral.pk])),
+        client.get(reverse("network:referral_invite", args=[referral.pk])),
+        client.post(reverse("network:invitation_create", args=[group.pk]), {"email": "x"}),
+        client.get(reverse("network:referral_create")),
+    ]
+    _invitation, token = invitation_create(email="wren@example.org", group=group, invited_by=facilitator)
+    client.logout()
+    pages.append(client.get(reverse("network:invitation", args=[token])))
+    pages.append(client.get(reverse("network:invitation", args=["unknown"])))
+    Invitation.objects.update(expires_at=timezone.now())
+    pages.append(client.post(reverse("network:invitation_ask_again", args=[token]), {"message": "x" * 400}))
+    network_settings.invitation_only = True
+    network_settings.save()
+    pages.append(client.get("/accounts/signup/"))
+    for response in pages:
+        assert response.status_code in (200, 404, 410)
+        assert_valid_html(response.content.decode())
