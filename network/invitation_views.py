@@ -5,6 +5,7 @@ A link that stopped working says so kindly, with a way to ask for a new one."""
 from urllib.parse import urlencode
 
 from allauth.account.adapter import get_adapter
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import get_object_or_404, redirect, render
@@ -38,7 +39,7 @@ class InvitationCreateView(ActionView):
         self.group = get_object_or_404(GroupPage.objects.live(), pk=pk)
 
     def get_context_data(self, **context):
-        return {"group": self.group, **context}
+        return {"group": self.group, "valid_days": settings.INVITATION_VALID_DAYS, **context}
 
     def perform(self, form):
         invitation, _token = invitation_create(

@@ -2,6 +2,7 @@
 through sign-up into the network (and a place in a group); and what happens when it stops working."""
 
 import hashlib
+import json
 import re
 from datetime import timedelta
 
@@ -240,3 +241,13 @@ def test_used_needs_both_when_and_who():
     )
     with pytest.raises(IntegrityError), transaction.atomic():
         Invitation.objects.filter(pk=invitation.pk).update(used_at=timezone.now())
+
+
+def test_the_data_download_holds_the_invitation_they_joined_with(client, group):
+    member = MemberFactory()
+    _invitation, path = invite(group, email=member.email)
+    client.force_login(member)
+    client.post(path, {"action": "accept"})
+    data = json.loads(client.get(reverse("accounts:your_data_download")).content)
+    [accepted] = data["invitations_accepted"]
+    assert (accepted["email"], accepted["group"]) == (member.email, group.title)
