@@ -37,6 +37,7 @@ def test_referral_to_first_booked_session(page, network_settings, home_page, liv
     page.get_by_label("The person agreed to be referred").check()
     page.get_by_role("button", name="Send the referral").click()
     expect(page.get_by_text("passed the referral to the group")).to_be_visible()
+    assert_accessible(page)
 
     # The facilitator says yes on Your groups; the invitation goes by email.
     sign_in(page, facilitator)
@@ -46,6 +47,7 @@ def test_referral_to_first_booked_session(page, network_settings, home_page, liv
     mail.outbox.clear()
     page.get_by_role("button", name="Say yes to the referral for Sam").click()
     expect(page.get_by_text("Sam will get an invitation by email.")).to_be_visible()
+    assert_accessible(page)
     sign_out(page)
     [invitation_email] = mail.outbox
     assert invitation_email.to == ["sam@example.org"]

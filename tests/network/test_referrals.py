@@ -149,7 +149,8 @@ def test_a_team_is_paused_after_too_many_referrals_in_an_hour(client, group, tea
     assert Referral.objects.count() == 2
 
 
-def test_saying_yes_sends_an_invitation(client, group, team):
+def test_saying_yes_sends_an_invitation(client, group, team, caplog):
+    caplog.set_level("INFO", logger="network")
     facilitator = facilitator_of(group)
     referral = refer(group, partner_team=team)
     client.force_login(facilitator)
@@ -166,6 +167,11 @@ def test_saying_yes_sends_an_invitation(client, group, team):
     assert message.to == ["sam@example.org"] and message.subject == SUBJECT_INVITATION
     again = client.post(reverse("network:referral_accept", args=[referral.pk]), follow=True)
     assert "already been answered" in again.text and Invitation.objects.count() == 1
+    # Each decision is logged, by record number only: no names or addresses in the log.
+    logged = caplog.text
+    assert f"referral {referral.pk} accepted by user {facilitator.pk}" in logged
+    assert f"invitation {invitation.pk} made for group {group.pk}" in logged
+    assert "sam@example.org" not in logged and "Sam" not in logged
 
 
 def test_saying_yes_to_a_phone_number_means_a_call_then_an_invitation(client, group):
