@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel
 
+from ..referral_links import referral_link as link_for_team
 from .choices import ReferralStatus
 from .groups import GroupPage
 
@@ -60,9 +61,7 @@ class PartnerTeam(models.Model):
         return self.name
 
     def referral_link(self):
-        from ..referral_links import referral_link
-
-        return referral_link(self)
+        return link_for_team(self)
 
     referral_link.short_description = _("referral link")
 

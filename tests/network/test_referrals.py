@@ -305,3 +305,13 @@ def test_the_new_pages_are_valid_html(client, group, team, network_settings):
     for response in pages:
         assert response.status_code in (200, 404, 410)
         assert_valid_html(response.content.decode())
+
+
+def test_the_privacy_notice_says_how_long_referrals_and_invitations_are_kept(
+    client, settings, network_settings
+):
+    settings.REFERRAL_DETAILS_RETENTION_DAYS = 45
+    settings.INVITATION_RETENTION_DAYS = 60
+    page = client.get("/privacy/").content.decode()
+    assert "removed 45 days after the group answers the referral" in page
+    assert "60 days after the invitation was used" in page
