@@ -1,46 +1,17 @@
-"""One invitation used by several people at the same moment: it is used once."""
-
-import threading
+"""At the same moment: one invitation used by several people is used once, and a flood of referrals
+stops at the team's hourly limit."""
 
 import pytest
-from django.db import connection, connections
 
 from network.invitations import InvitationError, invitation_accept, invitation_create
-from network.models import Invitation, JoinRequest
+from network.models import Invitation, JoinRequest, PartnerTeam, Referral
 from network.models.choices import HowToJoin
+from network.referrals import ReferralError, referral_create
+from tests.concurrency import ONLY_ON_POSTGRESQL, run_together
 from tests.factories.accounts import MemberFactory
 from tests.factories.network import GroupPageFactory, facilitator_of
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="Needs PostgreSQL: SQLite has no row locks and lets only one writer in at a time. "
-        "Run with DATABASE_URL=postgres://... (CI runs the PostgreSQL pass).",
-    ),
-]
-
-
-def run_together(jobs):
-    """Start every job at once and return what each one raised, if anything."""
-    barrier = threading.Barrier(len(jobs))
-    errors = [None] * len(jobs)
-
-    def run(index, job):
-        try:
-            barrier.wait()
-            job()
-        except InvitationError as error:
-            errors[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, job)) for i, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
+pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), ONLY_ON_POSTGRESQL]
 
 
 def test_an_invitation_used_by_six_people_at_once_is_used_once():
@@ -49,7 +20,22 @@ def test_an_invitation_used_by_six_people_at_once_is_used_once():
         email="a@example.org", group=group, invited_by=facilitator_of(group)
     )
     people = MemberFactory.create_batch(6)
-    errors = run_together([lambda p=p: invitation_accept(invitation=invitation, user=p) for p in people])
+    jobs = [lambda p=p: invitation_accept(invitation=invitation, user=p) for p in people]
+    errors = run_together(jobs, expected=InvitationError)
     assert sum(error is None for error in errors) == 1
     used_by = Invitation.objects.get().used_by
     assert list(JoinRequest.objects.filter(group=group).values_list("member", flat=True)) == [used_by.pk]
+
+
+def test_a_flood_of_referrals_at_once_stops_at_the_teams_hourly_limit(settings):
+    settings.REFERRALS_PER_TEAM_PER_HOUR = 2
+    group = GroupPageFactory(how_to_join=HowToJoin.REFERRAL)
+    team = PartnerTeam.objects.create(name="Community Recovery Team", contact_email="team@example.org")
+
+    def refer():
+        referral_create(
+            group=group, partner_team=team, chosen_name="Sam", email="sam@example.org", consent=True
+        )
+
+    errors = run_together([refer] * 6, expected=ReferralError)
+    assert Referral.objects.count() == 2 and sum(error is not None for error in errors) == 4
