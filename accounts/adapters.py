@@ -5,8 +5,10 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core import context
 from django.contrib.sites.shortcuts import get_current_site
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 
 from portal.mail import queue, site_url
+from portal.models import NetworkSettings
 from portal.public_address import on_public_address
 
 
@@ -16,6 +18,9 @@ def on_the_sites_address(value):
     if isinstance(value, str) and urlsplit(value).scheme in {"http", "https"} and urlsplit(value).netloc:
         return on_public_address(value)
     return value
+
+
+SIGN_UP_OPENERS_HOOK = "register_sign_up_openers"
 
 
 class MemberAccountAdapter(DefaultAccountAdapter):
@@ -43,6 +48,14 @@ class MemberAccountAdapter(DefaultAccountAdapter):
             "You have tried this many times in a short while. Please wait a few minutes and try again."
         ),
     }
+
+    def is_open_for_signup(self, request):
+        """Open, unless the network takes people by invitation only (NetworkSettings); then open
+        only to someone an app says may join now: one holding a valid invitation, say
+        (the `register_sign_up_openers` hook: functions taking the request, returning True)."""
+        if not NetworkSettings.for_request(request).invitation_only:
+            return True
+        return any(opens(request) for opens in hooks.get_hooks(SIGN_UP_OPENERS_HOOK))
 
     def populate_username(self, request, user):
         # Usernames are internal only. allauth would derive one from the email address,

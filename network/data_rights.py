@@ -1,8 +1,8 @@
-"""What a member's "Download your data" file holds from the network: places at group sessions and
-requests to join groups. Not who else came, nor who answered. Added to the file through the
-`register_member_data` hook (network/wagtail_hooks.py)."""
+"""What a member's "Download your data" file holds from the network: places at group sessions,
+requests to join groups and the invitations they joined with. Not who else came, nor who
+answered. Added to the file through the `register_member_data` hook (network/wagtail_hooks.py)."""
 
-from .models import JoinRequest, SessionRegistration
+from .models import Invitation, JoinRequest, SessionRegistration
 from .models.choices import JoinRequestStatus
 
 
@@ -39,5 +39,16 @@ def group_data(user):
                 "answered_at": request["decided_at"],
             }
             for request in requests
+        ],
+        "invitations_accepted": [
+            {
+                "email": i["email"],
+                "group": i["group__title"],
+                "sent_at": i["created_at"],
+                "accepted_at": i["used_at"],
+            }
+            for i in Invitation.objects.filter(used_by=user)
+            .order_by("used_at")
+            .values("email", "group__title", "created_at", "used_at")
         ],
     }

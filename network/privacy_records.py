@@ -1,8 +1,24 @@
 """What the network keeps about people, for the privacy notice (portal/privacy.py)."""
 
-from portal.privacy import CONSENT, CONTRACT, EXPLICIT_CONSENT, LEGITIMATE_INTERESTS, PrivacyRecord
+from django.conf import settings
+
+from portal.privacy import CONSENT, CONTRACT, EXPLICIT_CONSENT, LEGITIMATE_INTERESTS, PrivacyRecord, days
 
 UNTIL_DELETED = "Until you delete your account."
+
+
+def _referrals():
+    return (
+        "Your name, contact details and the reason are removed "
+        f"{days(settings.REFERRAL_DETAILS_RETENTION_DAYS)} after the group answers the referral."
+    )
+
+
+def _invitations():
+    return (
+        f"{days(settings.INVITATION_RETENTION_DAYS)} after the invitation was used or stopped working, "
+        "or until you delete your account."
+    )
 
 
 def records():
@@ -30,6 +46,34 @@ def records():
             health_data=EXPLICIT_CONSENT,
             kept_for=UNTIL_DELETED,
             who_sees="The facilitators of that group and staff.",
+        ),
+        PrivacyRecord(
+            models=("network.referral",),
+            what=(
+                "If a worker from another service referred you to a group: the name you like to be called, "
+                "your email address or phone number, why they suggested the group, and the answer."
+            ),
+            why="So the group's facilitators can offer you a place and get in touch.",
+            lawful_basis=CONSENT,
+            health_data=EXPLICIT_CONSENT,
+            kept_for=_referrals,
+            who_sees="The facilitators of that group and staff.",
+        ),
+        PrivacyRecord(
+            models=("network.invitation",),
+            what="If we invited you: your email address, who invited you, and when you accepted.",
+            why="So the link in the invitation works once, for you.",
+            lawful_basis=LEGITIMATE_INTERESTS,
+            kept_for=_invitations,
+            who_sees="Staff, and the facilitators of the group you were invited to.",
+        ),
+        PrivacyRecord(
+            models=("network.partnerteam",),
+            what="The teams from other services who can refer people, with a work email address.",
+            why="So a referral comes from a team we know, and we can answer them.",
+            lawful_basis=LEGITIMATE_INTERESTS,
+            kept_for="Until staff remove the team.",
+            who_sees="Staff.",
         ),
         PrivacyRecord(
             models=("network.groupfacilitator",),

@@ -106,6 +106,21 @@ def has_open_join_request(user, group):
     return _join_status(user, group) is not None
 
 
+@rules.predicate
+def facilitates_referral_group(user, referral):
+    return referral is not None and facilitates_group(user, referral.group)
+
+
+@rules.predicate
+def facilitates_invitation_group(user, invitation):
+    return invitation is not None and facilitates_group(user, invitation.group)
+
+
+@rules.predicate
+def facilitates_any_group(user):
+    return is_facilitator(user) and bool(facilitated_group_ids(user))
+
+
 can_run_group = is_staff | facilitates_group | supports_group
 
 rules.add_perm("network.sign_up_for_group", is_member & (~group_needs_asking | was_accepted))
@@ -115,3 +130,9 @@ rules.add_perm("network.run_group", can_run_group)
 rules.add_perm("network.run_session", is_staff | facilitates_session_group | supports_session_group)
 rules.add_perm("network.see_attendance_figures", is_staff | is_board_representative)
 rules.add_perm("network.decide_join_request", is_staff | facilitates_request_group)
+# Referrals and invitations: staff for everything, a group's facilitators for their groups.
+rules.add_perm("network.refer_people", is_staff | facilitates_any_group)
+rules.add_perm("network.decide_referral", is_staff | facilitates_referral_group)
+rules.add_perm("network.invite_to_group", can_run_group)
+rules.add_perm("network.invite_to_network", is_staff)
+rules.add_perm("network.withdraw_invitation", is_staff | facilitates_invitation_group)

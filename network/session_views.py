@@ -19,6 +19,7 @@ from safeguarding.check_step import check_step, help_now_url
 from safeguarding.checks import has_crisis_words
 
 from . import services
+from .invitation_queue import attach_referrals_and_invitations
 from .member_calendar import calendar_addresses
 from .models import GroupFacilitator, GroupPage, GroupSession, JoinRequest, SessionRegistration
 from .rules import facilitated_group_ids
@@ -213,7 +214,12 @@ def my_groups(request):
         group.next_sessions = [session for session in sessions if session.ends_at >= now]
         group.waiting_requests = [r for r in waiting if r.group_id == group.pk]
         group.supported_until = supported.get(group.pk)
-    context = {"groups": groups, "can_see_figures": user.has_perm("network.see_attendance_figures")}
+    whole_network = attach_referrals_and_invitations(groups, now, whole_network=user.is_staff)
+    context = {
+        "groups": groups,
+        "network_invitations": whole_network,
+        "can_see_figures": user.has_perm("network.see_attendance_figures"),
+    }
     return render(request, "network/my_groups.html", context)
 
 

@@ -2,7 +2,16 @@ from django.urls import path
 
 from portal.page_cache import cache_public_response
 
-from . import attendance_views, booking_views, feeds, preparation_views, session_views, views
+from . import (
+    attendance_views,
+    booking_views,
+    feeds,
+    invitation_views,
+    preparation_views,
+    referral_views,
+    session_views,
+    views,
+)
 from .member_calendar import member_calendar
 
 app_name = "network"
@@ -59,6 +68,35 @@ urlpatterns = [
         "groups/join-requests/<id:pk>/say-no/",
         session_views.JoinRequestDeclineView.as_view(),
         name="join_request_decline",
+    ),
+    # Referrals and invitations.
+    path("refer/<str:token>/", referral_views.referral_by_link, name="referral_by_link"),
+    path("groups/refer/", referral_views.ReferralCreateView.as_view(), name="referral_create"),
+    path("groups/referrals/<id:pk>/", referral_views.ReferralAcceptView.as_view(), name="referral_accept"),
+    path(
+        "groups/referrals/<id:pk>/say-no/",
+        referral_views.ReferralDeclineView.as_view(),
+        name="referral_decline",
+    ),
+    path(
+        "groups/referrals/<id:pk>/invite/",
+        referral_views.ReferralInviteView.as_view(),
+        name="referral_invite",
+    ),
+    path("groups/<id:pk>/invite/", invitation_views.InvitationCreateView.as_view(), name="invitation_create"),
+    path(
+        "groups/invite/",
+        invitation_views.NetworkInvitationCreateView.as_view(),
+        name="network_invitation_create",
+    ),
+    path(
+        "groups/invitations/<id:pk>/cancel/",
+        invitation_views.InvitationWithdrawView.as_view(),
+        name="invitation_withdraw",
+    ),
+    path("join/<str:token>/", invitation_views.invitation, name="invitation"),
+    path(
+        "join/<str:token>/ask-again/", invitation_views.invitation_ask_again_view, name="invitation_ask_again"
     ),
     path("search/", views.search, name="search"),
     # Feeds are public and the same for everyone, so they are served from the page cache.

@@ -13,11 +13,12 @@ from accounts.role_permissions import MANAGE
 from accounts.roles import EDITORS
 from portal.editor_shortcuts import SHORTCUTS_HOOK
 
-from . import notifications, privacy_records
+from . import invitation_retention, notifications, privacy_records
 from .admin_shortcuts import network_shortcuts
 from .data_rights import group_data
 from .in_room_sources import sessions_for_in_room_votes
-from .models import GroupSession, SupportService, Venue
+from .invitations import invitation_held
+from .models import GroupSession, PartnerTeam, SupportService, Venue
 
 
 class VenueViewSet(SnippetViewSet):
@@ -60,8 +61,19 @@ class GroupSessionViewSet(SnippetViewSet):
     inspect_view_enabled = True
 
 
+class PartnerTeamViewSet(SnippetViewSet):
+    """Teams from other services who refer people to groups, each through its own secret link."""
+
+    model = PartnerTeam
+    icon = "link"
+    list_display = ["name", "contact_email", "active", "referral_link"]
+    search_fields = ["name"]
+    inspect_view_enabled = True
+    inspect_view_fields = ["name", "contact_email", "active", "referral_link"]
+
+
 class NetworkViewSetGroup(SnippetViewSetGroup):
-    items = (VenueViewSet, SupportServiceViewSet, GroupSessionViewSet)
+    items = (VenueViewSet, SupportServiceViewSet, GroupSessionViewSet, PartnerTeamViewSet)
     menu_icon = "site"
     menu_label = _("Drop-in and groups")
     menu_name = "drop-in-and-groups"
@@ -78,7 +90,12 @@ def member_data_from_groups(user):
 @hooks.register("register_role_permissions")
 def role_permissions():
     return {
-        EDITORS: {"network.venue": MANAGE, "network.supportservice": MANAGE, "network.groupsession": MANAGE}
+        EDITORS: {
+            "network.venue": MANAGE,
+            "network.supportservice": MANAGE,
+            "network.groupsession": MANAGE,
+            "network.partnerteam": MANAGE,
+        }
     }
 
 
@@ -96,3 +113,14 @@ def in_room_sources_from_groups(starts, ends):
 
 
 hooks.register("register_safeguarding_copies", notifications.safeguarding_copies)
+
+
+@hooks.register("register_retention_steps")
+def retention_steps_from_invitations():
+    return invitation_retention.steps()
+
+
+@hooks.register("register_sign_up_openers")
+def invited_people_may_sign_up(request):
+    """Open sign-up, when the network takes people by invitation only, to someone holding one."""
+    return invitation_held(request) is not None

@@ -112,6 +112,15 @@ class NetworkSettings(SharedSiteSetting, BaseSiteSetting):
             "show theirs. Untick to keep consultations for signed-in members only."
         ),
     )
+    invitation_only = models.BooleanField(
+        _("people can join only with an invitation"),
+        default=False,
+        help_text=_(
+            "Tick to close open sign-up. People can still join with an invitation that staff or a "
+            "facilitator sent them, and members can still sign in. The sign-up page tells everyone "
+            "else to ask at the drop-in or phone the number above."
+        ),
+    )
     ico_registration_number = models.CharField(
         _("ICO registration number"),
         max_length=20,
@@ -139,6 +148,7 @@ class NetworkSettings(SharedSiteSetting, BaseSiteSetting):
             heading=_("Privacy notice"),
         ),
         FieldPanel("consultations_public", heading=_("Have your say")),
+        FieldPanel("invitation_only", heading=_("Joining")),
     ]
 
     class Meta:

@@ -6,6 +6,7 @@ from .groups import (
     GroupPage,
     GroupSession,
 )
+from .invitations import Invitation, PartnerTeam, Referral
 from .news import NewsIndexPage, NewsPage, NewsPageTag
 from .pages import DropInPage, StandardPage
 from .reminders import MemberCalendar, SessionReminder
@@ -24,6 +25,7 @@ __all__ = [
     "GroupIndexPage",
     "GroupPage",
     "GroupSession",
+    "Invitation",
     "JoinRequest",
     "MemberCalendar",
     "NewsIndexPage",
@@ -31,6 +33,8 @@ __all__ = [
     "NewsPageTag",
     "OpeningException",
     "OpeningPeriod",
+    "PartnerTeam",
+    "Referral",
     "ServiceVisit",
     "SessionRegistration",
     "SessionReminder",

@@ -68,6 +68,12 @@ class JoinRequestStatus(models.TextChoices):
         return [cls.WAITING, cls.ACCEPTED]
 
 
+class ReferralStatus(models.TextChoices):
+    WAITING = "waiting", _("Waiting for an answer")
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+
+
 class RegistrationStatus(models.TextChoices):
     """A member's place at a session, or their turn on its waiting list."""
 

@@ -285,6 +285,14 @@ SIGNED_IN_SESSION_RETENTION_DAYS = int(os.environ.get("SIGNED_IN_SESSION_RETENTI
 IN_ROOM_DETAILS_RETENTION_DAYS = int(os.environ.get("IN_ROOM_DETAILS_RETENTION_DAYS", "365"))
 # The words of a priority as they were before a moderator edited them, after the edit.
 MODERATION_ORIGINALS_RETENTION_DAYS = int(os.environ.get("MODERATION_ORIGINALS_RETENTION_DAYS", "365"))
+# A referral's contact details (name, email, phone, reason), after a facilitator answered it.
+REFERRAL_DETAILS_RETENTION_DAYS = int(os.environ.get("REFERRAL_DETAILS_RETENTION_DAYS", "90"))
+# An invitation (it holds an email address), after it was used, withdrawn or stopped working.
+INVITATION_RETENTION_DAYS = int(os.environ.get("INVITATION_RETENTION_DAYS", "90"))
+# How long an invitation link works for.
+INVITATION_VALID_DAYS = int(os.environ.get("INVITATION_VALID_DAYS", "14"))
+# How many referrals one partner team's link takes in an hour, so a leaked link cannot flood facilitators.
+REFERRALS_PER_TEAM_PER_HOUR = int(os.environ.get("REFERRALS_PER_TEAM_PER_HOUR", "10"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -22,8 +22,10 @@ from consultations.models import ExportFormat, ExportStatus, ExportSubject
 from consultations.services.exports import export_log_create
 from network import booking_notifications
 from network import notifications as network_notifications
-from network.models import GroupSession
-from network.models.choices import Format, JoinRequestStatus
+from network.invitations import invitation_create
+from network.models import GroupSession, Invitation, PartnerTeam, Referral
+from network.models.choices import Format, HowToJoin, JoinRequestStatus
+from network.referrals import referral_decide
 from network.reminders import reminder_due_at, session_reminders_send
 from portal.task_failures import report_failed_task
 from safeguarding.models import SafeguardingSettings, SourceKind
@@ -264,6 +266,42 @@ def ask_to_join_a_group(world):
     network_notifications.send_join_request_received(join_request=request)
 
 
+def invite_someone(world):
+    group = GroupPageFactory(how_to_join=HowToJoin.INVITE)
+    invitation_create(email="wren@example.org", group=group, invited_by=facilitator_of(group))
+    invitation_create(email="finch@example.org", invited_by=UserFactory(is_staff=True))
+
+
+def refer_someone(world):
+    group = GroupPageFactory(how_to_join=HowToJoin.REFERRAL)
+    facilitator_of(group)
+    team = PartnerTeam.objects.create(name="Community Recovery Team", contact_email="team@example.org")
+    response = world.client.post(
+        path_of(team.referral_link()),
+        {"chosen_name": "Sam", "email": "sam@example.org", "group": group.pk, "consent": "on"},
+    )
+    assert response.status_code == 302
+    return Referral.objects.get()
+
+
+def say_no_to_a_referral(world):
+    referral = refer_someone(world)
+    mail.outbox.clear()
+    referral_decide(
+        referral=referral, decided_by=UserFactory(is_staff=True), accept=False, note="It is full."
+    )
+
+
+def ask_for_a_new_invitation(world):
+    group = GroupPageFactory(how_to_join=HowToJoin.INVITE)
+    invitation, token = invitation_create(
+        email="wren@example.org", group=group, invited_by=facilitator_of(group)
+    )
+    Invitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now())
+    mail.outbox.clear()
+    world.client.post(f"/join/{token}/ask-again/", {"message": "Mornings are best."})
+
+
 def safeguarding_leads(world):
     config = SafeguardingSettings.current()
     config.leads = "lead@example.org"
@@ -321,6 +359,10 @@ TRIGGERS = {
     "network/email/join_request_answered.txt": answer_a_join_request,
     "network/email/join_request_received.txt": ask_to_join_a_group,
     "network/email/place_booked.txt": book_a_place_in_person,
+    "network/email/invitation.txt": invite_someone,
+    "network/email/referral_received.txt": refer_someone,
+    "network/email/referral_declined.txt": say_no_to_a_referral,
+    "network/email/new_link_asked.txt": ask_for_a_new_invitation,
     "safeguarding/email/case_opened.txt": open_a_safeguarding_case,
     "safeguarding/email/case_still_open.txt": leave_a_safeguarding_case_open,
     "portal/email/task_failed.txt": fail_a_background_job,

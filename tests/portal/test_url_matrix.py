@@ -282,6 +282,41 @@ EXPECTED = {
     "network:member_calendar_reset": Case(signed_in(200)),
     # Cancelling a place you do not have says so.
     "network:session_unregister": Case(signed_in(GS), values=pk("session"), method="POST"),
+    # Referrals and invitations. `referral` (waiting) and `invitation` (open) are for `group`.
+    "network:referral_by_link": Case(everyone(200), values=lambda w: {"token": w.referral_token}),
+    # `other facilitator` runs a group people just turn up to: the form says none takes referrals.
+    "network:referral_create": Case(
+                              row(S,    403,   403,  200,  200,  403,  403,  403,  200),
+    ),
+    "network:referral_accept": Case(
+                              row(S,    403,   403,  MINE, 403,  403,  403,  403,  MINE),
+        values=pk("referral"), method="POST",
+    ),
+    "network:referral_decline": Case(
+                              row(S,    403,   403,  200,  403,  403,  403,  403,  200),
+        values=pk("referral"),
+    ),
+    "network:referral_invite": Case(
+                              row(S,    403,   403,  200,  403,  403,  403,  403,  200),
+        values=pk("referral"),
+    ),
+    "network:invitation_create": Case(
+                              row(S,    403,   403,  200,  403,  403,  403,  403,  200),
+        values=pk("group"),
+    ),
+    "network:network_invitation_create": Case(
+                              row(S,    403,   403,  403,  403,  403,  403,  403,  200),
+    ),
+    "network:invitation_withdraw": Case(
+                              row(S,    403,   403,  MINE, 403,  403,  403,  403,  MINE),
+        values=pk("invitation"), method="POST",
+    ),
+    "network:invitation": Case(everyone(200), values=lambda w: {"token": w.invitation_token}),
+    # The link still works, so there is nothing to ask for: back to it.
+    "network:invitation_ask_again": Case(
+        everyone(Redirect(lambda w: f"/join/{w.invitation_token}/")),
+        values=lambda w: {"token": w.invitation_token}, method="POST",
+    ),
     # Public: search and feeds.
     "network:search": Case(everyone(200)),
     "network:news_rss": Case(everyone(200)),
@@ -697,6 +732,7 @@ SNIPPET_RIGHTS = {  # (editor, staff)
     "network_venue": (MANAGE, MANAGE),
     "network_supportservice": (MANAGE, MANAGE),
     "network_groupsession": (NO_ADDING, NO_ADDING),
+    "network_partnerteam": (MANAGE, MANAGE),
     "consultations_consultation": (MANAGE, MANAGE),
     "consultations_returnreason": (MANAGE, MANAGE),
     "consultations_board": (MANAGE, MANAGE),

@@ -33,8 +33,11 @@ from consultations.models import (
     PriorityRevision,
     PriorityStatus,
 )
-from network.models import JoinRequest
+from network.invitations import invitation_create
+from network.models import JoinRequest, PartnerTeam
 from network.models.choices import HowToJoin, JoinRequestStatus
+from network.referral_links import referral_token
+from network.referrals import referral_create
 from safeguarding.models import Case, SourceKind
 from tests.factories.accounts import ProfileFactory, UserFactory, user_with_roles
 from tests.factories.consultations import (
@@ -134,6 +137,17 @@ def build_world(home_page):
     w.applicant = user_with_roles()
     w.join_request = JoinRequest.objects.create(
         group=w.group, member=w.applicant, status=JoinRequestStatus.WAITING
+    )
+    # A partner team's referral to `group`, waiting, and an open invitation to `group`.
+    w.partner_team = PartnerTeam.objects.create(
+        name="Community Recovery Team", contact_email="team@example.org"
+    )
+    w.referral_token = referral_token(w.partner_team)
+    w.referral = referral_create(
+        group=w.group, partner_team=w.partner_team, chosen_name="Sam", email="sam@example.org", consent=True
+    )
+    w.invitation, w.invitation_token = invitation_create(
+        email="wren@example.org", group=w.group, invited_by=people["facilitator"]
     )
 
     w.consultation = ConsultationFactory(eligible_group=w.peer_group, board=w.board)

@@ -2,10 +2,10 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from demo import accounts, board, consultations, groups, hub, news_and_pages, site
+from demo import accounts, board, consultations, groups, hub, news_and_pages, referrals, site
 
 # In this order: each step builds on the ones before it, and each is safe to run again.
-DEMO_STEPS = [site, accounts, hub, groups, news_and_pages, consultations, board]
+DEMO_STEPS = [site, accounts, hub, groups, referrals, news_and_pages, consultations, board]
 
 
 def already_loaded():
