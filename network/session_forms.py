@@ -1,11 +1,12 @@
-"""Forms for group sessions: asking to join, recording attendance, cancelling a session."""
+"""Forms for group sessions: asking to join, recording attendance, cancelling a session, setting
+its number of places."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .cancellation_notes import personal_details_in_note, personal_details_message
 from .models.choices import CancellationReason
-from .models.groups import CANCELLATION_NOTE_MAX_LENGTH, WALK_INS_MAX
+from .models.groups import CANCELLATION_NOTE_MAX_LENGTH, PLACES_MAX, WALK_INS_MAX
 from .models.sessions import JOIN_MESSAGE_MAX_LENGTH
 
 
@@ -66,6 +67,25 @@ class AttendanceForm(forms.Form):
         self.fields["came"].choices = [(r.pk, r.display_name) for r in registrations]
         if not registrations:
             del self.fields["came"]
+
+
+class SessionPlacesForm(forms.Form):
+    """The session's own number of places, or (`from_group`, a button of its own) the group's."""
+
+    places = forms.IntegerField(
+        label=_("How many places are there at this session?"),
+        help_text=_("Leave it empty for no limit. When it is full, people can join the waiting list."),
+        required=False,
+        min_value=1,
+        max_value=PLACES_MAX,
+        error_messages={
+            "invalid": _("Write the number of places as a number, like 12."),
+            "min_value": _("There needs to be at least 1 place. Leave it empty for no limit."),
+            "max_value": _("The number of places can be up to %(limit_value)s. Please check it."),
+        },
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
+    )
+    from_group = forms.BooleanField(required=False, widget=forms.HiddenInput)
 
 
 class SessionCancelForm(forms.Form):

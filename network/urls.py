@@ -2,7 +2,7 @@ from django.urls import path
 
 from portal.page_cache import cache_public_response
 
-from . import booking_views, feeds, session_views, views
+from . import booking_views, feeds, place_views, session_views, views
 
 app_name = "network"
 
@@ -25,6 +25,12 @@ urlpatterns = [
     path(
         "groups/sessions/<id:pk>/sign-up/", session_views.SessionSignUpView.as_view(), name="session_register"
     ),
+    path(
+        "groups/sessions/<id:pk>/join-waiting-list/",
+        session_views.SessionWaitingListJoinView.as_view(),
+        name="session_waiting_list_join",
+    ),
+    path("groups/sessions/<id:pk>/places/", place_views.SessionPlacesView.as_view(), name="session_places"),
     path(
         "groups/sessions/<id:pk>/cancel-place/",
         session_views.SessionPlaceCancelView.as_view(),

@@ -8,7 +8,7 @@ from .groups import (
 )
 from .news import NewsIndexPage, NewsPage, NewsPageTag
 from .pages import DropInPage, StandardPage
-from .sessions import JoinRequest, SessionLinkSent, SessionRegistration
+from .sessions import JoinRequest, SessionLinkSent, SessionRegistration, booked_count
 from .venues import (
     OpeningException,
     OpeningPeriod,
@@ -35,4 +35,5 @@ __all__ = [
     "StandardPage",
     "SupportService",
     "Venue",
+    "booked_count",
 ]

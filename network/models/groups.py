@@ -1,6 +1,7 @@
 """Peer groups: what they are, who they are for, when they meet, and each session as a row."""
 
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -23,6 +24,8 @@ from .venues import Venue
 
 UPCOMING_SESSIONS_SHOWN = 6
 WALK_INS_MAX = 200
+# Places at a session: enough for any room the network meets in, and a check on a slipped key.
+PLACES_MAX = 200
 CANCELLATION_NOTE_MAX_LENGTH = 160
 
 
@@ -97,6 +100,16 @@ class GroupPage(Page):
     joining_details = models.TextField(
         blank=True, help_text=_("Who to ask and how, for example: ask at reception or phone the hub.")
     )
+    places = models.PositiveSmallIntegerField(
+        _("places at each session"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(PLACES_MAX)],
+        help_text=_(
+            "Leave empty for no limit. When a session is full, people can join its waiting list, "
+            "and the first person waiting gets any place that comes up."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -114,7 +127,10 @@ class GroupPage(Page):
             ],
             heading=_("When it meets"),
         ),
-        MultiFieldPanel([FieldPanel("how_to_join"), FieldPanel("joining_details")], heading=_("How to join")),
+        MultiFieldPanel(
+            [FieldPanel("how_to_join"), FieldPanel("joining_details"), FieldPanel("places")],
+            heading=_("How to join"),
+        ),
         InlinePanel("facilitators", heading=_("Who runs it"), label=_("facilitator")),
     ]
     promote_panels = plain_promote_panels()
@@ -228,6 +244,16 @@ class GroupSession(models.Model):
         ),
     )
 
+    places = models.PositiveSmallIntegerField(
+        _("places"), null=True, blank=True, help_text=_("Empty: no limit.")
+    )
+    # True: the session takes the group's number of places whenever the group's page is published.
+    # A facilitator who sets this session's own number turns it off (services.session_places_set).
+    places_from_group = models.BooleanField(default=True)
+    # How many people have a place: counted here, under the session's row lock, so that the
+    # database itself refuses more bookings than places (see the constraints).
+    places_taken = models.PositiveIntegerField(default=0)
+
     walk_ins = models.PositiveSmallIntegerField(
         _("people who came without signing up"),
         default=0,
@@ -243,6 +269,13 @@ class GroupSession(models.Model):
             models.UniqueConstraint(fields=["group", "starts_at"], name="one_session_per_group_and_start"),
             models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="session_ends_after_start"),
             models.CheckConstraint(condition=Q(walk_ins__lte=WALK_INS_MAX), name="session_walk_ins_sensible"),
+            models.CheckConstraint(
+                condition=Q(places_taken__gte=0), name="session_places_taken_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(places__isnull=True) | Q(places__gte=1, places_taken__lte=F("places")),
+                name="session_never_over_booked",
+            ),
             # Only the neutral reasons can reach a public page. (A session cancelled before the
             # reasons existed, or by a script, may have none: it then shows as just "Cancelled".)
             models.CheckConstraint(
@@ -255,6 +288,15 @@ class GroupSession(models.Model):
     def __str__(self):
         local = timezone.localtime(self.starts_at)
         return f"{self.group.title}, {local:%A} {local.day} {local:%B %Y %H:%M}"
+
+    @property
+    def places_left(self):
+        """How many places are still free, or None when there is no limit."""
+        return None if self.places is None else self.places - self.places_taken
+
+    @property
+    def is_full(self):
+        return self.places is not None and self.places_taken >= self.places
 
     @property
     def cancellation_reason_shown(self):
