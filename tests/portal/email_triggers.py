@@ -22,7 +22,8 @@ from consultations.models import ExportFormat, ExportStatus, ExportSubject
 from consultations.services.exports import export_log_create
 from network import booking_notifications
 from network import notifications as network_notifications
-from network.models.choices import Format, JoinRequestStatus
+from network import services as network_services
+from network.models.choices import Format, JoinRequestStatus, RegistrationStatus
 from portal.task_failures import report_failed_task
 from safeguarding.models import SafeguardingSettings, SourceKind
 from safeguarding.services import case_open_if_crisis, cases_escalate
@@ -250,6 +251,15 @@ def book_a_place_in_person(world):
     booking_notifications.send_place_booked(session=place.session, member=place.member)
 
 
+def give_up_a_place_someone_is_waiting_for(world):
+    group = GroupPageFactory(format=Format.HYBRID, online_link=ONLINE_LINK)
+    session = GroupSessionFactory(group=group, places=1)
+    leaving = SessionRegistrationFactory(session=session)
+    SessionRegistrationFactory(session=session, status=RegistrationStatus.WAITING)
+    with world.committed():
+        network_services.session_unregister(session=session, member=leaving.member)
+
+
 def ask_to_join_a_group(world):
     request = JoinRequestFactory()
     facilitator_of(request.group)
@@ -313,6 +323,7 @@ TRIGGERS = {
     "network/email/join_request_answered.txt": answer_a_join_request,
     "network/email/join_request_received.txt": ask_to_join_a_group,
     "network/email/place_booked.txt": book_a_place_in_person,
+    "network/email/place_came_up.txt": give_up_a_place_someone_is_waiting_for,
     "safeguarding/email/case_opened.txt": open_a_safeguarding_case,
     "safeguarding/email/case_still_open.txt": leave_a_safeguarding_case_open,
     "portal/email/task_failed.txt": fail_a_background_job,

@@ -95,6 +95,7 @@ def pk(attribute):
 S, R = SIGN_IN, ADMIN_REFUSED
 GS = Redirect(lambda w: f"/groups/{w.group.pk}/sessions/")  # the group's sessions
 MINE = Redirect("/groups/yours/")  # the facilitator's groups
+RUN = Redirect(lambda w: f"/groups/sessions/{w.session.pk}/")  # the run-session page
 BACK = Redirect(lambda w: f"/consultations/{w.consultation.pk}/")  # the consultation
 MEET = Redirect(lambda w: f"/consultations/board/meetings/{w.meeting.pk}/")  # the meeting
 RESET = Redirect("/accounts/password/reset/")
@@ -254,6 +255,16 @@ EXPECTED = {
     # Only `member` was accepted into the group.
     "network:session_register": Case(
                               row(S,    GS,    403,  403,  403,  403,  403,  403,  403),
+        values=pk("session"), method="POST",
+    ),
+    # The waiting list is for the same people as a place (the session has room: a place).
+    "network:session_waiting_list_join": Case(
+                              row(S,    GS,    403,  403,  403,  403,  403,  403,  403),
+        values=pk("session"), method="POST",
+    ),
+    # Empty: no limit on places, back to the run-session page.
+    "network:session_places": Case(
+                              row(S,    403,   403,  RUN,  403,  403,  403,  403,  RUN),
         values=pk("session"), method="POST",
     ),
     # Nobody has a place at `session`: "I did not get the link" says so, on Your sessions.
