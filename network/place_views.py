@@ -9,11 +9,17 @@ from .session_views import RunSessionView
 
 
 class SessionPlacesView(RunSessionView):
-    """A refusal (fewer places than people with one, a session that has started) is shown on the
-    form with what was typed, so the facilitator can put it right."""
+    """A number that cannot be (fewer places than people with one) is shown on the form with what
+    was typed, so the facilitator can put it right; a session that has started or was cancelled
+    meanwhile is said as a message, as on the rest of the page."""
 
     http_method_names = ["post"]
-    refusals_as_messages = False
+
+    def refused(self, form, error):
+        if isinstance(error, services.PlacesNumberRefused):
+            form.add_error(None, error)
+            return self.show(form)
+        return super().refused(form, error)
 
     def get_form(self):
         return SessionPlacesForm(self.request.POST)

@@ -6,7 +6,9 @@ never take the last place, and each place given up goes to exactly one person wa
 database refuses the rest (GroupSession's constraints). Emails are the caller's.
 """
 
-from .models import SessionRegistration
+from django.db.models import F
+
+from .models import GroupSession, SessionRegistration
 from .models.choices import RegistrationStatus
 
 
@@ -19,8 +21,9 @@ def places_following_group(*, group, session):
 
 
 def _count_taken(session, change):
+    # An update, not save(): the counter alone, without the signals a save sends.
+    GroupSession.objects.filter(pk=session.pk).update(places_taken=F("places_taken") + change)
     session.places_taken += change
-    session.save(update_fields=["places_taken"])
 
 
 def place_take(*, session, member):

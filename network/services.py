@@ -38,6 +38,11 @@ class SessionFull(SessionError):
     """No place is free: the member is offered the waiting list, and joins it only if they choose."""
 
 
+class PlacesNumberRefused(SessionError):
+    """The number of places asked for cannot be (fewer than the people who have one): the
+    facilitator puts it right on the form."""
+
+
 @transaction.atomic
 def group_sessions_sync(*, group, today=None):
     """Make the group's future sessions match its schedule.
@@ -153,11 +158,11 @@ def session_places_set(*, session, places_wanted=None, from_group=False, now=Non
     if from_group:
         places_wanted = places.places_following_group(group=session.group, session=session)
     if places_wanted is not None and not 1 <= places_wanted <= PLACES_MAX:
-        raise SessionError(f"The number of places must be from 1 to {PLACES_MAX}.")
+        raise PlacesNumberRefused(f"The number of places must be from 1 to {PLACES_MAX}.")
     taken = session.places_taken
     if places_wanted is not None and places_wanted < taken:
         people = "1 person already has a place" if taken == 1 else f"{taken} people already have a place"
-        raise SessionError(
+        raise PlacesNumberRefused(
             f"{people}, so there need to be at least {taken} places. Nobody loses a place they "
             "have. If someone cannot come, they can cancel their place, and it goes to the next "
             "person waiting."

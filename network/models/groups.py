@@ -100,11 +100,18 @@ class GroupPage(Page):
     joining_details = models.TextField(
         blank=True, help_text=_("Who to ask and how, for example: ask at reception or phone the hub.")
     )
-    places = models.PositiveSmallIntegerField(
+    # Not a PositiveSmallIntegerField: its form field would refuse -4 in its own words before
+    # these validators could say it plainly. The constraint below holds in the database.
+    places = models.SmallIntegerField(
         _("places at each session"),
         null=True,
         blank=True,
-        validators=[MinValueValidator(1), MaxValueValidator(PLACES_MAX)],
+        validators=[
+            MinValueValidator(1, _("There needs to be at least 1 place. Leave it empty for no limit.")),
+            MaxValueValidator(
+                PLACES_MAX, _("The number of places can be up to %(limit_value)s. Please check it.")
+            ),
+        ],
         help_text=_(
             "Leave empty for no limit. When a session is full, people can join its waiting list, "
             "and the first person waiting gets any place that comes up."
@@ -144,6 +151,12 @@ class GroupPage(Page):
 
     class Meta:
         verbose_name = _("peer group")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(places__isnull=True) | Q(places__gte=1, places__lte=PLACES_MAX),
+                name="group_places_sensible",
+            )
+        ]
 
     @property
     def meets_in_person(self):
