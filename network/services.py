@@ -173,6 +173,23 @@ def session_places_set(*, session, places_wanted=None, from_group=False, now=Non
     return session
 
 
+def member_places_give_up(*, member, now=None):
+    """Before an account goes: each place it had is given up as if cancelled, so the counts stay
+    right and a place at a session still to come goes to the first person waiting. Turns on
+    waiting lists simply go with the account. Sessions are locked one at a time, in id order."""
+    now = now or timezone.now()
+    session_ids = (
+        SessionRegistration.objects.booked().filter(member=member).values_list("session_id", flat=True)
+    )
+    for session in GroupSession.objects.filter(pk__in=list(session_ids)).order_by("pk"):
+        with transaction.atomic():
+            session = _session_locked(session)
+            registration = SessionRegistration.objects.filter(session=session, member=member).first()
+            if registration is not None:
+                promoted = places.registration_remove(session=session, registration=registration, now=now)
+                _promoted_tell(session, promoted, now)
+
+
 def _promoted_tell(session, promoted, now):
     """Email each person promoted from the waiting list; inside the link window the online link
     goes too. Queued inside the caller's transaction, so with the database queue an email goes

@@ -131,7 +131,7 @@ class SessionWaitingListJoinView(SessionSignUpView):
 
 
 class SessionPlaceCancelView(SessionAction):
-    """Giving up one's own place: anyone signed in may, for a place they have."""
+    """Giving up one's own place, or leaving a waiting list: anyone signed in may, for their own."""
 
     def perform(self, form):
         return services.session_unregister(session=self.session, member=self.request.user)

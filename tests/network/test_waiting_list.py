@@ -10,6 +10,7 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
+from accounts.services import account_delete
 from network import services
 from network.booking_notifications import SUBJECT_PLACE_CAME_UP
 from network.closures import sessions_hit_by_closures
@@ -231,6 +232,21 @@ def test_the_download_of_your_data_says_place_or_waiting_list(client, full):
     services.session_unregister(session=full, member=full.booked[0].member)
     data = json.loads(client.get("/accounts/your-data/download/").content)
     assert [p["place"] for p in data["group_sessions"]] == ["Has a place"]
+
+
+def test_a_deleted_account_gives_its_places_up_to_the_people_waiting(full, group):
+    leaving = full.booked[0].member
+    past = GroupSessionFactory(group=group, places=2, starts_at=timezone.now() - datetime.timedelta(days=7))
+    SessionRegistrationFactory(session=past, member=leaving, attended=True)
+    SessionRegistrationFactory(session=past, attended=True)
+    account_delete(user=leaving)
+    assert [status_of(r) for r in full.queue] == [BOOKED, WAITING, WAITING]
+    assert [m.to for m in mail.outbox if m.subject == SUBJECT_PLACE_CAME_UP] == [[full.queue[0].member.email]]
+    assert counted_right(full).places_taken == 2
+    assert counted_right(past).places_taken == 1
+    # A turn on the waiting list just goes.
+    account_delete(user=full.queue[2].member)
+    assert counted_right(full).places_taken == 2 and full.registrations.waiting().count() == 1
 
 
 # What people see
