@@ -102,8 +102,9 @@ class SessionCancelForm(forms.Form):
     note = forms.CharField(
         label=_("A note for people with a place (optional)"),
         help_text=_(
-            "Only people with a place get it, by email. Please leave out names, contact details and "
-            "news about anyone, for example: we meet in the garden room next week."
+            "Only people with a place (or on the waiting list) get it, by email. Please leave out "
+            "names, contact details and news about anyone, for example: we meet in the garden room "
+            "next week."
         ),
         required=False,
         max_length=CANCELLATION_NOTE_MAX_LENGTH,

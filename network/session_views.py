@@ -298,7 +298,10 @@ class RunSessionView(ActionView):
 
 class SessionCancelView(RunSessionView):
     http_method_names = ["post"]
-    success_message = "The session is cancelled. Everyone with a place will get an email."
+    success_message = (
+        "The session is cancelled. Everyone with a place will get an email, and so will everyone on "
+        "the waiting list."
+    )
 
     def get_form(self):
         return SessionCancelForm(self.request.POST)
