@@ -1,4 +1,5 @@
-"""Demo peer groups with their facilitators, sessions and a few places booked.
+"""Demo peer groups with their facilitators, sessions, a few places booked and one full session
+with someone waiting.
 Safe to run again: everything is found by its name or slug and updated, never duplicated."""
 
 import datetime
@@ -19,7 +20,7 @@ from network.models import (
     Venue,
 )
 from network.models.choices import Audience, Format, Frequency, HowToJoin, JoinRequestStatus
-from network.services import group_sessions_sync
+from network.services import group_sessions_sync, session_register
 
 from .hub import FRIDAY, HUB_NAME, MONDAY, THURSDAY, TUESDAY, WEDNESDAY
 from .pages import child_page
@@ -63,6 +64,8 @@ GROUPS = [
         "how_to_join": HowToJoin.JUST_TURN_UP,
         "joining_details": "",
         "facilitators": ["Rowan"],
+        # A small room: the next session is full, with someone on its waiting list.
+        "places": 2,
     },
     {
         "slug": "self-management-online",
@@ -141,6 +144,7 @@ def load_groups(home, venue):
             first_date=next_weekday(spec["weekday"], today - datetime.timedelta(weeks=4)),
             how_to_join=spec["how_to_join"],
             joining_details=spec["joining_details"],
+            places=spec.get("places"),
             body=[("paragraph", f"<p>{spec['summary']} Tea and biscuits are always on.</p>")],
         )
         GroupFacilitator.objects.filter(group=group).delete()
@@ -187,7 +191,8 @@ def load_session_places():
     for group in (tuesday, online):
         session = group.sessions.filter(starts_at__gt=now, cancelled=False).first()
         if session:
-            SessionRegistration.objects.get_or_create(session=session, member=member)
+            session_register(session=session, member=member)
+    load_full_session(member)
     # Sessions are made from today on, so last week's session is made here to have a history.
     last_week = timezone.localdate() - datetime.timedelta(weeks=1)
     starts_at, ends_at = meeting_times(tuesday, next_weekday(TUESDAY, last_week))
@@ -200,7 +205,23 @@ def load_session_places():
             session=past, member=facilitator, defaults={"attended": True}
         )
         past.walk_ins = 3
-        past.save(update_fields=["walk_ins"])
+        past.places_taken = past.registrations.booked().count()
+        past.save(update_fields=["walk_ins", "places_taken"])
+
+
+def load_full_session(member):
+    """The next Monday session has 2 places, both taken (by Ailsa and Rowan), and the demo member
+    is first on its waiting list."""
+    User = get_user_model()
+    monday = GroupPage.objects.get(slug="self-management-monday")
+    session = monday.sessions.filter(starts_at__gt=timezone.now(), cancelled=False).first()
+    if session is None:
+        return
+    for email in ("board@example.org", "facilitator@example.org"):
+        booked = User.objects.filter(email=email).first()
+        if booked is not None:
+            session_register(session=session, member=booked, wait_if_full=True)
+    session_register(session=session, member=member, wait_if_full=True)
 
 
 def load(*, stdout):

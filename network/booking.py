@@ -18,8 +18,14 @@ RESEND_LINK_EVERY = timedelta(minutes=10)
 def _refusal(session, member, now):
     """Why the link cannot go (a kind sentence), or "" when it can."""
     group = session.group
-    if not SessionRegistration.objects.booked().filter(session=session, member=member).exists():
+    registration = SessionRegistration.objects.filter(session=session, member=member).first()
+    if registration is None:
         return "You do not have a place at this session. Sign up first, then we send you the link."
+    if not registration.is_booked:
+        return (
+            "You are on the waiting list for this session. If a place comes up, it is yours, and "
+            "we email you the link."
+        )
     if session.cancelled:
         return "This session is cancelled, so there is no link to send. Sorry."
     if session.ends_at <= now:

@@ -5,12 +5,12 @@ goes through services.session_cancel, so everyone with a place is emailed as usu
 
 from datetime import time, timedelta
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils import timezone
 
 from . import services
 from .cancellation_notes import personal_details_in_note
-from .models import GroupSession
+from .models import GroupSession, booked_count
 from .models.choices import CancellationReason, Format
 from .opening_hours import at_london_time
 
@@ -54,7 +54,7 @@ def sessions_hit_by_closures(venue, *, now=None):
             starts_at__gt=now,
         )
         .select_related("group")
-        .annotate(booked=Count("registrations"))
+        .annotate(booked=booked_count())
         .order_by("starts_at", "group__title")
     )
     hit = []

@@ -3,15 +3,23 @@ requests to join groups and the invitations they joined with. Not who else came,
 answered. Added to the file through the `register_member_data` hook (network/wagtail_hooks.py)."""
 
 from .models import Invitation, JoinRequest, SessionRegistration
-from .models.choices import JoinRequestStatus
+from .models.choices import JoinRequestStatus, RegistrationStatus
 
 
 def group_data(user):
-    """Places at group sessions and requests to join groups. Not who else came, nor who answered."""
+    """Places (and turns on waiting lists) at group sessions and requests to join groups. Not who
+    else came, nor who answered."""
     places = (
         SessionRegistration.objects.filter(member=user)
         .order_by("session__starts_at", "pk")
-        .values("session__group__title", "session__starts_at", "session__cancelled", "created_at", "attended")
+        .values(
+            "session__group__title",
+            "session__starts_at",
+            "session__cancelled",
+            "status",
+            "created_at",
+            "attended",
+        )
     )
     requests = (
         JoinRequest.objects.filter(member=user)
@@ -19,12 +27,14 @@ def group_data(user):
         .values("group__title", "message", "status", "created_at", "decided_at")
     )
     status_in_words = dict(JoinRequestStatus.choices)
+    place_in_words = dict(RegistrationStatus.choices)
     return {
         "group_sessions": [
             {
                 "group": place["session__group__title"],
                 "starts_at": place["session__starts_at"],
                 "cancelled": place["session__cancelled"],
+                "place": str(place_in_words[place["status"]]),
                 "signed_up_at": place["created_at"],
                 "came": place["attended"],
             }

@@ -26,8 +26,8 @@ def records():
         PrivacyRecord(
             models=("network.sessionregistration", "network.sessionlinksent"),
             what=(
-                "Your places at group sessions, whether you came (filled in by the facilitator), and "
-                "when we emailed you the link to an online session."
+                "Your places at group sessions (and your turn on a waiting list), whether you came "
+                "(filled in by the facilitator), and when we emailed you the link to an online session."
             ),
             why="To keep your place, to send you the link, and to tell you if a session is cancelled.",
             lawful_basis=CONTRACT,

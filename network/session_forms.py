@@ -1,5 +1,5 @@
 """Forms for group sessions: asking to join, recording attendance, cancelling a session, what to
-get ready for it."""
+get ready for it, its number of places."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -11,7 +11,7 @@ from .cancellation_notes import (
     what_to_prepare_problem,
 )
 from .models.choices import CancellationReason
-from .models.groups import CANCELLATION_NOTE_MAX_LENGTH, WALK_INS_MAX, WHAT_TO_PREPARE_MAX_LENGTH
+from .models.groups import CANCELLATION_NOTE_MAX_LENGTH, PLACES_MAX, WALK_INS_MAX, WHAT_TO_PREPARE_MAX_LENGTH
 from .models.sessions import JOIN_MESSAGE_MAX_LENGTH
 
 
@@ -74,6 +74,25 @@ class AttendanceForm(forms.Form):
             del self.fields["came"]
 
 
+class SessionPlacesForm(forms.Form):
+    """The session's own number of places, or (`from_group`, a button of its own) the group's."""
+
+    places = forms.IntegerField(
+        label=_("How many places are there at this session?"),
+        help_text=_("Leave it empty for no limit. When it is full, people can join the waiting list."),
+        required=False,
+        min_value=1,
+        max_value=PLACES_MAX,
+        error_messages={
+            "invalid": _("Write the number of places as a number, like 12."),
+            "min_value": _("There needs to be at least 1 place. Leave it empty for no limit."),
+            "max_value": _("The number of places can be up to %(limit_value)s. Please check it."),
+        },
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-3"}),
+    )
+    from_group = forms.BooleanField(required=False, widget=forms.HiddenInput)
+
+
 class SessionCancelForm(forms.Form):
     reason = forms.ChoiceField(
         label=_("Why is it cancelled?"),
@@ -88,8 +107,9 @@ class SessionCancelForm(forms.Form):
     note = forms.CharField(
         label=_("A note for people with a place (optional)"),
         help_text=_(
-            "Only people with a place get it, by email. Please leave out names, contact details and "
-            "news about anyone, for example: we meet in the garden room next week."
+            "Only people with a place (or on the waiting list) get it, by email. Please leave out "
+            "names, contact details and news about anyone, for example: we meet in the garden room "
+            "next week."
         ),
         required=False,
         max_length=CANCELLATION_NOTE_MAX_LENGTH,

@@ -6,7 +6,7 @@ get 403. The group's online link is never put in any page: it is only ever email
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, F, Window
+from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -21,13 +21,14 @@ from safeguarding.checks import has_crisis_words
 from . import services
 from .invitation_queue import attach_referrals_and_invitations
 from .member_calendar import calendar_addresses
-from .models import GroupFacilitator, GroupPage, GroupSession, JoinRequest, SessionRegistration
+from .models import GroupFacilitator, GroupPage, GroupSession, JoinRequest, SessionRegistration, booked_count
 from .rules import facilitated_group_ids
 from .session_forms import (
     AttendanceForm,
     JoinRequestDeclineForm,
     JoinRequestForm,
     SessionCancelForm,
+    SessionPlacesForm,
     SessionPrepareForm,
 )
 
@@ -54,13 +55,14 @@ def get_join_request(pk):
 def _render_group_sessions(request, group, join_form=None, status=200, check=None):
     user = request.user
     sessions = list(group.sessions.filter(ends_at__gte=timezone.now())[:SESSIONS_SHOWN])
-    mine = set(
-        SessionRegistration.objects.filter(member=user, session__in=sessions).values_list(
-            "session_id", flat=True
-        )
-    )
+    mine = {
+        registration.session_id: registration
+        for registration in SessionRegistration.objects.filter(
+            member=user, session__in=sessions
+        ).with_waiting_position()
+    }
     for session in sessions:
-        session.is_mine = session.pk in mine
+        session.mine = mine.get(session.pk)
     can_ask = user.has_perm("network.ask_to_join_group", group)
     context = {
         "group": group,
@@ -99,27 +101,49 @@ class SessionAction(ActionView):
 
 
 class SessionSignUpView(SessionAction):
+    """Signing up for a place. A full session refuses kindly and offers its waiting list, which
+    is a second, separate button (SessionWaitingListJoinView)."""
+
     permission = "network.sign_up_for_group"
+    wait_if_full = False
 
     def perform(self, form):
-        _registration, created = services.session_register(session=self.session, member=self.request.user)
-        return created
+        return services.session_register(
+            session=self.session, member=self.request.user, wait_if_full=self.wait_if_full
+        )
 
-    def get_success_message(self, created):
+    def get_success_message(self, result):
+        registration, created = result
+        when = _when(self.session)
+        if registration.is_waiting:
+            position = SessionRegistration.objects.with_waiting_position().get(pk=registration.pk)
+            already = "" if created else "already "
+            return (
+                f"You are {already}on the waiting list for {when}. You are number "
+                f"{position.waiting_position}. If a place comes up, it is yours, and we will email you."
+            )
         if created:
-            return f"You have a place on {_when(self.session)}. See you there."
-        return f"You already have a place on {_when(self.session)}."
+            return f"You have a place on {when}. See you there."
+        return f"You already have a place on {when}."
+
+
+class SessionWaitingListJoinView(SessionSignUpView):
+    """Joining the waiting list of a full session. If a place came free meanwhile, it is theirs."""
+
+    wait_if_full = True
 
 
 class SessionPlaceCancelView(SessionAction):
-    """Giving up one's own place: anyone signed in may, for a place they have."""
+    """Giving up one's own place, or leaving a waiting list: anyone signed in may, for their own."""
 
     def perform(self, form):
         return services.session_unregister(session=self.session, member=self.request.user)
 
-    def get_success_message(self, had_place):
-        if had_place:
+    def get_success_message(self, given_up):
+        if given_up == SessionRegistration.Status.BOOKED:
             return f"Your place on {_when(self.session)} is cancelled. Thank you for letting us know."
+        if given_up == SessionRegistration.Status.WAITING:
+            return f"You have left the waiting list for {_when(self.session)}."
         return f"You did not have a place on {_when(self.session)}."
 
     def success_url(self, result):
@@ -169,6 +193,7 @@ class JoinRequestCreateView(ActionView):
 def my_sessions(request):
     registrations = (
         SessionRegistration.objects.filter(member=request.user, session__ends_at__gte=timezone.now())
+        .with_waiting_position()
         .select_related("session__group")
         .order_by("session__starts_at")
     )
@@ -239,7 +264,7 @@ def _nearest_sessions(groups, now):
     def numbered(sessions, order):
         return sessions.annotate(place=Window(RowNumber(), partition_by=F("group_id"), order_by=order))
 
-    in_groups = GroupSession.objects.filter(group__in=groups).annotate(booked=Count("registrations"))
+    in_groups = GroupSession.objects.filter(group__in=groups).annotate(booked=booked_count())
     recent = numbered(in_groups.filter(ends_at__lt=now), F("starts_at").desc())
     upcoming = numbered(in_groups.filter(ends_at__gte=now), F("starts_at").asc())
     by_group = {}
@@ -262,7 +287,10 @@ class RunSessionView(ActionView):
 
     def load(self, pk):
         self.session = get_session(pk)
-        self.registrations = list(self.session.registrations.select_related("member__profile"))
+        everyone = list(self.session.registrations.select_related("member__profile"))
+        # Only people with a place can have come; the waiting list is shown apart, in its order.
+        self.registrations = [r for r in everyone if r.is_booked]
+        self.waiting = [r for r in everyone if r.is_waiting]
 
     def attendance_form(self, data=None):
         came = [r.pk for r in self.registrations if r.attended]
@@ -272,15 +300,17 @@ class RunSessionView(ActionView):
     def get_form(self):
         return self.attendance_form(self.request.POST if self.request.method == "POST" else None)
 
-    def get_context_data(self, form=None, cancel_form=None, prepare_form=None):
+    def get_context_data(self, form=None, cancel_form=None, prepare_form=None, places_form=None):
         return {
             "session": self.session,
             "group": self.session.group,
             "registrations": self.registrations,
+            "waiting": self.waiting,
             "attendance_form": form,
             "cancel_form": cancel_form or SessionCancelForm(),
             "prepare_form": prepare_form
             or SessionPrepareForm(initial={"what_to_prepare": self.session.what_to_prepare}),
+            "places_form": places_form or SessionPlacesForm(initial={"places": self.session.places}),
             "started": self.session.starts_at <= timezone.now(),
         }
 
@@ -297,7 +327,10 @@ class RunSessionView(ActionView):
 
 class SessionCancelView(RunSessionView):
     http_method_names = ["post"]
-    success_message = "The session is cancelled. Everyone with a place will get an email."
+    success_message = (
+        "The session is cancelled. Everyone with a place will get an email, and so will everyone on "
+        "the waiting list."
+    )
 
     def get_form(self):
         return SessionCancelForm(self.request.POST)

@@ -7,6 +7,7 @@ from . import (
     booking_views,
     feeds,
     invitation_views,
+    place_views,
     preparation_views,
     referral_views,
     session_views,
@@ -48,6 +49,12 @@ urlpatterns = [
     path(
         "groups/sessions/<id:pk>/sign-up/", session_views.SessionSignUpView.as_view(), name="session_register"
     ),
+    path(
+        "groups/sessions/<id:pk>/join-waiting-list/",
+        session_views.SessionWaitingListJoinView.as_view(),
+        name="session_waiting_list_join",
+    ),
+    path("groups/sessions/<id:pk>/places/", place_views.SessionPlacesView.as_view(), name="session_places"),
     path(
         "groups/sessions/<id:pk>/cancel-place/",
         session_views.SessionPlaceCancelView.as_view(),

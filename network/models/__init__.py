@@ -10,7 +10,7 @@ from .invitations import Invitation, PartnerTeam, Referral
 from .news import NewsIndexPage, NewsPage, NewsPageTag
 from .pages import DropInPage, StandardPage
 from .reminders import MemberCalendar, SessionReminder
-from .sessions import JoinRequest, SessionRegistration
+from .sessions import JoinRequest, SessionRegistration, booked_count
 from .venues import (
     OpeningException,
     OpeningPeriod,
@@ -41,4 +41,5 @@ __all__ = [
     "StandardPage",
     "SupportService",
     "Venue",
+    "booked_count",
 ]

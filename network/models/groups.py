@@ -4,6 +4,7 @@ from datetime import time
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -26,6 +27,8 @@ from .venues import Venue
 
 UPCOMING_SESSIONS_SHOWN = 6
 WALK_INS_MAX = 200
+# Places at a session: enough for any room the network meets in, and a check on a slipped key.
+PLACES_MAX = 200
 CANCELLATION_NOTE_MAX_LENGTH = 160
 WHAT_TO_PREPARE_MAX_LENGTH = 1000
 DEFAULT_REMINDER_TIME = time(10)
@@ -119,6 +122,23 @@ class GroupPage(PortalPage):
             "can change it for one session."
         ),
     )
+    # Not a PositiveSmallIntegerField: its form field would refuse -4 in its own words before
+    # these validators could say it plainly. The constraint below holds in the database.
+    places = models.SmallIntegerField(
+        _("places at each session"),
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(1, _("There needs to be at least 1 place. Leave it empty for no limit.")),
+            MaxValueValidator(
+                PLACES_MAX, _("The number of places can be up to %(limit_value)s. Please check it.")
+            ),
+        ],
+        help_text=_(
+            "Leave empty for no limit. When a session is full, people can join its waiting list, "
+            "and the first person waiting gets any place that comes up."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -136,7 +156,10 @@ class GroupPage(PortalPage):
             ],
             heading=_("When it meets"),
         ),
-        MultiFieldPanel([FieldPanel("how_to_join"), FieldPanel("joining_details")], heading=_("How to join")),
+        MultiFieldPanel(
+            [FieldPanel("how_to_join"), FieldPanel("joining_details"), FieldPanel("places")],
+            heading=_("How to join"),
+        ),
         MultiFieldPanel(
             [FieldPanel("reminder_time"), FieldPanel("what_to_prepare")], heading=_("Reminder email")
         ),
@@ -153,6 +176,12 @@ class GroupPage(PortalPage):
 
     class Meta:
         verbose_name = _("peer group")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(places__isnull=True) | Q(places__gte=1, places__lte=PLACES_MAX),
+                name="group_places_sensible",
+            )
+        ]
 
     @property
     def meets_in_person(self):
@@ -322,6 +351,15 @@ class GroupSession(models.Model):
         max_length=WHAT_TO_PREPARE_MAX_LENGTH,
         help_text=_("Leave it empty to send what the group usually asks people to get ready."),
     )
+    places = models.PositiveSmallIntegerField(
+        _("places"), null=True, blank=True, help_text=_("Empty: no limit.")
+    )
+    # True: the session takes the group's number of places whenever the group's page is published.
+    # A facilitator who sets this session's own number turns it off (services.session_places_set).
+    places_from_group = models.BooleanField(default=True)
+    # How many people have a place: counted here, under the session's row lock, so that the
+    # database itself refuses more bookings than places (see the constraints).
+    places_taken = models.PositiveIntegerField(default=0)
 
     walk_ins = models.PositiveSmallIntegerField(
         _("people who came without signing up"),
@@ -343,6 +381,13 @@ class GroupSession(models.Model):
             models.UniqueConstraint(fields=["group", "starts_at"], name="one_session_per_group_and_start"),
             models.CheckConstraint(condition=Q(ends_at__gt=F("starts_at")), name="session_ends_after_start"),
             models.CheckConstraint(condition=Q(walk_ins__lte=WALK_INS_MAX), name="session_walk_ins_sensible"),
+            models.CheckConstraint(
+                condition=Q(places_taken__gte=0), name="session_places_taken_not_negative"
+            ),
+            models.CheckConstraint(
+                condition=Q(places__isnull=True) | Q(places__gte=1, places_taken__lte=F("places")),
+                name="session_never_over_booked",
+            ),
             # Only the neutral reasons can reach a public page. (A session cancelled before the
             # reasons existed, or by a script, may have none: it then shows as just "Cancelled".)
             models.CheckConstraint(
@@ -360,6 +405,15 @@ class GroupSession(models.Model):
     def what_to_prepare_shown(self):
         """This session's own list, or the group's usual one."""
         return self.what_to_prepare or self.group.what_to_prepare
+
+    @property
+    def places_left(self):
+        """How many places are still free, or None when there is no limit."""
+        return None if self.places is None else self.places - self.places_taken
+
+    @property
+    def is_full(self):
+        return self.places is not None and self.places_taken >= self.places
 
     @property
     def cancellation_reason_shown(self):

@@ -2,7 +2,8 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 from .choices import JoinRequestStatus, RegistrationStatus
@@ -20,6 +21,11 @@ class MemberNamed:
         return profile.display_name if profile else _("A member")
 
 
+def booked_count():
+    """An annotation on sessions: how many people have a place (the waiting list not counted)."""
+    return Count("registrations", filter=Q(registrations__status=RegistrationStatus.BOOKED))
+
+
 class SessionRegistrationQuerySet(models.QuerySet):
     def booked(self):
         """People with a place: the ones who get the session's emails and whose attendance counts."""
@@ -28,6 +34,22 @@ class SessionRegistrationQuerySet(models.QuerySet):
     def waiting(self):
         """The waiting list, first come first served."""
         return self.filter(status=RegistrationStatus.WAITING).order_by("created_at", "pk")
+
+    def with_waiting_position(self):
+        """Each with `waiting_position`: 1 for the first person waiting at its session, and so on
+        (None for a place). In the same query, however many there are."""
+        ahead = (
+            SessionRegistration.objects.filter(session=OuterRef("session"), status=RegistrationStatus.WAITING)
+            .filter(
+                Q(created_at__lt=OuterRef("created_at"))
+                | Q(created_at=OuterRef("created_at"), pk__lt=OuterRef("pk"))
+            )
+            .order_by()
+            .values("session")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return self.annotate(waiting_ahead=Coalesce(Subquery(ahead, output_field=IntegerField()), Value(0)))
 
 
 class SessionRegistration(MemberNamed, models.Model):
@@ -75,6 +97,11 @@ class SessionRegistration(MemberNamed, models.Model):
     @property
     def is_waiting(self):
         return self.status == RegistrationStatus.WAITING
+
+    @property
+    def waiting_position(self):
+        """Their number on the waiting list (with_waiting_position() gives what it needs)."""
+        return self.waiting_ahead + 1 if self.is_waiting else None
 
 
 class JoinRequest(MemberNamed, models.Model):

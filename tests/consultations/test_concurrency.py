@@ -1,45 +1,19 @@
 """Many votes at the same moment, each thread on its own database connection."""
 
-import threading
-
-import pytest
-from django.db import connection, connections
-
 from consultations import services
 from consultations.models import Vote
+from tests.at_once import POSTGRESQL_ONLY
+from tests.at_once import run_together as run_all_together
 from tests.factories.accounts import user_with_roles
 from tests.factories.consultations import ConsultationFactory, PriorityFactory
 
-pytestmark = [
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-    pytest.mark.skipif(
-        connection.vendor != "postgresql",
-        reason="Needs PostgreSQL: SQLite has no row locks and lets only one writer in at a time. "
-        "Run with DATABASE_URL=postgres://... (CI runs the PostgreSQL pass).",
-    ),
-]
+pytestmark = POSTGRESQL_ONLY
 
 
 def run_together(jobs):
     """Start every job at once and return what each one raised, if anything."""
-    barrier = threading.Barrier(len(jobs))
-    errors = [None] * len(jobs)
-
-    def run(index, job):
-        try:
-            barrier.wait()
-            job()
-        except services.ConsultationError as error:
-            errors[index] = error
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, job)) for i, job in enumerate(jobs)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
+    outcomes = run_all_together(jobs, refusal=services.ConsultationError)
+    return [outcome if isinstance(outcome, services.ConsultationError) else None for outcome in outcomes]
 
 
 def test_budget_holds_when_one_member_votes_many_times_at_once():

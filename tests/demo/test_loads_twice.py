@@ -139,7 +139,9 @@ def test_demo_board_loads_twice_without_duplicates(first_counts):
 def test_demo_content_has_places_and_a_session_with_attendance(first_counts):
     User = get_user_model()
     member = User.objects.get(email="member@example.org")
-    upcoming = SessionRegistration.objects.filter(member=member, session__starts_at__gt=timezone.now())
+    upcoming = SessionRegistration.objects.booked().filter(
+        member=member, session__starts_at__gt=timezone.now()
+    )
     assert sorted(upcoming.values_list("session__group__slug", flat=True)) == [
         "self-management-online",
         "tuesday-peer-group",
@@ -150,3 +152,11 @@ def test_demo_content_has_places_and_a_session_with_attendance(first_counts):
     facilitator = User.objects.get(email="facilitator@example.org")
     assert facilitator.has_perm("network.run_session", recorded)
     assert not member.has_perm("network.run_session", recorded)
+
+
+def test_demo_content_has_a_full_session_with_someone_waiting(first_counts):
+    full = GroupSession.objects.get(group__slug="self-management-monday", places_taken__gt=0)
+    assert (full.places, full.places_taken, full.registrations.booked().count()) == (2, 2, 2)
+    waiting = full.registrations.waiting()
+    assert [r.member.email for r in waiting] == ["member@example.org"]
+    assert not GroupSession.objects.filter(group__slug="self-management-monday").exclude(places=2).exists()

@@ -5,6 +5,7 @@ from types import SimpleNamespace
 
 import factory
 import wagtail_factories
+from django.db.models import F
 from django.utils import timezone
 
 from accounts.roles import FACILITATORS
@@ -190,11 +191,22 @@ class GroupSessionFactory(factory.django.DjangoModelFactory):
 
 
 class SessionRegistrationFactory(factory.django.DjangoModelFactory):
+    """A place (or, with status="waiting", a turn on the waiting list), counted into the
+    session's places_taken as the services count it."""
+
     class Meta:
         model = SessionRegistration
 
     session = factory.SubFactory(GroupSessionFactory)
     member = factory.SubFactory("tests.factories.accounts.MemberFactory")
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        registration = super()._create(model_class, *args, **kwargs)
+        if registration.is_booked:
+            GroupSession.objects.filter(pk=registration.session_id).update(places_taken=F("places_taken") + 1)
+            registration.session.refresh_from_db(fields=["places_taken"])
+        return registration
 
 
 class JoinRequestFactory(factory.django.DjangoModelFactory):

@@ -1,17 +1,15 @@
 """At the same moment: one invitation used by several people is used once, and a flood of referrals
 stops at the team's hourly limit."""
 
-import pytest
-
 from network.invitations import InvitationError, invitation_accept, invitation_create
 from network.models import Invitation, JoinRequest, PartnerTeam, Referral
 from network.models.choices import HowToJoin
 from network.referrals import ReferralError, referral_create
-from tests.concurrency import ONLY_ON_POSTGRESQL, run_together
+from tests.at_once import POSTGRESQL_ONLY, run_together
 from tests.factories.accounts import MemberFactory
 from tests.factories.network import GroupPageFactory, facilitator_of
 
-pytestmark = [pytest.mark.django_db(transaction=True, serialized_rollback=True), ONLY_ON_POSTGRESQL]
+pytestmark = POSTGRESQL_ONLY
 
 
 def test_an_invitation_used_by_six_people_at_once_is_used_once():
@@ -21,8 +19,8 @@ def test_an_invitation_used_by_six_people_at_once_is_used_once():
     )
     people = MemberFactory.create_batch(6)
     jobs = [lambda p=p: invitation_accept(invitation=invitation, user=p) for p in people]
-    errors = run_together(jobs, expected=InvitationError)
-    assert sum(error is None for error in errors) == 1
+    outcomes = run_together(jobs, refusal=InvitationError)
+    assert sum(not isinstance(outcome, InvitationError) for outcome in outcomes) == 1
     used_by = Invitation.objects.get().used_by
     assert list(JoinRequest.objects.filter(group=group).values_list("member", flat=True)) == [used_by.pk]
 
@@ -37,5 +35,6 @@ def test_a_flood_of_referrals_at_once_stops_at_the_teams_hourly_limit(settings):
             group=group, partner_team=team, chosen_name="Sam", email="sam@example.org", consent=True
         )
 
-    errors = run_together([refer] * 6, expected=ReferralError)
-    assert Referral.objects.count() == 2 and sum(error is not None for error in errors) == 4
+    outcomes = run_together([refer] * 6, refusal=ReferralError)
+    assert Referral.objects.count() == 2
+    assert sum(isinstance(outcome, ReferralError) for outcome in outcomes) == 4

@@ -22,9 +22,10 @@ from consultations.models import ExportFormat, ExportStatus, ExportSubject
 from consultations.services.exports import export_log_create
 from network import booking_notifications
 from network import notifications as network_notifications
+from network import services as network_services
 from network.invitations import invitation_create
 from network.models import GroupSession, Invitation, PartnerTeam, Referral
-from network.models.choices import Format, HowToJoin, JoinRequestStatus
+from network.models.choices import Format, HowToJoin, JoinRequestStatus, RegistrationStatus
 from network.referrals import referral_decide
 from network.reminders import reminder_due_at, session_reminders_send
 from portal.task_failures import report_failed_task
@@ -260,6 +261,15 @@ def book_a_place_in_person(world):
     booking_notifications.send_place_booked(session=place.session, member=place.member)
 
 
+def give_up_a_place_someone_is_waiting_for(world):
+    group = GroupPageFactory(format=Format.HYBRID, online_link=ONLINE_LINK)
+    session = GroupSessionFactory(group=group, places=1)
+    leaving = SessionRegistrationFactory(session=session)
+    SessionRegistrationFactory(session=session, status=RegistrationStatus.WAITING)
+    with world.committed():
+        network_services.session_unregister(session=session, member=leaving.member)
+
+
 def ask_to_join_a_group(world):
     request = JoinRequestFactory()
     facilitator_of(request.group)
@@ -363,6 +373,7 @@ TRIGGERS = {
     "network/email/referral_received.txt": refer_someone,
     "network/email/referral_declined.txt": say_no_to_a_referral,
     "network/email/new_link_asked.txt": ask_for_a_new_invitation,
+    "network/email/place_came_up.txt": give_up_a_place_someone_is_waiting_for,
     "safeguarding/email/case_opened.txt": open_a_safeguarding_case,
     "safeguarding/email/case_still_open.txt": leave_a_safeguarding_case_open,
     "portal/email/task_failed.txt": fail_a_background_job,

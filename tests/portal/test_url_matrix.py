@@ -273,6 +273,16 @@ EXPECTED = {
                               row(S,    GS,    403,  403,  403,  403,  403,  403,  403),
         values=pk("session"), method="POST",
     ),
+    # The waiting list is for the same people as a place (the session has room: a place).
+    "network:session_waiting_list_join": Case(
+                              row(S,    GS,    403,  403,  403,  403,  403,  403,  403),
+        values=pk("session"), method="POST",
+    ),
+    # Empty: no limit on places, back to the run-session page.
+    "network:session_places": Case(
+                              row(S,    403,   403,  RUN,  403,  403,  403,  403,  RUN),
+        values=pk("session"), method="POST",
+    ),
     # Nobody has a place at `session`: "I did not get the link" says so, on Your sessions.
     "network:session_link_resend": Case(
         signed_in(Redirect("/accounts/sessions/")), values=pk("session"), method="POST",
