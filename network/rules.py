@@ -15,7 +15,7 @@ from django.utils import timezone
 from accounts.rules import is_board_representative, is_facilitator, is_member, is_staff
 
 from .models.choices import JoinRequestStatus
-from .models.groups import GroupFacilitator
+from .models.facilitators import GroupFacilitator
 
 
 def facilitated_group_ids(user):

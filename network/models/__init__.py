@@ -1,11 +1,7 @@
 """The network's models, one module per area. Import from here: `from network.models import Venue`."""
 
-from .groups import (
-    GroupFacilitator,
-    GroupIndexPage,
-    GroupPage,
-    GroupSession,
-)
+from .facilitators import GroupFacilitator
+from .groups import GroupIndexPage, GroupPage, GroupSession
 from .invitations import Invitation, PartnerTeam, Referral
 from .news import NewsIndexPage, NewsPage, NewsPageTag
 from .pages import DropInPage, StandardPage
