@@ -38,7 +38,9 @@ def _tell_leads(case, subject, template):
     """The leads, and anyone an app adds for the case's source (sources.copy_addresses), each once."""
     leads = SafeguardingSettings.current().lead_emails
     for address in dict.fromkeys([*leads, *copy_addresses(case)]):
-        mail.send(to=address, subject=subject, template=template, context={"case": case})
+        # A copy says why it came: the person supports a volunteer facilitator, not a lead.
+        context = {"case": case, "copy": address not in leads}
+        mail.send(to=address, subject=subject, template=template, context=context)
 
 
 def case_open_if_crisis(*, source_kind, source_id, member, texts, now=None):

@@ -35,6 +35,7 @@ from accounts.roles import BOARD_REPRESENTATIVES, FACILITATORS
 from network.attendance_figures import ALL, PROTECTED, Period, attendance_figures, protect, tally
 from network.models import SessionRegistration
 from network.models.choices import RegistrationStatus
+from tests.checks import assert_valid_html
 from tests.consultations.disclosure_solver import assert_protected
 from tests.consultations.test_exports import assert_no_identifiers
 from tests.factories import MemberFactory, UserFactory, user_with_roles
@@ -458,3 +459,12 @@ def test_the_excel_file_reads_the_same_in_openpyxl_and_in_its_own_xml(staff_clie
     )
     assert_no_identifiers(everything)
     assert "No names or contact details" in everything
+
+
+@pytest.mark.xdist_group("html")  # one HTML checker run: tests/test_html_checker.py
+def test_the_figures_page_is_valid_html_with_and_without_a_mistake(client, world):
+    client.force_login(user_with_roles(BOARD_REPRESENTATIVES))
+    page = client.get(reverse("network:attendance_figures"))
+    mistake = client.get(reverse("network:attendance_figures"), {"start": "2026-03-10", "end": "2026-03-01"})
+    assert "The last day must be on or after the first day." in mistake.text
+    assert_valid_html({"attendance figures": page.text, "attendance figures with a mistake": mistake.text})

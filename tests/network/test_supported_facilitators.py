@@ -3,6 +3,7 @@
 join-request emails and of safeguarding alerts raised from its join requests; after, nothing."""
 
 import datetime
+import re
 
 import pytest
 import time_machine
@@ -147,7 +148,12 @@ def test_safeguarding_alerts_from_the_group_reach_the_supporter_only_while_suppo
     )
     lead_alert = next(email for email in alerts if email.to == [LEAD])
     supporter_alert = next(email for email in alerts if email.to == [SUPPORTER])
-    assert supporter_alert.body == lead_alert.body  # the alert itself is as it was
+    # The same link and the same care; each says why it came.
+    assert "You are named as a safeguarding lead" in lead_alert.body
+    assert "You support the facilitator of a group" in supporter_alert.body
+    assert "You are named as a safeguarding lead" not in supporter_alert.body
+    link = re.search(r"https?://\S+/safeguarding/cases/\d+/", lead_alert.body).group()
+    assert link in supporter_alert.body
     mail.outbox.clear()
     with time_machine.travel(AFTER), django_capture_on_commit_callbacks(execute=True):
         ask_to_join(group, message=CRISIS_WORDS)
