@@ -1,8 +1,9 @@
 """What a member's "Download your data" file holds from the network: places at group sessions,
-requests to join groups and the invitations they joined with. Not who else came, nor who
+requests to join groups, the invitations they joined with, the reminder emails they were sent
+and whether they have a private calendar address (never the address itself: it is a key). Not who else came, nor who
 answered. Added to the file through the `register_member_data` hook (network/wagtail_hooks.py)."""
 
-from .models import Invitation, JoinRequest, SessionRegistration
+from .models import Invitation, JoinRequest, MemberCalendar, SessionRegistration, SessionReminder
 from .models.choices import JoinRequestStatus, RegistrationStatus
 
 
@@ -61,4 +62,16 @@ def group_data(user):
             .order_by("used_at")
             .values("email", "group__title", "created_at", "used_at")
         ],
+        "session_reminders": [
+            {
+                "group": r["session__group__title"],
+                "session_starts_at": r["session__starts_at"],
+                "change": r["sequence"],
+                "sent_at": r["sent_at"],
+            }
+            for r in SessionReminder.objects.filter(member=user)
+            .order_by("session__starts_at", "sequence")
+            .values("session__group__title", "session__starts_at", "sequence", "sent_at")
+        ],
+        "private_calendar_address": MemberCalendar.objects.filter(member=user).exists(),
     }

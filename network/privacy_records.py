@@ -24,12 +24,16 @@ def _invitations():
 def records():
     return [
         PrivacyRecord(
-            models=("network.sessionregistration", "network.sessionlinksent"),
+            models=("network.sessionregistration", "network.sessionreminder"),
             what=(
                 "Your places at group sessions (and your turn on a waiting list), whether you came "
-                "(filled in by the facilitator), and when we emailed you the link to an online session."
+                "(filled in by the facilitator), and when we emailed you a reminder (with the link to "
+                "an online session) and each change to it."
             ),
-            why="To keep your place, to send you the link, and to tell you if a session is cancelled.",
+            why=(
+                "To keep your place, to send you the reminder and the link once, and to tell you if a "
+                "session changes or is cancelled."
+            ),
             lawful_basis=CONTRACT,
             health_data=EXPLICIT_CONSENT,
             kept_for=UNTIL_DELETED,
@@ -37,6 +41,17 @@ def records():
                 "The facilitators of that group and staff see your display name. Nobody else sees "
                 "who signed up."
             ),
+        ),
+        PrivacyRecord(
+            models=("network.membercalendar",),
+            what=(
+                "If you use a private calendar address for your sessions: a number that makes the address "
+                "work. The address itself is not kept; making a new one stops the old one."
+            ),
+            why="So your calendar app can show the sessions you have a place at.",
+            lawful_basis=CONSENT,
+            kept_for=UNTIL_DELETED,
+            who_sees="Nobody. Anyone you give the address to can see your sessions.",
         ),
         PrivacyRecord(
             models=("network.joinrequest",),

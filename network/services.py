@@ -19,7 +19,7 @@ from .models.choices import JoinRequestStatus
 from .models.groups import PLACES_MAX, WALK_INS_MAX
 from .models.sessions import JOIN_MESSAGE_MAX_LENGTH
 from .opening_hours import at_london_time
-from .reminders import session_reminder_send
+from .reminders import reminder_due_at, session_reminder_send
 
 logger = logging.getLogger(__name__)
 
@@ -121,7 +121,9 @@ def session_register(*, session, member, now=None, wait_if_full=False):
             registration = places.waiting_list_join(session=session, member=member)
     if registration.is_booked:
         # Once the reminder is due it goes at once, and says all the confirmation would: one email.
-        reminded = session_reminder_send(session=session, member=member, now=now)
+        # (Before then there is nothing to send: changes go to people already reminded, by the run.)
+        due = now >= reminder_due_at(session)
+        reminded = due and session_reminder_send(session=session, member=member, now=now)
         if created and not reminded:
             send_place_booked(session=session, member=member)
     return registration, created

@@ -38,6 +38,14 @@ def day(value, with_year=False):
     return f"{words} {value.year}" if with_year else words
 
 
+def month(value):
+    """December 2026: a month, as the attendance figures give them."""
+    if value in (None, ""):
+        return ""
+    value = _local(value)
+    return f"{value:%B} {value.year}" if isinstance(value, date) else value
+
+
 def moment(value, with_year=False):
     """Tuesday 1 December, 7:30pm (with the year when asked)."""
     if value in (None, ""):

@@ -11,9 +11,9 @@ from tests.factories.consultations import ConsultationFactory, PriorityFactory
 
 pytestmark = pytest.mark.django_db
 
-# Session, user, priority with its consultation, the member's roles; then, in one transaction
+# Session, user (with their roles), priority with its consultation; then, in one transaction
 # (two savepoints in a test), the ballot lock, the priority lock, the member's votes, one write.
-QUERIES_PER_VOTE = 10
+QUERIES_PER_VOTE = 9
 
 
 def vote(client, priority, action):

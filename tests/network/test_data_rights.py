@@ -22,6 +22,7 @@ from consultations.models import (
     Vote,
 )
 from consultations.selectors import ranked_priorities
+from network.models import MemberCalendar, SessionReminder
 from tests.checks import assert_valid_html
 from tests.factories.accounts import PASSWORD, MemberFactory, UserFactory, user_with_roles
 from tests.factories.consultations import ConsultationFactory, PriorityFactory, ThemeFactory
@@ -204,16 +205,31 @@ def test_download_holds_the_members_places_and_requests_to_join(client, member):
         assert someone_else not in text
 
 
+def test_download_holds_the_reminders_sent_and_whether_there_is_a_calendar_address(client, member):
+    session = GroupSessionFactory(group__title="Friday cook-along")
+    SessionReminder.objects.create(session=session, member=member, sequence=0, details_key="d" * 64)
+    SessionReminder.objects.create(session=session, member=MemberFactory(), sequence=0, details_key="e" * 64)
+    text = download(client, member).content.decode()
+    data = json.loads(text)
+    assert [(r["group"], r["change"]) for r in data["session_reminders"]] == [("Friday cook-along", 0)]
+    assert data["private_calendar_address"] is False
+    assert "d" * 64 not in text  # what the email promised is kept as a hash, not handed out
+    MemberCalendar.objects.create(member=member)
+    assert json.loads(download(client, member).content)["private_calendar_address"] is True
+
+
 def test_download_of_a_member_who_has_done_nothing_yet(client, member):
     data = json.loads(download(client, member).content)
     assert (data["priorities"], data["votes"], data["reports"]) == ([], [], [])
     assert (data["group_sessions"], data["requests_to_join"]) == ([], [])
+    assert (data["session_reminders"], data["private_calendar_address"]) == ([], False)
     assert all(choice["wanted"] for choice in data["email_choices"])
 
 
 # Session, user, then one query for each part of the file, however much the member has done
-# (the safeguarding part is the twelfth; the invitations someone joined with the thirteenth).
-DOWNLOAD_QUERY_BUDGET = 13
+# (the safeguarding part is the twelfth; the invitations someone joined with the thirteenth; the
+# reminders sent and the calendar address the fourteenth and fifteenth).
+DOWNLOAD_QUERY_BUDGET = 15
 
 
 @pytest.mark.parametrize("how_many", [2, 20])

@@ -11,6 +11,7 @@ from network.models import JoinRequest
 from network.models.choices import HowToJoin, JoinRequestStatus
 from tests.factories.accounts import PASSWORD, MemberFactory, UserFactory
 from tests.factories.network import GroupIndexPageFactory, GroupPageFactory
+from tests.network.test_sessions import page_text
 from tests.portal.every_url import every_url_pattern
 
 pytestmark = pytest.mark.django_db
@@ -93,3 +94,18 @@ def test_a_link_that_stopped_working_does_not_open_sign_up(client, invitation_on
     assert "Joining is by invitation" in client.get("/accounts/signup/").text
     client.post("/accounts/signup/", NEW)
     assert not accounts()
+
+
+def test_the_pages_do_not_promise_open_sign_up(client, invitation_only):
+    page = page_text(client.get(reverse("account_login")))
+    assert "How to join" in page  # the header
+    assert "People join the network with an invitation." in page
+    assert ">How to get an invitation</a>" in page
+    assert "You only need an email address" not in page
+    assert "Join the network" not in page
+
+
+def test_with_open_sign_up_the_pages_say_so(client, network_settings):
+    page = page_text(client.get(reverse("account_login")))
+    assert ">Join the network</a>. You only need an email address and a display name." in page
+    assert "How to join" not in page

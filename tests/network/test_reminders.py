@@ -71,7 +71,7 @@ def test_one_reminder_at_the_groups_time_the_day_before_however_often_it_runs(on
     assert "1 reminder email sent." in run(thursday_morning, REMINDER_DUE)
     assert "0 reminder emails sent." in run(thursday_morning, REMINDER_DUE + datetime.timedelta(minutes=15))
     out = StringIO()
-    call_command("send_session_links", stdout=out)  # the old name still works, and sends nothing twice
+    call_command("send_reminders", stdout=out)  # a second run sends nothing twice
     assert "0 reminder emails sent." in out.getvalue()
 
     [message] = mail.outbox

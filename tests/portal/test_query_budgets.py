@@ -30,7 +30,7 @@ DOWNLOADS = {
     "consultations:meeting_export": 20,
     "consultations:consultation_export": 17,
     "consultations:board_pack": 20,
-    "accounts:your_data_download": 12,
+    "accounts:your_data_download": 15,
     # For search engines (the same for everyone): one query for each type of page, however many.
     "sitemap": 14,
 }
