@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models.invitations import PHONE_MAX_LENGTH, REFERRAL_NAME_MAX_LENGTH, REFERRAL_REASON_MAX_LENGTH
+from .models.sessions import JOIN_MESSAGE_MAX_LENGTH
 from .session_forms import clean_note
 
 PHONE = re.compile(r"^\+?[\d\s()-]+$")
@@ -102,7 +103,7 @@ class ReferralDeclineForm(forms.Form):
             "the spring. Please leave out names and contact details."
         ),
         required=False,
-        max_length=500,
+        max_length=JOIN_MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3}),
         error_messages={"max_length": _("The note can be up to 500 characters.")},
     )
