@@ -6,6 +6,7 @@ class ConsultationsConfig(AppConfig):
     verbose_name = "Consultations"
 
     def ready(self):
-        from . import public_cache, signals  # noqa: F401
+        from . import figures_cache, public_cache, signals  # noqa: F401
 
         public_cache.connect()
+        figures_cache.connect()

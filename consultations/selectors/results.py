@@ -3,9 +3,11 @@ protected once (figures.py). A fixed number of queries, however many priorities 
 
 from django.db.models import Count, Exists, IntegerField, OuterRef, Subquery, Value
 from django.db.models.functions import Coalesce
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from ..figures import ConsultationTally, PriorityTally, protect, show_on
+from ..figures_cache import cached_figures
 from ..models import (
     Consultation,
     InRoomTally,
@@ -96,16 +98,44 @@ def consultation_tallies(consultation_ids):
     return tallies
 
 
-def consultation_figures(consultation_ids):
-    """{consultation id: ConsultationFigures}: what every page and file may show, protected once."""
+def counted_figures(consultation_ids):
+    """{consultation id: ConsultationFigures}, counted from the database now."""
     return {pk: protect(tally) for pk, tally in consultation_tallies(consultation_ids).items()}
+
+
+def consultation_figures(consultation_ids):
+    """{consultation id: ConsultationFigures}: what every page and file may show, protected once;
+    counted again only when something they count has changed (figures_cache.py)."""
+    return cached_figures(consultation_ids, counted_figures)
+
+
+class RankedResults:
+    """The ranked priorities showing the protected counts, read only when a page goes through
+    them: a ranked table kept whole in the cache (templatetags/counts.py) needs no query."""
+
+    def __init__(self, consultation, figures):
+        self.consultation, self.figures = consultation, figures
+
+    @cached_property
+    def _priorities(self):
+        return [show_on(priority, self.figures) for priority in ranked_priorities(self.consultation)]
+
+    def __iter__(self):
+        return iter(self._priorities)
+
+    def __len__(self):
+        return len(self._priorities)
+
+    def __bool__(self):
+        return bool(self.figures.priorities)
 
 
 def results_for(consultation):
     """The ranked results, showing the protected counts, and the consultation's figures."""
     figures = consultation_figures([consultation.pk])[consultation.pk]
-    return [show_on(priority, figures) for priority in ranked_priorities(consultation)], figures
+    return RankedResults(consultation, figures), figures
 
 
-def themes_in_results(ranked):
-    return sorted({p.theme.name for p in ranked if p.theme_id})
+def themes_in_results(figures):
+    """The themes of the published priorities, by name."""
+    return sorted(theme.name for theme in figures.themes if theme.name)

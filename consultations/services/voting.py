@@ -8,6 +8,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.translation import gettext as _
 
+from ..figures_cache import counts_changed
 from ..models import Ballot, Priority, PriorityStatus, Vote
 from ..rules import is_eligible_participant
 from .common import ConsultationError, require_open
@@ -58,6 +59,7 @@ def vote_cast(*, priority, voter):
             Vote.objects.filter(priority_id=priority.pk, voter=voter).update(dots=F("dots") + 1)
         else:
             raise ConsultationError(_("You already support this priority."))
+        counts_changed(consultation.pk)
         return VoteOutcome(
             priority.pk, dots + 1, consultation.votes_per_member - used - 1, consultation.votes_per_member
         )
@@ -78,6 +80,7 @@ def vote_withdraw(*, priority, voter):
             mine_here.update(dots=F("dots") - 1)
         else:
             mine_here.delete()
+        counts_changed(consultation.pk)
         used = sum(mine.values()) - 1
         return VoteOutcome(
             priority.pk, dots - 1, consultation.votes_per_member - used, consultation.votes_per_member

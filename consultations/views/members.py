@@ -124,7 +124,7 @@ def results(request, consultation, pk):
             "can_see_results": True,
             "ranked": ranked,
             "figures": figures,
-            "themes": selectors.themes_in_results(ranked),
+            "themes": selectors.themes_in_results(figures),
             "tie_break": selectors.TIE_BREAK_EXPLANATION,
         },
     )

@@ -1,0 +1,116 @@
+"""A consultation's protected figures (figures.py), kept in the shared cache until something they
+count changes, so a page that shows them does not count every vote again on every request.
+
+A copy is keyed by the consultation and two version marks that live in the shared cache:
+- the consultation's own mark, moved on by every vote given or taken back and by any change to
+  one of its priorities (posted, published, merged, taken down);
+- one mark for everything, moved on by votes counted in the room and by an account deleted
+  (its votes go, and its posts may be taken down).
+A mark moves on as the change is made and again once it is committed, so a copy made from what
+the database held a moment before the commit is never read afterwards. The figures shown are
+therefore always exact; only their counting is saved. If the cache is away, every request counts
+afresh, as before.
+"""
+
+from uuid import uuid4
+
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils.translation import get_language
+
+from accounts.signals import account_deleting
+
+from .models import InRoomTally, Priority
+
+EVERYTHING = "consultation-figures:mark"
+MARK = "consultation-figures:mark:{pk}"
+COPY = "consultation-figures:{pk}:{everything}:{mark}"
+PART = "consultation-part:{name}:{language}:{pk}:{everything}:{mark}"
+# Copies of figures nobody has asked for in an hour make room for others.
+COPY_SECONDS = 3600
+
+
+def _move_on(keys):
+    def now():
+        cache.set_many({key: uuid4().hex for key in keys}, timeout=None)
+
+    now()
+    transaction.on_commit(now)
+
+
+def counts_changed(consultation_id):
+    """Something this consultation's figures count has changed (or is changing now)."""
+    _move_on([MARK.format(pk=consultation_id)])
+
+
+def all_counts_changed():
+    _move_on([EVERYTHING])
+
+
+def _marks(keys):
+    found = cache.get_many(keys)
+    for key in keys:
+        if key not in found:
+            cache.add(key, uuid4().hex, timeout=None)
+            found[key] = cache.get(key) or uuid4().hex
+    return found
+
+
+def cached_figures(consultation_ids, count):
+    """{consultation id: figures}: copies from the cache where nothing counted has changed since,
+    the rest from `count(ids)`, which are kept for next time."""
+    ids = list(dict.fromkeys(consultation_ids))
+    marks = _marks([EVERYTHING, *(MARK.format(pk=pk) for pk in ids)])
+    keys = {
+        pk: COPY.format(pk=pk, everything=marks[EVERYTHING], mark=marks[MARK.format(pk=pk)]) for pk in ids
+    }
+    copies = cache.get_many(keys.values())
+    figures = {pk: copies[key] for pk, key in keys.items() if key in copies}
+    missing = [pk for pk in ids if pk not in figures]
+    if missing:
+        counted = count(missing)
+        cache.set_many({keys[pk]: counted[pk] for pk in missing}, timeout=COPY_SECONDS)
+        figures.update(counted)
+    return figures
+
+
+def cached_part(consultation_id, name, render):
+    """A part of a page drawn from the consultation's counts and priorities alone (the ranked
+    table, say), the same for everyone who may see it: drawn again only when they change."""
+    marks = _marks([EVERYTHING, MARK.format(pk=consultation_id)])
+    key = PART.format(
+        name=name,
+        language=get_language(),
+        pk=consultation_id,
+        everything=marks[EVERYTHING],
+        mark=marks[MARK.format(pk=consultation_id)],
+    )
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, timeout=COPY_SECONDS)
+    return html
+
+
+def _priority_changed(sender, instance, **kwargs):
+    counts_changed(instance.consultation_id)
+
+
+def _in_room_changed(sender, **kwargs):
+    all_counts_changed()
+
+
+def _account_deleting(sender, **kwargs):
+    all_counts_changed()
+
+
+def connect():
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _priority_changed, sender=Priority, dispatch_uid=f"figures_priority_{signal is post_save}"
+        )
+        signal.connect(
+            _in_room_changed, sender=InRoomTally, dispatch_uid=f"figures_in_room_{signal is post_save}"
+        )
+    account_deleting.connect(_account_deleting, dispatch_uid="figures_account_deleting")

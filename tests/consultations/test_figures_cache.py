@@ -1,0 +1,125 @@
+"""A consultation's figures are counted once and then read from the shared cache, until something
+they count changes: every such change shows at once (consultations/figures_cache.py)."""
+
+import re
+from types import SimpleNamespace
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from accounts.services import account_delete
+from consultations import services
+from tests.consultations.test_views import summary_list
+from tests.factories.accounts import MemberFactory
+from tests.factories.consultations import (
+    ConsultationFactory,
+    InRoomGatheringFactory,
+    PriorityFactory,
+    VoteFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def world(client, member):
+    """An open consultation that shows its counts, two priorities with votes from ten people, and a
+    member signed in who has not voted yet."""
+    consultation = ConsultationFactory(show_counts_while_open=True, votes_per_member=3)
+    first = PriorityFactory(consultation=consultation, title="Evening opening")
+    second = PriorityFactory(consultation=consultation, title="A quiet room")
+    voters = MemberFactory.create_batch(10)
+    for voter in voters:
+        VoteFactory(priority=first, voter=voter)
+    for voter in voters[:6]:
+        VoteFactory(priority=second, voter=voter)
+    client.force_login(member)
+    return SimpleNamespace(consultation=consultation, first=first, second=second, client=client)
+
+
+def results(world):
+    response = world.client.get(reverse("consultations:results", args=[world.consultation.pk]))
+    assert response.status_code == 200
+    return response
+
+
+def figures(world):
+    return summary_list(results(world).text)
+
+
+def rows(world):
+    """The ranked table: (title, online, people online, in the room, total) in order."""
+    html = results(world).text
+    return [
+        tuple(cell.strip() for cell in row)
+        for row in re.findall(
+            r'<th scope="row" class="govuk-table__header">([^<]+)</th>\s*<td[^>]*>[^<]*</td>'
+            r"\s*<td[^>]*>([^<]+)</td>\s*<td[^>]*>([^<]+)</td>\s*<td[^>]*>([^<]+)</td>\s*<td[^>]*>([^<]+)</td>",
+            html,
+        )
+    ]
+
+
+def test_the_second_look_reads_the_copy_and_counts_nothing(world):
+    first = rows(world)
+    with CaptureQueriesContext(connection) as second_look:
+        second = rows(world)
+    assert (
+        second == first == [("Evening opening", "10", "10", "0", "10"), ("A quiet room", "6", "6", "0", "6")]
+    )
+    counting = [q["sql"] for q in second_look.captured_queries if "consultations_vote" in q["sql"]]
+    assert counting == []
+    assert [q for q in second_look.captured_queries if "consultations_priority" in q["sql"]] == []
+
+
+def test_a_vote_and_a_vote_taken_back_show_at_once(world):
+    assert figures(world)["Votes online"] == "16"
+    vote = reverse("consultations:vote", args=[world.second.pk])
+    answer = world.client.post(vote, {"action": "add"}, HTTP_ACCEPT="application/json")
+    assert answer.status_code == 200
+    assert answer.json()["online_votes"] == 7
+    assert figures(world)["Votes online"] == "17"
+    assert figures(world)["People who voted online"] == "11"
+    assert ("A quiet room", "7", "7", "0", "7") in rows(world)
+    world.client.post(vote, {"action": "remove"}, HTTP_ACCEPT="application/json")
+    assert figures(world)["Votes online"] == "16"
+    assert figures(world)["People who voted online"] == "10"
+
+
+def test_a_priority_taken_down_leaves_the_counts_at_once(world, facilitator):
+    assert rows(world)[1][0] == "A quiet room"
+    services.priority_remove(priority=world.second, moderator=facilitator, reason="Posted twice")
+    assert [row[0] for row in rows(world)] == ["Evening opening"]
+    assert figures(world)["Votes online"] == "10"
+
+
+def test_a_merge_moves_the_votes_at_once(world, facilitator):
+    results(world)
+    services.priority_merge(duplicate=world.second, survivor=world.first, moderator=facilitator)
+    # Everyone who voted for the duplicate had voted for the survivor too: their votes go back.
+    assert rows(world) == [("Evening opening", "10", "10", "0", "10")]
+
+
+def test_votes_counted_in_the_room_show_at_once(world, facilitator):
+    assert ("A quiet room", "6", "6", "0", "6") in rows(world)
+    gathering = InRoomGatheringFactory(consultation=world.consultation, name="Tuesday peer group")
+    services.tallies_record(gathering=gathering, facilitator=facilitator, counts={world.second.pk: 9})
+    assert rows(world)[0] == ("A quiet room", "6", "6", "9", "15")
+    assert figures(world)["Votes in the room"] == "9, at 1 group session"
+
+
+def test_an_account_deleted_with_its_posts_shows_at_once(world):
+    author = world.second.author
+    assert figures(world)["Votes online"] == "16"
+    account_delete(user=author, remove_posts=True)
+    assert [row[0] for row in rows(world)] == ["Evening opening"]
+    assert figures(world)["Votes online"] == "10"
+
+
+def test_without_the_cache_every_look_counts_and_is_right(world, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    assert figures(world)["Votes online"] == "16"
+    VoteFactory(priority=world.second)
+    assert figures(world)["Votes online"] == "17"
