@@ -48,6 +48,18 @@ def _no_counter(*args, **kwargs):
 
 
 class ResilientRedisCacheClient(RedisCacheClient):
+    def get_client(self, key=None, *, write=False):
+        """One redis-py client per connection pool, made once. Django makes a new one for every
+        call, and making one (with its table of reply handlers) costs more than a small read from
+        a Redis on the same machine. A client with a pool is safe to share between threads, and
+        the pool starts afresh in a forked process."""
+        pool = self._get_connection_pool(write)
+        clients = self.__dict__.setdefault("_clients", {})
+        client = clients.get(id(pool))
+        if client is None:
+            client = clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
     # add() says "added": a lock that cannot be taken must not lock everyone out of signing in.
     add = _with_fallback(RedisCacheClient.add, lambda self, key, value, timeout: True)
     get = _with_fallback(RedisCacheClient.get, lambda self, key, default: default)

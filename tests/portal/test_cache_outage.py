@@ -54,3 +54,15 @@ def test_the_outage_is_logged_without_a_traceback_on_every_request(client, redis
     warnings = [record for record in caplog.records if record.name == "portal.cache"]
     assert len(warnings) <= 1
     assert all(record.exc_info is None for record in warnings)
+
+
+def test_one_redis_client_is_kept_and_still_carries_on_when_redis_is_away(redis_down):
+    """Django makes a new redis-py client for every cache call; the portal keeps one per pool,
+    which must not stop it carrying on while Redis is away."""
+    from django.core.cache import cache
+
+    client = cache._cache
+    assert client.get_client(write=True) is client.get_client(write=True)
+    assert client.get_client() is client.get_client(write=False)
+    cache.set("figures", 1)
+    assert cache.get("figures", "missing") == "missing"

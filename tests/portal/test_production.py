@@ -145,6 +145,37 @@ def test_loading_the_app_before_the_workers_fork_opens_no_connection(site):
     )
 
 
+def app_connections(site):
+    """The backend process ids of the connections the app servers hold to their database."""
+    import psycopg
+
+    with psycopg.connect(site.database_url, autocommit=True) as connection:
+        rows = connection.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        ).fetchall()
+    return {pid for (pid,) in rows}
+
+
+def test_each_worker_keeps_its_database_connection_between_requests(site):
+    """Opening a database connection for every request cost each vote and page a few ms (issue
+    15): each gunicorn worker keeps one, replaced when the database has closed it."""
+    settings = site.python(
+        "from django.conf import settings\n"
+        "print(settings.DATABASES['default']['CONN_MAX_AGE'], settings.DATABASES['default']['CONN_HEALTH_CHECKS'])"
+    )
+    assert settings.split() == ["60", "True"]
+    if not site.database_url.startswith("postgres"):
+        return  # SQLite opens a file, not a connection to a server: the settings are what count.
+    browser = site.browser()
+    for _ in range(10):
+        assert browser.get("/health/").status_code == 200
+    kept = app_connections(site)
+    assert 1 <= len(kept) <= 2  # two workers, one connection each at most
+    for _ in range(10):
+        assert browser.get("/health/").status_code == 200
+    assert app_connections(site) == kept
+
+
 def test_wagtails_sign_in_page_signs_nobody_in(site, people):
     browser = site.browser()
     response = browser.get("/_util/login/?next=/admin/")
