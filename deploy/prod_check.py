@@ -43,7 +43,7 @@ from prod_stack import (
     text_of,
 )
 
-from tests.production_server import ProductionSite
+from tests.production_server import HOME_PAGE_BUDGET, ProductionSite, page_weight
 
 PYTHON = ".venv/bin/python manage.py"
 # Every command this script runs, as the README's "Deploying" section gives it.
@@ -106,6 +106,12 @@ def smoke(site, sink, nginx, data, tag):
     stylesheet = re.search(r'href="(/static/css/portal\.[0-9a-f]+\.css)"', home.text).group(1)
     css = visitor.get(stylesheet)
     expect(css.status_code == 200 and "Expires" in css.headers, "nginx does not serve /static/")
+    weight = page_weight(visitor.get, "/")
+    expect(
+        sum(weight.values()) <= HOME_PAGE_BUDGET,
+        f"the home page and what it loads are {sum(weight.values())} bytes over the wire: {weight}",
+    )
+    print(f"    home page over the wire, gzipped, with everything it loads: {sum(weight.values())} bytes")
     for setting, text in (("MEDIA_ROOT", "public"), ("PRIVATE_FILES_ROOT", "private-probe-7d3f")):
         Path(site.env[setting]).mkdir(parents=True, exist_ok=True)
         (Path(site.env[setting]) / "probe.txt").write_text(text)

@@ -198,3 +198,25 @@ class Browser:
             self.get("/accounts/login/")
         data = {"csrfmiddlewaretoken": self.cookies.get("csrftoken", ""), **(data or {})}
         return self.request("POST", path, data=data, **kwargs)
+
+
+# What a page loads from its own site: stylesheets, icons, scripts and images.
+ASSETS = re.compile(r'<(?:link[^>]+rel="(?:stylesheet|icon)"[^>]+href|script[^>]+src|img[^>]+src)="(/[^"]+)"')
+HOME_PAGE_BUDGET = 60 * 1024
+
+
+def page_weight(get, path):
+    """{address: bytes sent}: a page and everything it loads from the site, asked for as a browser
+    does (accepting gzip). `get(path, headers=...)` is a Browser's or a Visitor's."""
+
+    def sent(response):
+        assert response.status_code == 200, (response.url, response.status_code)
+        length = response.headers.get("Content-Length")
+        return int(length) if length is not None else len(response.content)
+
+    accept = {"Accept-Encoding": "gzip"}
+    page = get(path, headers=accept)
+    sizes = {path: sent(page)}
+    for asset in dict.fromkeys(ASSETS.findall(page.text)):
+        sizes[asset] = sent(get(asset, headers=accept))
+    return sizes

@@ -66,6 +66,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "portal.request_log.RequestLogMiddleware",
+    # Compresses pages, feeds and calendars for browsers that accept it (portal/compression.py).
+    "portal.compression.TextCompressionMiddleware",
     "portal.middleware.JsonErrorResponsesMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -11,7 +11,14 @@ import time
 import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
-from tests.production_server import ROOT, ProductionSite, redis_is_up, redis_url
+from tests.production_server import (
+    HOME_PAGE_BUDGET,
+    ROOT,
+    ProductionSite,
+    page_weight,
+    redis_is_up,
+    redis_url,
+)
 
 pytestmark = pytest.mark.production
 
@@ -174,6 +181,16 @@ def test_each_worker_keeps_its_database_connection_between_requests(site):
     for _ in range(10):
         assert browser.get("/health/").status_code == 200
     assert app_connections(site) == kept
+
+
+def test_the_home_page_with_everything_it_loads_is_at_most_60_kb_over_the_wire(site):
+    """Compressed for browsers that accept it: the page by the portal, the stylesheet and scripts
+    as collectstatic compressed them (issue 15; prod-check measures the same through nginx)."""
+    weight = page_weight(site.browser().get, "/")
+    assert any(address.startswith("/static/css/") for address in weight)
+    assert sum(weight.values()) <= HOME_PAGE_BUDGET, weight
+    home = site.browser().get("/", headers={"Accept-Encoding": "gzip"})
+    assert home.headers["Content-Encoding"] == "gzip"
 
 
 def test_wagtails_sign_in_page_signs_nobody_in(site, people):
