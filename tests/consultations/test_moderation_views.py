@@ -70,6 +70,24 @@ def test_queue_puts_urgent_first_then_reported(as_facilitator, consultation):
     assert "May need help now" in html
 
 
+def test_queue_counts_only_open_reports(as_facilitator, consultation):
+    """A report someone has dealt with takes a published priority out of the queue; more open
+    reports come first."""
+    from django.utils import timezone
+
+    dealt_with = PriorityFactory(consultation=consultation, title="Dealt with")
+    Report.objects.create(
+        priority=dealt_with, reporter=user_with_roles(), reason="Unkind", resolved_at=timezone.now()
+    )
+    once = PriorityFactory(consultation=consultation, title="Reported once")
+    twice = PriorityFactory(consultation=consultation, title="Reported twice")
+    for priority in (once, twice, twice):
+        Report.objects.create(priority=priority, reporter=user_with_roles(), reason="Unkind")
+    html = as_facilitator.get(QUEUE).text
+    assert "Dealt with" not in html
+    assert html.index("Reported twice") < html.index("Reported once")
+
+
 def test_facilitator_sees_the_account_for_safeguarding(as_facilitator, waiting):
     waiting.show_name = False
     waiting.save()
