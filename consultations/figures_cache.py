@@ -1,7 +1,8 @@
 """A consultation's protected figures (figures.py), kept in the shared cache until something they
 count changes, so a page that shows them does not count every vote again on every request.
 
-A copy is keyed by the consultation and two version marks that live in the shared cache:
+A copy is kept with two version marks that live in the shared cache, and used only while they
+have not moved on:
 - the consultation's own mark, moved on by every vote given or taken back and by any change to
   one of its priorities (posted, published, merged, taken down);
 - one mark for everything, moved on by votes counted in the room and by an account deleted
@@ -25,9 +26,11 @@ from .models import InRoomTally, Priority
 
 EVERYTHING = "consultation-figures:mark"
 MARK = "consultation-figures:mark:{pk}"
-COPY = "consultation-figures:{pk}:{everything}:{mark}"
-PART = "consultation-part:{name}:{language}:{pk}:{everything}:{mark}"
-# Copies of figures nobody has asked for in an hour make room for others.
+# One copy per consultation (and per part and language), kept with the marks it was made under and
+# replaced when they have moved on: a busy consultation never piles up copies nobody will read.
+COPY = "consultation-figures:{pk}"
+PART = "consultation-part:{name}:{language}:{pk}"
+# Copies nobody has asked for in an hour make room for others.
 COPY_SECONDS = 3600
 
 
@@ -48,29 +51,39 @@ def all_counts_changed():
     _move_on([EVERYTHING])
 
 
-def _marks(keys):
+def _stamps(ids):
+    """{consultation id: (global mark, its own mark)}, as they are now. Read before counting, so a
+    copy counted while a vote lands carries the marks from before it and is never used again."""
+    keys = [EVERYTHING, *(MARK.format(pk=pk) for pk in ids)]
     found = cache.get_many(keys)
     for key in keys:
         if key not in found:
             cache.add(key, uuid4().hex, timeout=None)
             found[key] = cache.get(key) or uuid4().hex
-    return found
+    return {pk: (found[EVERYTHING], found[MARK.format(pk=pk)]) for pk in ids}
+
+
+def _current(copy, stamp):
+    return copy[1] if isinstance(copy, tuple) and len(copy) == 2 and copy[0] == stamp else None
 
 
 def cached_figures(consultation_ids, count):
     """{consultation id: figures}: copies from the cache where nothing counted has changed since,
     the rest from `count(ids)`, which are kept for next time."""
     ids = list(dict.fromkeys(consultation_ids))
-    marks = _marks([EVERYTHING, *(MARK.format(pk=pk) for pk in ids)])
-    keys = {
-        pk: COPY.format(pk=pk, everything=marks[EVERYTHING], mark=marks[MARK.format(pk=pk)]) for pk in ids
-    }
-    copies = cache.get_many(keys.values())
-    figures = {pk: copies[key] for pk, key in keys.items() if key in copies}
+    stamps = _stamps(ids)
+    copies = cache.get_many([COPY.format(pk=pk) for pk in ids])
+    figures = {}
+    for pk in ids:
+        figures_now = _current(copies.get(COPY.format(pk=pk)), stamps[pk])
+        if figures_now is not None:
+            figures[pk] = figures_now
     missing = [pk for pk in ids if pk not in figures]
     if missing:
         counted = count(missing)
-        cache.set_many({keys[pk]: counted[pk] for pk in missing}, timeout=COPY_SECONDS)
+        cache.set_many(
+            {COPY.format(pk=pk): (stamps[pk], counted[pk]) for pk in missing}, timeout=COPY_SECONDS
+        )
         figures.update(counted)
     return figures
 
@@ -78,18 +91,12 @@ def cached_figures(consultation_ids, count):
 def cached_part(consultation_id, name, render):
     """A part of a page drawn from the consultation's counts and priorities alone (the ranked
     table, say), the same for everyone who may see it: drawn again only when they change."""
-    marks = _marks([EVERYTHING, MARK.format(pk=consultation_id)])
-    key = PART.format(
-        name=name,
-        language=get_language(),
-        pk=consultation_id,
-        everything=marks[EVERYTHING],
-        mark=marks[MARK.format(pk=consultation_id)],
-    )
-    html = cache.get(key)
+    stamp = _stamps([consultation_id])[consultation_id]
+    key = PART.format(name=name, language=get_language(), pk=consultation_id)
+    html = _current(cache.get(key), stamp)
     if html is None:
         html = render()
-        cache.set(key, html, timeout=COPY_SECONDS)
+        cache.set(key, (stamp, html), timeout=COPY_SECONDS)
     return html
 
 
