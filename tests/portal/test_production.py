@@ -173,14 +173,18 @@ def test_each_worker_keeps_its_database_connection_between_requests(site):
     assert settings.split() == ["60", "True"]
     if not site.database_url.startswith("postgres"):
         return  # SQLite opens a file, not a connection to a server: the settings are what count.
+    # Looked at after each of 10 requests. Opening one per request would show none once each
+    # request's has closed (or a new one each time, still closing). Kept ones are the same one or
+    # two (two workers); a connection that reaches CONN_MAX_AGE meanwhile is closed after its
+    # request and replaced on the next, at most once for each worker in a test this short.
     browser = site.browser()
+    seen, none_kept = set(), 0
     for _ in range(10):
         assert browser.get("/health/").status_code == 200
-    kept = app_connections(site)
-    assert 1 <= len(kept) <= 2  # two workers, one connection each at most
-    for _ in range(10):
-        assert browser.get("/health/").status_code == 200
-    assert app_connections(site) == kept
+        now = app_connections(site)
+        none_kept += not now
+        seen |= now
+    assert none_kept <= 2 and 1 <= len(seen) <= 4, (none_kept, seen)
 
 
 def test_the_home_page_with_everything_it_loads_is_at_most_60_kb_over_the_wire(site):
