@@ -53,7 +53,9 @@ def online_group(group_index):
 
 
 def soon(hours):
-    return timezone.now().replace(second=0, microsecond=0) + datetime.timedelta(hours=hours)
+    """Half a minute past a minute: never the same moment as a session the group's weekly
+    schedule makes (on the minute), which the database would refuse as a second one."""
+    return timezone.now().replace(second=30, microsecond=0) + datetime.timedelta(hours=hours)
 
 
 def book(client, member, session):
