@@ -183,7 +183,7 @@ class GroupSessionFactory(factory.django.DjangoModelFactory):
 
     group = factory.SubFactory(GroupPageFactory)
     starts_at = factory.LazyFunction(
-        lambda: timezone.now().replace(second=0, microsecond=0) + datetime.timedelta(days=2)
+        lambda: timezone.now().replace(second=30, microsecond=0) + datetime.timedelta(days=2)
     )
     ends_at = factory.LazyAttribute(
         lambda session: session.starts_at + datetime.timedelta(hours=1, minutes=30)

@@ -29,7 +29,7 @@ def online(home_page):
 
 
 def soon(days):
-    return timezone.now().replace(second=0, microsecond=0) + datetime.timedelta(days=days)
+    return timezone.now().replace(second=30, microsecond=0) + datetime.timedelta(days=days)
 
 
 def events(response):

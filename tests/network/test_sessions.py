@@ -49,7 +49,7 @@ def online_group(group_index):
 
 
 def soon(hours):
-    return timezone.now().replace(second=0, microsecond=0) + datetime.timedelta(hours=hours)
+    return timezone.now().replace(second=30, microsecond=0) + datetime.timedelta(hours=hours)
 
 
 def session_at(group, hours):
