@@ -11,9 +11,16 @@ changing content bumps it (portal/signals.py), which invalidates every cached pa
 server at once. Within a version, a page is keyed by its address and by the query parameters it
 really read (QueryReads), so "?utm_source=..." and other junk share the one entry. Entries also expire after PAGE_CACHE_SECONDS, because some of what pages show
 ("open now", the next sessions) changes with the clock rather than with content.
+
+A request reads the content version from the cache once, when it starts (this middleware), and
+everything it reads through the cache (shared reads, fragments) is keyed on that: one round trip
+instead of one per read. A change made within the request reads it afresh. A change another
+server makes meanwhile is seen by the next request; what this one stores goes under the version
+it started with, which nobody reads once the version has moved on.
 """
 
 import hashlib
+from contextvars import ContextVar
 from functools import wraps
 
 from django.conf import settings
@@ -26,12 +33,25 @@ MARK = "_page_cache_allowed"
 BYPASS_COOKIES = ("sessionid", "messages", "csrftoken")
 
 
-def current_version():
+# The version the request being answered read, in a holder the middleware puts up for it.
+_this_request = ContextVar("page_cache_this_request", default=None)
+
+
+def _read_version():
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, 1, timeout=None)
         version = cache.get(VERSION_KEY, 1)
     return version
+
+
+def current_version():
+    holder = _this_request.get()
+    if holder is None:
+        return _read_version()
+    if holder.get("version") is None:
+        holder["version"] = _read_version()
+    return holder["version"]
 
 
 def invalidate_all():
@@ -40,6 +60,9 @@ def invalidate_all():
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, timeout=None)
+    holder = _this_request.get()
+    if holder is not None:
+        holder["version"] = None  # read afresh by what this request reads next
 
 
 def allow_caching(request):
@@ -152,6 +175,13 @@ class PublicPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        one_read = _this_request.set({})
+        try:
+            return self.respond(request)
+        finally:
+            _this_request.reset(one_read)
+
+    def respond(self, request):
         if not may_use_cache(request):
             return self.get_response(request)
 

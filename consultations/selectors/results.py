@@ -6,6 +6,8 @@ from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from portal.shared_reads import remember
+
 from ..figures import ConsultationTally, PriorityTally, protect, show_on
 from ..figures_cache import cached_figures
 from ..models import (
@@ -32,6 +34,21 @@ def published_priorities(consultation):
         .published()
         .select_related("theme", "author__profile")
     )
+
+
+def consultation_themes(consultation):
+    """Its themes, shared by every app server through the cache (portal.shared_reads): saving a
+    theme moves the content version on, so they are read afresh at once."""
+    return remember(f"consultation-themes:{consultation.pk}", lambda: list(consultation.themes.all()))
+
+
+def published_count(consultation, theme=None):
+    """How many of its priorities show, all or about one theme; shared the same way (publishing,
+    changing or taking down a priority moves the content version on)."""
+    shown = published_priorities(consultation)
+    if theme is not None:
+        shown = shown.filter(theme=theme)
+    return remember(f"published-count:{consultation.pk}:{theme.pk if theme else 'all'}", shown.count)
 
 
 def ranked_priorities(consultation):

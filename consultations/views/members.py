@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from portal.actions import ActionView
+from portal.fragments import shared_fragments
 from portal.models import SectionPage
 from portal.page_cache import allow_caching
 from portal.permissions import rule_required
@@ -75,16 +76,20 @@ def can_see_results(user, consultation):
 def consultation_detail(request, consultation, pk):
     user = request.user
     can_see_counts = can_see_results(user, consultation)
-    themes = list(consultation.themes.all())
+    themes = selectors.consultation_themes(consultation)
     priority_filter = PriorityFilter(
         request.GET, themes=themes, queryset=selectors.published_priorities(consultation)
     )
     theme = priority_filter.chosen_theme()
-    page = Paginator(priority_filter.qs, selectors.PRIORITY_PAGE_SIZE).get_page(request.GET.get("page"))
+    paginator = Paginator(priority_filter.qs, selectors.PRIORITY_PAGE_SIZE)
+    paginator.count = selectors.published_count(consultation, theme)
+    page = paginator.get_page(request.GET.get("page"))
     my_votes = selectors.member_votes(consultation, user)
     figures = selectors.consultation_figures([consultation.pk])[consultation.pk] if can_see_counts else None
     votes_left = consultation.votes_per_member - sum(my_votes.values())
+    words = shared_fragments("consultations/includes/priority_words.html", page.object_list, name="priority")
     for priority in page.object_list:
+        priority.words = words[priority.pk]
         priority.my_dots = my_votes.get(priority.pk, 0)
         priority.buttons = vote_buttons(consultation, dots=priority.my_dots, remaining=votes_left)
         if figures is not None:

@@ -4,8 +4,12 @@ once."""
 
 import pytest
 from django.db import connection
+from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Site
+
+from portal import page_cache
+from portal.shared_reads import remember
 
 pytestmark = pytest.mark.django_db
 
@@ -48,3 +52,32 @@ def test_a_host_that_is_not_allowed_is_refused_not_cached(client, settings, netw
     settings.ALLOWED_HOSTS = ["testserver"]
     assert client.get("/", HTTP_HOST="evil.example.com").status_code == 400
     assert client.get("/").status_code == 200
+
+
+def test_a_signed_in_page_reads_the_content_version_once(client, member, network_settings, monkeypatch):
+    """Everything a page reads through the cache is keyed on the content version: it is read from
+    the cache once per request, not once per read."""
+    reads = []
+    read_version = page_cache._read_version
+    monkeypatch.setattr(page_cache, "_read_version", lambda: reads.append(1) or read_version())
+    client.force_login(member)
+    client.get("/")
+    reads.clear()
+    response = client.get("/")
+    assert "Testbay Recovery Network" in response.text
+    assert len(reads) == 1
+
+
+def test_a_change_made_while_answering_is_read_afresh_in_the_same_request(rf, db):
+    """Within one request, once content has changed, what is read next is made afresh."""
+    made = []
+
+    def view(request):
+        first = remember("answer", lambda: made.append("before") or "before")
+        page_cache.invalidate_all()
+        second = remember("answer", lambda: made.append("after") or "after")
+        return HttpResponse(f"{first} {second}")
+
+    response = page_cache.PublicPageCacheMiddleware(view)(rf.post("/"))
+    assert response.content == b"before after"
+    assert made == ["before", "after"]
