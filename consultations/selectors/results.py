@@ -36,6 +36,20 @@ def published_priorities(consultation):
     )
 
 
+def listed_priorities(consultation):
+    """Its published priorities as the consultation page lists them: only their own columns. What
+    they say is drawn from shared fragments (portal/fragments.py); `read_words` reads what a
+    fragment still to be made shows."""
+    return Priority.objects.filter(consultation=consultation).published()
+
+
+def read_words(priorities):
+    """The same priorities with what their words show (the theme, the author's name): one query."""
+    return Priority.objects.filter(pk__in=[priority.pk for priority in priorities]).select_related(
+        "theme", "author__profile"
+    )
+
+
 def consultation_themes(consultation):
     """Its themes, shared by every app server through the cache (portal.shared_reads): saving a
     theme moves the content version on, so they are read afresh at once."""

@@ -78,7 +78,7 @@ def consultation_detail(request, consultation, pk):
     can_see_counts = can_see_results(user, consultation)
     themes = selectors.consultation_themes(consultation)
     priority_filter = PriorityFilter(
-        request.GET, themes=themes, queryset=selectors.published_priorities(consultation)
+        request.GET, themes=themes, queryset=selectors.listed_priorities(consultation)
     )
     theme = priority_filter.chosen_theme()
     paginator = Paginator(priority_filter.qs, selectors.PRIORITY_PAGE_SIZE)
@@ -87,7 +87,12 @@ def consultation_detail(request, consultation, pk):
     my_votes = selectors.member_votes(consultation, user)
     figures = selectors.consultation_figures([consultation.pk])[consultation.pk] if can_see_counts else None
     votes_left = consultation.votes_per_member - sum(my_votes.values())
-    words = shared_fragments("consultations/includes/priority_words.html", page.object_list, name="priority")
+    words = shared_fragments(
+        "consultations/includes/priority_words.html",
+        page.object_list,
+        name="priority",
+        prepare=selectors.read_words,
+    )
     for priority in page.object_list:
         priority.words = words[priority.pk]
         priority.my_dots = my_votes.get(priority.pk, 0)

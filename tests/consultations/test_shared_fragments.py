@@ -13,6 +13,7 @@ from tests.factories.consultations import ConsultationFactory, PriorityFactory, 
 pytestmark = pytest.mark.django_db
 
 WORDS = "consultations/includes/priority_words.html"
+SAVEPOINTS = ("SAVEPOINT", "RELEASE SAVEPOINT", "ROLLBACK TO SAVEPOINT")
 
 
 @pytest.fixture
@@ -43,7 +44,7 @@ def page(client, consultation, query=""):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(reverse("consultations:detail", args=[consultation.pk]) + query)
     assert response.status_code == 200
-    return response, " ".join(query["sql"] for query in queries.captured_queries)
+    return response, "\x00".join(query["sql"] for query in queries.captured_queries)
 
 
 def titles(response):
@@ -114,3 +115,30 @@ def test_a_priority_taken_down_leaves_the_page_and_the_count_at_once(client, mem
     response, _sql = page(client, consultation)
     assert "Buses on Sundays" not in response.text
     assert "1 priority." in response.text
+
+
+def test_right_after_a_change_the_page_reads_the_words_in_one_query(client, member, consultation, committed):
+    """Kept: the session, the person, the consultation, their votes, the page of priorities and
+    their own waiting ones. Right after a change everything kept under the content version is read
+    again once (the site, its settings and menus too); what the priorities say takes one query,
+    whether 2 of them changed or a whole page."""
+    client.force_login(member)
+    page(client, consultation)
+    assert len(page_queries(client, consultation)) == 6
+    with committed():
+        consultation.priorities.update(explanation="Changed")
+        consultation.priorities.first().save()
+    small_change = page_queries(client, consultation)
+    with committed():
+        PriorityFactory.create_batch(30, consultation=consultation)
+    big_change = page_queries(client, consultation)
+    assert len(page_queries(client, consultation)) == 6
+    assert len(small_change) == len(big_change)
+    words = [sql for sql in big_change if '"consultations_priority"."id" IN (' in sql]
+    assert len(words) == 1
+    assert 'JOIN "consultations_theme"' in words[0] and 'JOIN "network_memberprofile"' in words[0]
+
+
+def page_queries(client, consultation):
+    _response, sql = page(client, consultation)
+    return [query for query in sql.split("\x00") if not query.startswith(SAVEPOINTS)]
