@@ -127,6 +127,10 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Wagtail's database search backend uses PostgreSQL's full-text search fields there.
     INSTALLED_APPS.append("django.contrib.postgres")
+    # PostgreSQL compiles a query to machine code first (JIT) when it guesses the query is costly.
+    # The ranked results and the exports (a count per priority) are guessed costly but run in
+    # milliseconds: compiling took longer than running (a 1,000-priority CSV: 430 ms, 122 without).
+    DATABASES["default"].setdefault("OPTIONS", {})["options"] = "-c jit=off"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers carry on while a vote is being written.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
