@@ -1,5 +1,6 @@
-"""Benchmark: votes per second and p95 vote latency under concurrent load, and the consultation
-page's render time with 1,000 priorities and 50,000 votes. PostgreSQL only.
+"""Benchmark: votes per second and p95 vote latency under concurrent load, the consultation
+page's render time with 1,000 priorities and 50,000 votes, and the board's CSV of it. PostgreSQL
+only.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_consult .venv/bin/python bench/consultations.py
 
@@ -219,6 +220,39 @@ def bench_page(consultation, viewer, repeats):
     return timings
 
 
+def bench_export(consultation, repeats):
+    """The board's CSV of every priority, read to its last byte as a board representative downloads
+    it once voting has closed. (The request log times a streamed file only until it starts.)"""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+    from django.test import Client
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from accounts.roles import BOARD_REPRESENTATIVES
+    from consultations.models import Board, Consultation
+
+    representative = get_user_model().objects.create(username="bench-board", email="bench-board@example.org")
+    representative.groups.add(Group.objects.get(name=BOARD_REPRESENTATIVES))
+    board, _made = Board.objects.get_or_create(name="Bench board")
+    board.representatives.add(representative)
+    Consultation.objects.filter(pk=consultation.pk).update(
+        board=board, closes_at=timezone.now() - timezone.timedelta(minutes=1)
+    )
+    client = Client()
+    client.force_login(representative)
+    url = reverse("consultations:consultation_export", args=[consultation.pk, "csv"])
+    timings = []
+    for index in range(repeats + 1):
+        started = time.perf_counter()
+        response = client.get(url)
+        size = len(b"".join(response.streaming_content))
+        if index:  # the first warms up
+            timings.append(time.perf_counter() - started)
+        assert response.status_code == 200, response.status_code
+    return timings, size
+
+
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -290,6 +324,12 @@ def main():
             f"and {stored} votes: median {statistics.median(values) * 1000:.0f} ms, "
             f"worst {max(values) * 1000:.0f} ms over {args.repeats} renders (the first, which counts, not included)"
         )
+
+    timings, size = bench_export(page_consultation, 10)
+    print(
+        f"CSV export of the same consultation once closed ({size:,} bytes, read to the end): median "
+        f"{statistics.median(timings) * 1000:.0f} ms, worst {max(timings) * 1000:.0f} ms over {len(timings)}"
+    )
 
 
 if __name__ == "__main__":
