@@ -33,7 +33,7 @@ def moderation_queue():
             Q(status=PriorityStatus.SUBMITTED) | Q(reported, status=PriorityStatus.APPROVED)
         )
         .annotate(open_reports=open_reports, open_case=open_case_for_priority())
-        .select_related("consultation", "theme", "author__profile")
+        .select_related("consultation", "author__profile")
         .order_by("-is_urgent", "-open_reports", "submitted_at", "pk")
     )
 
