@@ -25,6 +25,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
 
@@ -63,6 +64,14 @@ def invalidate_all():
     holder = _this_request.get()
     if holder is not None:
         holder["version"] = None  # read afresh by what this request reads next
+
+
+def content_changing():
+    """Content is being changed: cached pages go stale now, for what the request making the change
+    reads next, and again once it is committed, so nothing another server read from the database
+    before the commit is kept under the new version."""
+    invalidate_all()
+    transaction.on_commit(invalidate_all)
 
 
 def allow_caching(request):

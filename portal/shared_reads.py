@@ -8,9 +8,8 @@ are read from the database as before.
 
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
-from django.db import transaction
 
-from .page_cache import current_version, invalidate_all
+from .page_cache import content_changing, current_version
 
 KEEP_SECONDS = 3600
 
@@ -40,10 +39,7 @@ class SharedSiteSetting:
         first_save = self._state.adding
         super().save(*args, **kwargs)
         if not first_save:
-            # Now, and again once the change is committed: another server reading between the
-            # two would otherwise keep the old value under the new version.
-            invalidate_all()
-            transaction.on_commit(invalidate_all)
+            content_changing()
 
     @classmethod
     def for_site(cls, site):

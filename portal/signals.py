@@ -10,7 +10,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from .page_cache import invalidate_all
+from .page_cache import content_changing
 from .shared_reads import SharedSiteSetting
 
 # Libraries whose models show on public pages: pages, images, documents, tags.
@@ -33,13 +33,13 @@ def shows_on_public_pages(model):
 @receiver(page_unpublished)
 @receiver(post_page_move)
 def page_changed(sender, **kwargs):
-    invalidate_all()
+    content_changing()
 
 
 def content_changed(sender, instance=None, signal=None, **kwargs):
     if signal is post_save and isinstance(instance, SharedSiteSetting):
         return  # it moves the version on itself, once committed too (portal/shared_reads.py)
-    invalidate_all()
+    content_changing()
 
 
 def connect_content_changes():

@@ -81,3 +81,16 @@ def test_a_change_made_while_answering_is_read_afresh_in_the_same_request(rf, db
     response = page_cache.PublicPageCacheMiddleware(view)(rf.post("/"))
     assert response.content == b"before after"
     assert made == ["before", "after"]
+
+
+def test_what_is_kept_between_a_change_and_its_commit_is_not_read_after_it(
+    member, django_capture_on_commit_callbacks
+):
+    """A change to content moves the version on at once, for the request making it. Another
+    server reading before the commit still sees the old rows and would keep them under the new
+    version: the version moves on again once the change is committed."""
+    with django_capture_on_commit_callbacks(execute=True):
+        member.profile.display_name = "A new name"
+        member.profile.save()
+        remember("display-name-probe", lambda: "read before the commit")
+    assert remember("display-name-probe", lambda: "read after the commit") == "read after the commit"
