@@ -29,11 +29,7 @@ PRIORITY_PAGE_SIZE = 25
 
 
 def published_priorities(consultation):
-    return (
-        Priority.objects.filter(consultation=consultation)
-        .published()
-        .select_related("theme", "author__profile")
-    )
+    return listed_priorities(consultation).select_related("theme", "author__profile")
 
 
 def listed_priorities(consultation):

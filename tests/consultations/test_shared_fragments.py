@@ -40,6 +40,13 @@ def committed(django_capture_on_commit_callbacks):
     return lambda: django_capture_on_commit_callbacks(execute=True)
 
 
+@pytest.fixture
+def seen(client, member, consultation):
+    """A member has opened the page, so what it shares is kept."""
+    client.force_login(member)
+    page(client, consultation)
+
+
 def page(client, consultation, query=""):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(reverse("consultations:detail", args=[consultation.pk]) + query)
@@ -68,9 +75,7 @@ def test_the_words_are_made_once_then_shared(client, member, consultation):
     assert "Buses on Sundays" in again.text and "2 priorities" in again.text
 
 
-def test_a_changed_priority_shows_at_once(client, member, consultation, committed):
-    client.force_login(member)
-    page(client, consultation)
+def test_a_changed_priority_shows_at_once(client, consultation, seen, committed):
     priority = consultation.priorities.get(title="Buses on Sundays")
     priority.title = "Buses on Sundays and bank holidays"
     with committed():
@@ -79,9 +84,7 @@ def test_a_changed_priority_shows_at_once(client, member, consultation, committe
     assert "Buses on Sundays and bank holidays</h3>" in response.text
 
 
-def test_a_new_display_name_shows_at_once(client, member, consultation, committed):
-    client.force_login(member)
-    page(client, consultation)
+def test_a_new_display_name_shows_at_once(client, consultation, seen, committed):
     author = consultation.priorities.get(title="A safe place <to> stay").author
     author.profile.display_name = "Sunny D"
     with committed():
@@ -89,9 +92,7 @@ def test_a_new_display_name_shows_at_once(client, member, consultation, committe
     assert "Housing</span> Sunny D\n" in page(client, consultation)[0].text
 
 
-def test_a_renamed_theme_and_a_new_priority_show_at_once(client, member, consultation, committed):
-    client.force_login(member)
-    page(client, consultation)
+def test_a_renamed_theme_and_a_new_priority_show_at_once(client, consultation, seen, committed):
     theme = consultation.themes.get(name="Housing")
     theme.name = "A home"
     with committed():
@@ -105,9 +106,7 @@ def test_a_renamed_theme_and_a_new_priority_show_at_once(client, member, consult
     assert "2 priorities about A home" in about_housing.text
 
 
-def test_a_priority_taken_down_leaves_the_page_and_the_count_at_once(client, member, consultation, committed):
-    client.force_login(member)
-    page(client, consultation)
+def test_a_priority_taken_down_leaves_the_page_and_the_count_at_once(client, consultation, seen, committed):
     priority = consultation.priorities.get(title="Buses on Sundays")
     priority.status = PriorityStatus.REMOVED
     with committed():
