@@ -65,6 +65,8 @@ def take_posts_down_as_the_member_leaves(sender, user, remove_posts=False, **kwa
     words_going = set(going) | set(
         Priority.objects.filter(author=user, pk__in=crisis_ids).values_list("pk", flat=True)
     )
+    # Locked in order first, as a merge locks them: the vote counts they keep change next.
+    list(Priority.objects.select_for_update(no_key=True).filter(pk__in=going).order_by("pk").values("pk"))
     Vote.objects.filter(priority_id__in=going).delete()
     Priority.objects.filter(pk__in=going).update(status=PriorityStatus.REMOVED, is_urgent=False)
     Priority.objects.filter(pk__in=words_going).update(title=REMOVED_TITLE, explanation="")

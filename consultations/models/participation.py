@@ -7,8 +7,7 @@ from the author's profile when a page renders, so it survives the author as "a f
 from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.db.models import Count, F, OuterRef, Q, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -24,19 +23,7 @@ from .constants import (
 from .consultation import Consultation, Theme
 from .in_room import InRoomGathering
 
-
-def _sum_of(model, field, **filters):
-    """A priority's total of `field` over `model`'s rows, as a subquery (0 when it has none)."""
-    return Coalesce(
-        Subquery(
-            model.objects.filter(priority=OuterRef("pk"), **filters)
-            .values("priority")
-            .annotate(total=Sum(field))
-            .values("total"),
-            output_field=models.IntegerField(),
-        ),
-        Value(0),
-    )
+COUNTED_BY_THE_DATABASE = ("online_votes", "supporters", "in_room_votes")
 
 
 class PriorityQuerySet(models.QuerySet):
@@ -47,22 +34,8 @@ class PriorityQuerySet(models.QuerySet):
         return self.filter(status=PriorityStatus.SUBMITTED)
 
     def with_counts(self):
-        """Online votes, different people who voted online, in-room votes and the total, as
-        subqueries so that the sums over two different tables never multiply each other."""
-        return self.annotate(
-            online_votes=_sum_of(Vote, "dots"),
-            supporters=Coalesce(
-                Subquery(
-                    Vote.objects.filter(priority=OuterRef("pk"))
-                    .values("priority")
-                    .annotate(n=Count("voter", distinct=True))
-                    .values("n"),
-                    output_field=models.IntegerField(),
-                ),
-                Value(0),
-            ),
-            in_room_votes=_sum_of(InRoomTally, "votes"),
-        ).annotate(total_votes=F("online_votes") + F("in_room_votes"))
+        """The total of online and in-room votes beside the counts each priority keeps."""
+        return self.annotate(total_votes=F("online_votes") + F("in_room_votes"))
 
     def ranked(self):
         """Most votes first, as selectors.TIE_BREAK_EXPLANATION says in words."""
@@ -102,6 +75,11 @@ class Priority(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # Goes up each time the author changes the words, so a moderator acts on the words they read.
     version = models.PositiveIntegerField(default=1)
+    # Kept by the database (triggers on the vote and tally tables, vote_counts.py), in the same
+    # transaction as the change, so they are exact whatever changes the votes; never written here.
+    online_votes = models.PositiveIntegerField(default=0, editable=False)
+    supporters = models.PositiveIntegerField(default=0, editable=False)
+    in_room_votes = models.PositiveIntegerField(default=0, editable=False)
 
     objects = PriorityQuerySet.as_manager()
 
@@ -124,10 +102,24 @@ class Priority(models.Model):
                 | ~Q(status=PriorityStatus.APPROVED),
                 name="approved_priority_has_approval_time",
             ),
+            models.CheckConstraint(
+                condition=Q(supporters__lte=F("online_votes")), name="priority_supporters_within_votes"
+            ),
         ]
 
     def __str__(self):
         return self.title
+
+    def save(self, **kwargs):
+        """Saving a priority read earlier never writes back the counts it read then."""
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            skipped = self.get_deferred_fields() | set(COUNTED_BY_THE_DATABASE)
+            kwargs["update_fields"] = [
+                field.attname
+                for field in self._meta.concrete_fields
+                if not field.primary_key and field.attname not in skipped
+            ]
+        super().save(**kwargs)
 
     @property
     def is_gathered(self):

@@ -1,6 +1,7 @@
 """Votes. A member's Ballot row is locked first, then the Priority row, so simultaneous requests
 from one member can never spend more than their budget, and a vote that arrives a moment after
-closing is refused."""
+closing is refused. The priority's own vote counts change with the vote row (vote_counts.py),
+under the priority's lock."""
 
 from dataclasses import dataclass
 
