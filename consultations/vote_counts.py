@@ -1,95 +1,120 @@
-"""Each priority's own vote counts (Priority.online_votes, .supporters, .in_room_votes), kept right
-by the database: triggers on the vote and tally tables change them in the same statement's
-transaction, under the row lock the change already holds, whatever makes the change (a vote, taking
-one back, a merge, taking a priority down, rows written in bulk). So ranking 1,000 priorities with
-50,000 votes reads 1,000 rows instead of counting the votes again.
+"""Each priority's vote counts (PriorityCounts: online votes, people who voted online, votes in the
+room), kept right by the database. Triggers change them in the same transaction as the change to a
+vote or an in-room tally, under the row lock the change already holds, whatever makes it (a vote,
+taking one back, a merge, taking a priority down, rows written in bulk); a new priority gets its row
+of zeros. So ranking 1,000 priorities with 50,000 votes reads 1,000 small rows instead of counting
+the votes again.
 
 The triggers are put in place by migration 0010, and again after every `migrate` (as django-pgtrigger
 does), each time with a recount in the same transaction, so the counts are exact from then on. On
 SQLite they are taken away before `migrate` runs: SQLite rebuilds a table to change it, and a
 trigger naming a table being rebuilt would stop that. A migration run some other way than the
-`migrate` command that rebuilds the vote, tally or priority table on SQLite must call uninstall()
-first. Written for PostgreSQL and SQLite, the two databases the portal runs on.
+`migrate` command that rebuilds one of these tables on SQLite must call uninstall() first. Written
+for PostgreSQL and SQLite, the two databases the portal runs on.
 """
 
 from django.db import connections, transaction
 
-COUNTS = ("online_votes", "supporters", "in_room_votes")
-PRIORITY = "consultations_priority"
-# table: (the change one row makes to its priority's counts, the columns that change it)
+COUNTS = "consultations_prioritycounts"
+# table: (what one row adds to or takes from its priority's counts, the columns that change them)
 WATCHED = {
     "consultations_vote": (
-        "UPDATE consultations_priority SET online_votes = online_votes {sign} {row}.dots, "
-        "supporters = supporters {sign} 1 WHERE id = {row}.priority_id;",
+        "UPDATE consultations_prioritycounts SET online_votes = online_votes {sign} {row}.dots, "
+        "supporters = supporters {sign} 1 WHERE priority_id = {row}.priority_id;",
         "dots, priority_id",
     ),
     "consultations_inroomtally": (
-        "UPDATE consultations_priority SET in_room_votes = in_room_votes {sign} {row}.votes "
-        "WHERE id = {row}.priority_id;",
+        "UPDATE consultations_prioritycounts SET in_room_votes = in_room_votes {sign} {row}.votes "
+        "WHERE priority_id = {row}.priority_id;",
         "votes, priority_id",
     ),
 }
-RECOUNT = """
-    UPDATE consultations_priority SET
-        online_votes = COALESCE(
-            (SELECT SUM(v.dots) FROM consultations_vote v WHERE v.priority_id = consultations_priority.id), 0
-        ),
-        supporters = (SELECT COUNT(*) FROM consultations_vote v WHERE v.priority_id = consultations_priority.id),
-        in_room_votes = COALESCE(
-            (SELECT SUM(t.votes) FROM consultations_inroomtally t WHERE t.priority_id = consultations_priority.id), 0
-        )
-"""
+NEW_PRIORITY = "consultations_priority"
+NEW_ROW = "INSERT INTO consultations_prioritycounts (priority_id, online_votes, supporters, in_room_votes) VALUES (NEW.id, 0, 0, 0);"
+RECOUNT = [
+    "DELETE FROM consultations_prioritycounts",
+    """INSERT INTO consultations_prioritycounts (priority_id, online_votes, supporters, in_room_votes)
+    SELECT p.id,
+        COALESCE((SELECT SUM(v.dots) FROM consultations_vote v WHERE v.priority_id = p.id), 0),
+        (SELECT COUNT(*) FROM consultations_vote v WHERE v.priority_id = p.id),
+        COALESCE((SELECT SUM(t.votes) FROM consultations_inroomtally t WHERE t.priority_id = p.id), 0)
+    FROM consultations_priority p""",
+]
+TABLES = {COUNTS, NEW_PRIORITY, *WATCHED}
 
 
 def _changes(change):
     return change.format(sign="+", row="NEW"), change.format(sign="-", row="OLD")
 
 
-def _postgresql(table, change, columns):
-    added, taken = _changes(change)
+def _postgresql_function(name, body):
+    return f"""CREATE OR REPLACE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN {body} RETURN NULL; END $$"""
+
+
+def _postgresql():
+    statements = []
+    for table, (change, columns) in WATCHED.items():
+        added, taken = _changes(change)
+        body = (
+            f"IF TG_OP IN ('UPDATE', 'DELETE') THEN {taken} END IF; "
+            f"IF TG_OP IN ('INSERT', 'UPDATE') THEN {added} END IF;"
+        )
+        statements += [
+            _postgresql_function(f"{table}_counts", body),
+            f"CREATE OR REPLACE TRIGGER {table}_counts AFTER INSERT OR DELETE OR UPDATE OF {columns} "
+            f"ON {table} FOR EACH ROW EXECUTE FUNCTION {table}_counts()",
+        ]
     return [
-        f"""CREATE OR REPLACE FUNCTION {table}_counts() RETURNS trigger LANGUAGE plpgsql AS $$
-        BEGIN
-            IF TG_OP IN ('UPDATE', 'DELETE') THEN {taken} END IF;
-            IF TG_OP IN ('INSERT', 'UPDATE') THEN {added} END IF;
-            RETURN NULL;
-        END $$""",
-        f"CREATE OR REPLACE TRIGGER {table}_counts AFTER INSERT OR DELETE OR UPDATE OF {columns} "
-        f"ON {table} FOR EACH ROW EXECUTE FUNCTION {table}_counts()",
+        *statements,
+        _postgresql_function(f"{NEW_PRIORITY}_counts", NEW_ROW),
+        f"CREATE OR REPLACE TRIGGER {NEW_PRIORITY}_counts AFTER INSERT ON {NEW_PRIORITY} "
+        f"FOR EACH ROW EXECUTE FUNCTION {NEW_PRIORITY}_counts()",
     ]
 
 
-def _sqlite(table, change, columns):
-    added, taken = _changes(change)
+def _sqlite():
+    statements = _drop_sqlite()
+    for table, (change, columns) in WATCHED.items():
+        added, taken = _changes(change)
+        statements += [
+            f"CREATE TRIGGER {table}_counts_insert AFTER INSERT ON {table} BEGIN {added} END",
+            f"CREATE TRIGGER {table}_counts_delete AFTER DELETE ON {table} BEGIN {taken} END",
+            f"CREATE TRIGGER {table}_counts_update AFTER UPDATE OF {columns} ON {table} "
+            f"BEGIN {taken} {added} END",
+        ]
     return [
-        *_drop_sqlite(table),
-        f"CREATE TRIGGER {table}_counts_insert AFTER INSERT ON {table} BEGIN {added} END",
-        f"CREATE TRIGGER {table}_counts_delete AFTER DELETE ON {table} BEGIN {taken} END",
-        f"CREATE TRIGGER {table}_counts_update AFTER UPDATE OF {columns} ON {table} BEGIN {taken} {added} END",
+        *statements,
+        f"CREATE TRIGGER {NEW_PRIORITY}_counts_insert AFTER INSERT ON {NEW_PRIORITY} BEGIN {NEW_ROW} END",
     ]
 
 
-def _drop_postgresql(table):
-    return [f"DROP TRIGGER IF EXISTS {table}_counts ON {table}", f"DROP FUNCTION IF EXISTS {table}_counts()"]
+def _drop_postgresql():
+    return [
+        statement
+        for table in (*WATCHED, NEW_PRIORITY)
+        for statement in (
+            f"DROP TRIGGER IF EXISTS {table}_counts ON {table}",
+            f"DROP FUNCTION IF EXISTS {table}_counts()",
+        )
+    ]
 
 
-def _drop_sqlite(table):
-    return [f"DROP TRIGGER IF EXISTS {table}_counts_{event}" for event in ("insert", "delete", "update")]
+def _drop_sqlite():
+    return [
+        f"DROP TRIGGER IF EXISTS {table}_counts_{event}"
+        for table in (*WATCHED, NEW_PRIORITY)
+        for event in ("insert", "delete", "update")
+    ]
 
 
 MAKE = {"postgresql": _postgresql, "sqlite": _sqlite}
 DROP = {"postgresql": _drop_postgresql, "sqlite": _drop_sqlite}
 
 
-def _state(connection):
-    """'counted' when the priority table has its count columns, 'uncounted' when it has not (yet),
-    None when the tables are not there."""
+def _tables(connection):
     with connection.cursor() as cursor:
-        tables = set(connection.introspection.table_names(cursor))
-        if not {PRIORITY, *WATCHED} <= tables:
-            return None
-        columns = {column.name for column in connection.introspection.get_table_description(cursor, PRIORITY)}
-    return "counted" if set(COUNTS) <= columns else "uncounted"
+        return set(connection.introspection.table_names(cursor)) & TABLES
 
 
 def _execute(connection, statements):
@@ -98,24 +123,28 @@ def _execute(connection, statements):
             cursor.execute(statement)
 
 
+def make_room(connection):
+    """On PostgreSQL, leave room on each page of the counts table for a counted vote's new row
+    version, so that it stays on its page and the index is not touched (a "HOT" update)."""
+    if connection.vendor == "postgresql":
+        _execute(connection, [f"ALTER TABLE {COUNTS} SET (fillfactor = 50)"])
+
+
 def install(connection):
     """Put the triggers in place and count every priority's votes again, in one transaction. Where
-    the count columns are missing (migrated back past them), take the triggers away instead."""
+    the counts table is missing (migrated back past it), take the triggers away instead."""
     if connection.vendor not in MAKE:
         raise RuntimeError(f"The vote counts need triggers written for {connection.vendor}.")
-    state = _state(connection)
-    if state == "counted":
-        _execute(
-            connection,
-            [s for table, rule in WATCHED.items() for s in MAKE[connection.vendor](table, *rule)] + [RECOUNT],
-        )
-    elif state == "uncounted":
+    tables = _tables(connection)
+    if tables == TABLES:
+        _execute(connection, [*MAKE[connection.vendor](), *RECOUNT])
+    elif tables == TABLES - {COUNTS}:
         uninstall(connection)
 
 
 def uninstall(connection):
-    if connection.vendor in DROP and _state(connection) is not None:
-        _execute(connection, [s for table in WATCHED for s in DROP[connection.vendor](table)])
+    if connection.vendor in DROP and _tables(connection) >= TABLES - {COUNTS}:
+        _execute(connection, DROP[connection.vendor]())
 
 
 def before_migrate(sender, using="default", **kwargs):

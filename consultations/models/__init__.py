@@ -35,7 +35,7 @@ from .consultation import Consultation, Theme
 from .in_room import InRoomGathering, name_key, tidy_name
 from .moderation import ModerationLog, PriorityRevision, ReturnReason
 from .pages import HaveYourSayPage, YouSaidWeDidPage
-from .participation import Ballot, InRoomTally, Priority, Report, Vote
+from .participation import Ballot, InRoomTally, Priority, PriorityCounts, Report, Vote
 from .preferences import ClosingReminder, NotificationPreferences
 
 __all__ = [
@@ -70,6 +70,7 @@ __all__ = [
     "ModerationLog",
     "NotificationPreferences",
     "Priority",
+    "PriorityCounts",
     "PriorityRevision",
     "PriorityStatus",
     "Report",

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -23,8 +24,6 @@ from .constants import (
 from .consultation import Consultation, Theme
 from .in_room import InRoomGathering
 
-COUNTED_BY_THE_DATABASE = ("online_votes", "supporters", "in_room_votes")
-
 
 class PriorityQuerySet(models.QuerySet):
     def published(self):
@@ -34,8 +33,10 @@ class PriorityQuerySet(models.QuerySet):
         return self.filter(status=PriorityStatus.SUBMITTED)
 
     def with_counts(self):
-        """The total of online and in-room votes beside the counts each priority keeps."""
-        return self.annotate(total_votes=F("online_votes") + F("in_room_votes"))
+        """Online votes, different people who voted online, in-room votes and the total, from the
+        counts each priority keeps (PriorityCounts): one join, however many votes."""
+        counted = {name: Coalesce(F(f"counts__{name}"), 0) for name in PriorityCounts.COUNTS}
+        return self.annotate(**counted).annotate(total_votes=F("online_votes") + F("in_room_votes"))
 
     def ranked(self):
         """Most votes first, as selectors.TIE_BREAK_EXPLANATION says in words."""
@@ -75,11 +76,6 @@ class Priority(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     # Goes up each time the author changes the words, so a moderator acts on the words they read.
     version = models.PositiveIntegerField(default=1)
-    # Kept by the database (triggers on the vote and tally tables, vote_counts.py), in the same
-    # transaction as the change, so they are exact whatever changes the votes; never written here.
-    online_votes = models.PositiveIntegerField(default=0, editable=False)
-    supporters = models.PositiveIntegerField(default=0, editable=False)
-    in_room_votes = models.PositiveIntegerField(default=0, editable=False)
 
     objects = PriorityQuerySet.as_manager()
 
@@ -102,24 +98,10 @@ class Priority(models.Model):
                 | ~Q(status=PriorityStatus.APPROVED),
                 name="approved_priority_has_approval_time",
             ),
-            models.CheckConstraint(
-                condition=Q(supporters__lte=F("online_votes")), name="priority_supporters_within_votes"
-            ),
         ]
 
     def __str__(self):
         return self.title
-
-    def save(self, **kwargs):
-        """Saving a priority read earlier never writes back the counts it read then."""
-        if not self._state.adding and kwargs.get("update_fields") is None:
-            skipped = self.get_deferred_fields() | set(COUNTED_BY_THE_DATABASE)
-            kwargs["update_fields"] = [
-                field.attname
-                for field in self._meta.concrete_fields
-                if not field.primary_key and field.attname not in skipped
-            ]
-        super().save(**kwargs)
 
     @property
     def is_gathered(self):
@@ -153,6 +135,33 @@ class Priority(models.Model):
     @property
     def editable_by_author(self):
         return self.status in PriorityStatus.editable_by_author()
+
+
+class PriorityCounts(models.Model):
+    """A priority's vote counts, kept by the database (triggers, vote_counts.py) in the same
+    transaction as the change to the votes or in-room tallies, under the priority's lock, whatever
+    makes it. A narrow table of its own, so counting a vote rewrites a small row, never the
+    priority's words and their indexes. Never written by Django."""
+
+    COUNTS = ("online_votes", "supporters", "in_room_votes")
+
+    priority = models.OneToOneField(
+        Priority, primary_key=True, on_delete=models.CASCADE, related_name="counts"
+    )
+    online_votes = models.PositiveIntegerField(default=0)
+    supporters = models.PositiveIntegerField(default=0)
+    in_room_votes = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name_plural = _("priority counts")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(supporters__lte=F("online_votes")), name="priority_supporters_within_votes"
+            )
+        ]
+
+    def __str__(self):
+        return f"Counts of priority {self.priority_id}"
 
 
 class Ballot(models.Model):
