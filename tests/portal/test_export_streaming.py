@@ -1,0 +1,40 @@
+"""A CSV or JSON file streams in pieces of many lines, so a 1,000-row file is a handful of writes to
+the network instead of one per line, and reads back exactly as written."""
+
+import csv
+import io
+import json
+
+from portal.exports.document import NUMBER, Column, ExportDocument, Table
+from portal.exports.formats import csv_rows, json_chunks
+
+
+def document(rows):
+    columns = [Column("Priority", lambda row: row[0]), Column("Votes", lambda row: row[1], NUMBER)]
+    return ExportDocument(
+        title="Results",
+        filename="results",
+        about=[("Made", "today")],
+        tables=[Table("Priorities", columns, lambda: ((f"Priority {n}", n) for n in range(rows)))],
+        main="Priorities",
+    )
+
+
+def test_a_csv_of_many_rows_streams_in_a_few_pieces_and_reads_back_whole():
+    pieces = list(csv_rows(document(450)))
+    assert len(pieces) == 3  # 452 lines (the byte-order mark, the headers, 450 rows) in 200s
+    rows = list(csv.reader(io.StringIO("".join(pieces).removeprefix("\ufeff"))))
+    assert rows[0] == ["Priority", "Votes"]
+    assert rows[1:] == [[f"Priority {n}", str(n)] for n in range(450)]
+
+
+def test_json_streams_in_a_few_pieces_and_reads_back_whole():
+    pieces = list(json_chunks(document(400)))
+    assert len(pieces) == 3  # 408 parts (a row is one, the title and headers eight more) in 200s
+    read = json.loads("".join(pieces))
+    assert read["tables"][0]["rows"][-1] == {"Priority": "Priority 399", "Votes": 399}
+
+
+def test_an_empty_table_still_makes_a_whole_file():
+    assert "".join(csv_rows(document(0))) == "\ufeffPriority,Votes\r\n"
+    assert json.loads("".join(json_chunks(document(0))))["tables"][0]["rows"] == []
