@@ -189,6 +189,9 @@ class ExportLog(models.Model):
     under, what it was of, the format and when. Files made in the background hang off it."""
 
     Format, Subject, Status = ExportFormat, ExportSubject, ExportStatus
+    # A record, never something another page uses: Wagtail's "usage" index need not list what it
+    # points at (that was four more statements on every export).
+    wagtail_reference_index_ignore = True
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     role = models.CharField(max_length=60)

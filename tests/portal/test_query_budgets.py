@@ -27,9 +27,9 @@ BUDGET = 10
 # Files to download rather than pages, with what they read: each reads every table it holds
 # once (an .iterator() each), whatever its length.
 DOWNLOADS = {
-    "consultations:meeting_export": 14,
-    "consultations:consultation_export": 13,
-    "consultations:board_pack": 14,
+    "consultations:meeting_export": 11,
+    "consultations:consultation_export": 10,
+    "consultations:board_pack": 11,
     "accounts:your_data_download": 15,
     # For search engines (the same for everyone): one query for each type of page, however many.
     "sitemap": 14,
