@@ -86,6 +86,10 @@ def gathered(priority):
     return "yes" if priority.gathered_place else "no"
 
 
+# What the priority columns read of a priority (the counts come with the ranking).
+EXPORT_READS = ("title", "explanation", "theme__name", "gathered_place", "status")
+
+
 def priority_columns():
     return [
         Column("Priority", lambda p: p.title),
@@ -135,7 +139,12 @@ def consultation_document(consultation, role):
     hide_taken_down([link.agenda_item for link in links.values()])
 
     def ranked_rows():
-        ranked = selectors.ranked_priorities(consultation).select_related(None).select_related("theme")
+        ranked = (
+            selectors.ranked_priorities(consultation)
+            .select_related(None)
+            .select_related("theme")
+            .only(*EXPORT_READS)
+        )
         for rank, priority in enumerate(ranked.iterator(chunk_size=CHUNK), start=1):
             show_on(priority, figures)
             priority.rank = rank

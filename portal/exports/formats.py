@@ -8,7 +8,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from openpyxl import Workbook
 
 from . import sheets
-from .document import neutralise, plain
+from .document import FORMULA_STARTS, neutralise, plain
 
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 JSON_CONTENT_TYPE = "application/json"
@@ -48,7 +48,15 @@ def _csv_lines(document):
     yield "\ufeff"
     yield writer.writerow(table.headers)
     for values in table.values():
-        yield writer.writerow([neutralise(plain(value)) for value in values])
+        yield writer.writerow([csv_value(value) for value in values])
+
+
+def csv_value(value):
+    """neutralise(plain(value)), with text (most cells) checked straight away: plain() changes
+    only dates and times, into ISO 8601, which never starts like a formula."""
+    if value.__class__ is str:
+        return "'" + value if value.startswith(FORMULA_STARTS) else value
+    return neutralise(plain(value))
 
 
 def json_chunks(document):

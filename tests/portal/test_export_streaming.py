@@ -1,12 +1,16 @@
 """A CSV or JSON file streams in pieces of many lines, so a 1,000-row file is a handful of writes to
-the network instead of one per line, and reads back exactly as written."""
+the network instead of one per line, and reads back exactly as written. Each CSV cell is written
+as the shared rules say (formula-like text neutralised, dates and times in ISO 8601)."""
 
 import csv
 import io
 import json
 
-from portal.exports.document import NUMBER, Column, ExportDocument, Table
-from portal.exports.formats import csv_rows, json_chunks
+from hypothesis import given
+from hypothesis import strategies as st
+
+from portal.exports.document import NUMBER, Column, ExportDocument, Table, neutralise, plain
+from portal.exports.formats import csv_rows, csv_value, json_chunks
 
 
 def document(rows):
@@ -38,3 +42,27 @@ def test_json_streams_in_a_few_pieces_and_reads_back_whole():
 def test_an_empty_table_still_makes_a_whole_file():
     assert "".join(csv_rows(document(0))) == "\ufeffPriority,Votes\r\n"
     assert json.loads("".join(json_chunks(document(0))))["tables"][0]["rows"] == []
+
+
+CELLS = st.one_of(
+    st.text(),
+    st.sampled_from(["=SUM(A1)", "+1", "-2+3", "@x", "\tx", "\rx", "'quoted"]),
+    st.integers(),
+    st.none(),
+    st.dates(),
+    st.datetimes(timezones=st.timezones()),
+)
+
+
+@given(CELLS)
+def test_a_cell_is_written_as_the_shared_rules_say(value):
+    assert csv_value(value) == neutralise(plain(value))
+
+
+def test_formula_like_text_is_neutralised_and_plain_text_is_not():
+    assert [csv_value(v) for v in ("=1+1", "-2", "Help with forms", 3)] == [
+        "'=1+1",
+        "'-2",
+        "Help with forms",
+        3,
+    ]
