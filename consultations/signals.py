@@ -3,6 +3,7 @@ a change makes cached public pages stale, on every app server (portal.page_cache
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
@@ -17,6 +18,7 @@ from .models import (
     BoardMeeting,
     BoardResponse,
     Priority,
+    PriorityCounts,
     PriorityRevision,
     PriorityStatus,
     ResponseUpdate,
@@ -65,8 +67,18 @@ def take_posts_down_as_the_member_leaves(sender, user, remove_posts=False, **kwa
     words_going = set(going) | set(
         Priority.objects.filter(author=user, pk__in=crisis_ids).values_list("pk", flat=True)
     )
-    # Locked in order first, as a merge locks them: the vote counts they keep change next.
+    # The counts change next: of what is taken down (its votes go back) and of everything they
+    # voted for (their votes stay, no longer as a person's). Locked in one order first, the
+    # priorities as a merge locks them, then their counts, so two members leaving at once never
+    # wait on each other.
     list(Priority.objects.select_for_update(no_key=True).filter(pk__in=going).order_by("pk").values("pk"))
+    voted_for = Vote.objects.filter(voter=user).values("priority_id")
+    list(
+        PriorityCounts.objects.select_for_update()
+        .filter(Q(priority_id__in=going) | Q(priority_id__in=voted_for))
+        .order_by("pk")
+        .values("pk")
+    )
     Vote.objects.filter(priority_id__in=going).delete()
     Priority.objects.filter(pk__in=going).update(status=PriorityStatus.REMOVED, is_urgent=False)
     Priority.objects.filter(pk__in=words_going).update(title=REMOVED_TITLE, explanation="")

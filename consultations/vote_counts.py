@@ -15,13 +15,16 @@ for PostgreSQL and SQLite, the two databases the portal runs on.
 
 from django.db import connections, transaction
 
-COUNTS = "consultations_prioritycounts"
+COUNTS_TABLE = "consultations_prioritycounts"
 # table: (what one row adds to or takes from its priority's counts, the columns that change them)
 WATCHED = {
+    # A vote whose member has left (voter NULL) still counts as votes, but no longer as a person,
+    # as the consultation's count of people who voted has it.
     "consultations_vote": (
         "UPDATE consultations_prioritycounts SET online_votes = online_votes {sign} {row}.dots, "
-        "supporters = supporters {sign} 1 WHERE priority_id = {row}.priority_id;",
-        "dots, priority_id",
+        "supporters = supporters {sign} (CASE WHEN {row}.voter_id IS NULL THEN 0 ELSE 1 END) "
+        "WHERE priority_id = {row}.priority_id;",
+        "dots, priority_id, voter_id",
     ),
     "consultations_inroomtally": (
         "UPDATE consultations_prioritycounts SET in_room_votes = in_room_votes {sign} {row}.votes "
@@ -29,18 +32,18 @@ WATCHED = {
         "votes, priority_id",
     ),
 }
-NEW_PRIORITY = "consultations_priority"
+PRIORITY_TABLE = "consultations_priority"
 NEW_ROW = "INSERT INTO consultations_prioritycounts (priority_id, online_votes, supporters, in_room_votes) VALUES (NEW.id, 0, 0, 0);"
 RECOUNT = [
     "DELETE FROM consultations_prioritycounts",
     """INSERT INTO consultations_prioritycounts (priority_id, online_votes, supporters, in_room_votes)
     SELECT p.id,
         COALESCE((SELECT SUM(v.dots) FROM consultations_vote v WHERE v.priority_id = p.id), 0),
-        (SELECT COUNT(*) FROM consultations_vote v WHERE v.priority_id = p.id),
+        (SELECT COUNT(v.voter_id) FROM consultations_vote v WHERE v.priority_id = p.id),
         COALESCE((SELECT SUM(t.votes) FROM consultations_inroomtally t WHERE t.priority_id = p.id), 0)
     FROM consultations_priority p""",
 ]
-TABLES = {COUNTS, NEW_PRIORITY, *WATCHED}
+TABLES = {COUNTS_TABLE, PRIORITY_TABLE, *WATCHED}
 
 
 def _changes(change):
@@ -67,9 +70,9 @@ def _postgresql():
         ]
     return [
         *statements,
-        _postgresql_function(f"{NEW_PRIORITY}_counts", NEW_ROW),
-        f"CREATE OR REPLACE TRIGGER {NEW_PRIORITY}_counts AFTER INSERT ON {NEW_PRIORITY} "
-        f"FOR EACH ROW EXECUTE FUNCTION {NEW_PRIORITY}_counts()",
+        _postgresql_function(f"{PRIORITY_TABLE}_counts", NEW_ROW),
+        f"CREATE OR REPLACE TRIGGER {PRIORITY_TABLE}_counts AFTER INSERT ON {PRIORITY_TABLE} "
+        f"FOR EACH ROW EXECUTE FUNCTION {PRIORITY_TABLE}_counts()",
     ]
 
 
@@ -85,14 +88,14 @@ def _sqlite():
         ]
     return [
         *statements,
-        f"CREATE TRIGGER {NEW_PRIORITY}_counts_insert AFTER INSERT ON {NEW_PRIORITY} BEGIN {NEW_ROW} END",
+        f"CREATE TRIGGER {PRIORITY_TABLE}_counts_insert AFTER INSERT ON {PRIORITY_TABLE} BEGIN {NEW_ROW} END",
     ]
 
 
 def _drop_postgresql():
     return [
         statement
-        for table in (*WATCHED, NEW_PRIORITY)
+        for table in (*WATCHED, PRIORITY_TABLE)
         for statement in (
             f"DROP TRIGGER IF EXISTS {table}_counts ON {table}",
             f"DROP FUNCTION IF EXISTS {table}_counts()",
@@ -103,7 +106,7 @@ def _drop_postgresql():
 def _drop_sqlite():
     return [
         f"DROP TRIGGER IF EXISTS {table}_counts_{event}"
-        for table in (*WATCHED, NEW_PRIORITY)
+        for table in (*WATCHED, PRIORITY_TABLE)
         for event in ("insert", "delete", "update")
     ]
 
@@ -127,7 +130,7 @@ def make_room(connection):
     """On PostgreSQL, leave room on each page of the counts table for a counted vote's new row
     version, so that it stays on its page and the index is not touched (a "HOT" update)."""
     if connection.vendor == "postgresql":
-        _execute(connection, [f"ALTER TABLE {COUNTS} SET (fillfactor = 50)"])
+        _execute(connection, [f"ALTER TABLE {COUNTS_TABLE} SET (fillfactor = 50)"])
 
 
 def install(connection):
@@ -138,12 +141,12 @@ def install(connection):
     tables = _tables(connection)
     if tables == TABLES:
         _execute(connection, [*MAKE[connection.vendor](), *RECOUNT])
-    elif tables == TABLES - {COUNTS}:
+    elif tables == TABLES - {COUNTS_TABLE}:
         uninstall(connection)
 
 
 def uninstall(connection):
-    if connection.vendor in DROP and _tables(connection) >= TABLES - {COUNTS}:
+    if connection.vendor in DROP and _tables(connection) >= TABLES - {COUNTS_TABLE}:
         _execute(connection, DROP[connection.vendor]())
 
 

@@ -29,7 +29,9 @@ pytestmark = pytest.mark.django_db
 
 def counted_again(priority):
     """What the vote and tally rows say now: (online votes, people online, votes in the room)."""
-    online = Vote.objects.filter(priority=priority).aggregate(dots=Sum("dots"), people=Count("pk"))
+    online = Vote.objects.filter(priority=priority).aggregate(
+        dots=Sum("dots"), people=Count("voter", distinct=True)
+    )
     in_room = InRoomTally.objects.filter(priority=priority).aggregate(votes=Sum("votes"))["votes"]
     return (online["dots"] or 0, online["people"], in_room or 0)
 
@@ -93,7 +95,9 @@ def test_a_member_leaving_keeps_their_votes_counted_unless_their_post_goes():
     VoteFactory(priority=kept_priority, voter=voter)
     VoteFactory(priority=their_post, voter=voter)
     account_delete(user=voter)
-    assert kept(kept_priority) == (1, 1, 0)  # the vote stays, without its voter
+    # The vote stays, without its voter: still a vote, no longer a person (as before the counts
+    # were kept: people were counted as different voters, and a vote without one is none).
+    assert kept(kept_priority) == counted_again(kept_priority) == (1, 0, 0)
     account_delete(user=author, remove_posts=True)
     assert kept(their_post) == counted_again(their_post) == (0, 0, 0)
 
