@@ -52,10 +52,13 @@ def _csv_lines(document):
 
 
 def csv_value(value):
-    """neutralise(plain(value)), with text (most cells) checked straight away: plain() changes
-    only dates and times, into ISO 8601, which never starts like a formula."""
-    if value.__class__ is str:
+    """neutralise(plain(value)), with text and counts (most cells) checked straight away: plain()
+    changes only dates and times, into ISO 8601, which never starts like a formula."""
+    kind = value.__class__
+    if kind is str:
         return "'" + value if value.startswith(FORMULA_STARTS) else value
+    if kind is int or value is None:  # counts, and hidden counts
+        return value
     return neutralise(plain(value))
 
 
