@@ -1,9 +1,11 @@
 import datetime
 from io import StringIO
+from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
@@ -172,6 +174,34 @@ def test_public_pages_use_the_same_queries_for_3_or_20_groups_and_news(
         NewsPageFactory(parent=site.news_index)
     with django_assert_max_num_queries(budget):
         assert client.get(url).status_code == 200
+
+
+def cache_reads(client, url):
+    """How many times a page reads the shared cache (Redis in production: a round trip each)."""
+    reads = []
+    get, get_many = cache.get, cache.get_many
+    with (
+        mock.patch.object(cache, "get", lambda *a, **k: reads.append(a) or get(*a, **k)),
+        mock.patch.object(cache, "get_many", lambda *a, **k: reads.append(a) or get_many(*a, **k)),
+    ):
+        assert client.get(url).status_code == 200
+    return len(reads)
+
+
+@pytest.mark.parametrize("url", ["/", "/groups/", "/news/"])
+def test_page_links_in_lists_read_the_cache_once_whatever_the_number_of_pages(
+    client, home_page, network_settings, url
+):
+    """Each page's link asks where the site's root is; the answer is kept for the request, so a
+    list of 20 groups or stories does not read the cache 20 times."""
+    site = public_site(home_page, groups=3, news=3)
+    client.get(url)
+    few = cache_reads(client, url)
+    for _ in range(17):
+        GroupPageFactory(parent=site.group_index, venue=site.venue)
+        NewsPageFactory(parent=site.news_index)
+    client.get(url)
+    assert cache_reads(client, url) == few
 
 
 @time_machine.travel(datetime.datetime(2026, 11, 23, 12, tzinfo=LONDON), tick=False)

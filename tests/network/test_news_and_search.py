@@ -1,6 +1,8 @@
 import logging
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from network.models import NewsPage
 from tests.factories.network import NewsIndexPageFactory, NewsPageFactory, StandardPageFactory
@@ -58,6 +60,22 @@ def test_news_page_shows_its_story_and_topics(client, news_index):
     html = client.get(story.url).text
     assert "Thank you to everyone who came along." in html
     assert "?tag=housing" in html
+
+
+def test_a_storys_topic_links_cost_the_same_queries_for_one_topic_or_five(client, news_index):
+    story = NewsPage.objects.get(title="Story number 0")
+    client.get(story.url)
+    with CaptureQueriesContext(connection) as one_topic:
+        html = client.get(story.url).text
+    assert html.count('href="/news/?tag=') == 1
+    story.tags.add("work", "money", "family", "health")
+    story.save()
+    client.get(story.url)
+    with CaptureQueriesContext(connection) as five_topics:
+        html = client.get(story.url).text
+    for topic in ("housing", "work", "money", "family", "health"):
+        assert f'href="/news/?tag={topic}"' in html
+    assert len(five_topics.captured_queries) == len(one_topic.captured_queries)
 
 
 def test_news_body_image_requires_alt_text():
