@@ -5,9 +5,16 @@ or an empty list: it is left out, the form says so kindly next to the field, and
 filtered by whatever else was chosen.
 """
 
+import hashlib
+
 import django_filters
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
+
+from .shared_reads import remember
 
 EMPTY_VALUES = (None, "", [], ())
+FIELDS_TEMPLATE = "components/form_fields.html"
 
 
 class LenientFilterSet(django_filters.FilterSet):
@@ -38,6 +45,21 @@ class LenientFilterSet(django_filters.FilterSet):
             for name, value in self.form.cleaned_data.items()
             if name not in self.form.errors and value not in EMPTY_VALUES
         }
+
+    def fields_html(self):
+        """The form's fields, as FIELDS_TEMPLATE shows them. When every choice made sense, that
+        depends only on the choices, so it is made once and shared through the cache under the
+        content version (shared_reads.remember): the select boxes are the slowest part of a
+        listing to draw. A choice that made no sense is shown with its message, never kept."""
+
+        def render():
+            return render_to_string(FIELDS_TEMPLATE, {"form": self.form})
+
+        if self.dropped:
+            return render()
+        chosen = repr(sorted((name, getattr(value, "pk", value)) for name, value in self.used().items()))
+        digest = hashlib.blake2b(chosen.encode(), digest_size=12).hexdigest()
+        return remember(f"filter-fields:{type(self).__qualname__}:{get_language()}:{digest}", render)
 
     def form_showing_choices(self):
         """The form again, unbound, showing the choices that were used: a dropped choice is

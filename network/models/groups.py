@@ -44,7 +44,7 @@ class GroupIndexPage(IntroducedPage):
         context = super().get_context(request, *args, **kwargs)
         groups = GroupPage.objects.live().public().child_of(self).for_listing()
         group_filter = GroupFilter(request.GET or None, queryset=groups)
-        context["filter_form"] = group_filter.form
+        context["filter_fields"] = group_filter.fields_html()
         context["groups"] = group_filter.qs
         context["filtered"] = group_filter.is_filtered
         return context

@@ -145,6 +145,52 @@ def test_filters_narrow_the_list_and_bad_values_are_ignored_kindly(client, group
     assert "Tuesday group" not in response.text
 
 
+FIELDS = "components/form_fields.html"
+
+
+def drew_the_fields(response):
+    return FIELDS in [template.name for template in response.templates]
+
+
+def test_the_filter_is_drawn_once_for_each_set_of_choices_and_shared(client, group_index):
+    GroupPageFactory(
+        parent=group_index,
+        title="Women on Wednesday",
+        weekday=2,
+        first_date=datetime.date(2026, 1, 7),
+        audience=Audience.WOMEN,
+    )
+    first = client.get("/groups/", {"day": "2", "audience": "women"})
+    again = client.get("/groups/", {"audience": "women", "day": "2", "utm_source": "leaflet"})
+    assert drew_the_fields(first) and not drew_the_fields(again)
+    for response in (first, again):
+        assert '<option value="2" selected>Wednesday</option>' in response.text
+        assert "Women on Wednesday" in response.text
+    other = client.get("/groups/", {"day": "3"})
+    assert drew_the_fields(other)
+    assert '<option value="3" selected>Thursday</option>' in other.text
+    assert '<option value="2" selected>' not in other.text
+    everyone = client.get("/groups/")
+    assert drew_the_fields(everyone) and not drew_the_fields(client.get("/groups/"))
+    assert '<option value="" selected>Any day</option>' in everyone.text
+    assert '<option value="2" selected>' not in everyone.text
+    assert '<option value="3" selected>' not in everyone.text
+
+
+def test_a_choice_that_made_no_sense_is_drawn_with_its_message_every_time(client, group_index):
+    client.get("/groups/")
+    for _ in range(2):
+        response = client.get("/groups/", {"day": "99"})
+        assert drew_the_fields(response)
+        assert "Choose a day from the list. We have shown groups on every day." in response.text
+
+
+def test_publishing_draws_the_filter_afresh(client, group_index):
+    client.get("/groups/", {"day": "2"})
+    GroupPageFactory(parent=group_index, title="Tuesday group").save_revision().publish()
+    assert drew_the_fields(client.get("/groups/", {"day": "2"}))
+
+
 # Queries for each page type, whatever the number of groups, sessions or news stories.
 # Every page spends 2 on the frame: the main sections menu and the footer's page links.
 @pytest.mark.parametrize(
