@@ -5,7 +5,7 @@ from datetime import UTC, date, timedelta
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models.choices import Frequency
+from .models.choices import Frequency, Weekday, label_of
 from .opening_hours import at_london_time, friendly_time
 
 ICAL_WEEKDAYS = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
@@ -84,7 +84,7 @@ def recurrence_rule(group):
 
 def schedule_in_words(group):
     """ "Every Tuesday, 6pm to 8pm" and the like, for people rather than calendars."""
-    day = group.get_weekday_display()
+    day = label_of(Weekday, group.weekday)
     times = _("%(start)s to %(end)s") % {
         "start": friendly_time(group.start_time),
         "end": friendly_time(group.end_time),

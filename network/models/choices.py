@@ -90,3 +90,13 @@ class CancellationReason(models.TextChoices):
     BAD_WEATHER = "bad_weather", _("Bad weather")
     VENUE_CLOSED = "venue_closed", _("The venue is closed")
     OTHER = "other", _("Other")
+
+
+def label_of(choices, value):
+    """The words for a stored value, as get_FOO_display() gives them, found straight away:
+    get_FOO_display() translates every choice's words on each call (a list of 20 groups asked 60
+    times for 6 words each)."""
+    try:
+        return choices(value).label
+    except ValueError:
+        return value

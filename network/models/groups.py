@@ -20,7 +20,7 @@ from portal.page_panels import PlainWordsPageForm, plain_promote_panels
 from ..blocks import StoryBlock
 from ..cancellation_notes import personal_details_in_note, personal_details_message
 from ..filters import GroupFilter
-from .choices import Audience, CancellationReason, Format, Frequency, HowToJoin, Weekday
+from .choices import Audience, CancellationReason, Format, Frequency, HowToJoin, Weekday, label_of
 from .venues import Venue
 
 UPCOMING_SESSIONS_SHOWN = 6
@@ -188,6 +188,14 @@ class GroupPage(PortalPage):
     @property
     def meets_online(self):
         return self.format in Format.meeting_online()
+
+    @property
+    def audience_label(self):
+        return label_of(Audience, self.audience)
+
+    @property
+    def how_to_join_label(self):
+        return label_of(HowToJoin, self.how_to_join)
 
     @property
     def joins_by_asking(self):

@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
 from network.group_schedule import meeting_dates, recurrence_rule, schedule_in_words
-from network.models import GroupFacilitator, GroupSession
-from network.models.choices import Audience, Format, Frequency
+from network.models import GroupFacilitator, GroupPage, GroupSession
+from network.models.choices import Audience, Format, Frequency, HowToJoin, Weekday, label_of
 from network.services import group_sessions_sync
 from tests.factories import MemberFactory
 from tests.factories.network import GroupIndexPageFactory, GroupPageFactory, NewsPageFactory, public_site
@@ -143,6 +143,16 @@ def test_filters_narrow_the_list_and_bad_values_are_ignored_kindly(client, group
     response = client.get("/groups/", {"day": "99", "audience": "women"})
     assert "Women on Wednesday" in response.text
     assert "Tuesday group" not in response.text
+
+
+@pytest.mark.parametrize(
+    ("field", "choices"), [("audience", Audience), ("how_to_join", HowToJoin), ("weekday", Weekday)]
+)
+def test_the_words_for_a_choice_are_those_django_gives(field, choices):
+    group = GroupPage()
+    for value in [*choices.values, "not a choice", None]:
+        setattr(group, field, value)
+        assert str(label_of(choices, value)) == str(getattr(group, f"get_{field}_display")())
 
 
 FIELDS = "components/form_fields.html"
