@@ -2,7 +2,8 @@
 """How fast the public pages are, beside a bare Django view measured in the same run.
 
 For each public page type (one live page of each Wagtail page type, plus the feeds) it prints:
-- the median in-process render time (Django's test client, page cache off), and
+- the median in-process render time (Django's test client, page cache off), the Python function
+  calls and shared-cache reads of one render (bench/work.py: they do not move with the machine), and
 - requests per second under a loopback load (wrk, or a Python client if wrk is missing) against
   gunicorn with 2 workers, once with the page cache off and once with it on.
 
@@ -34,6 +35,8 @@ from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 from django.urls import reverse  # noqa: E402
 from wagtail.models import get_page_models  # noqa: E402
+
+from bench.work import cache_reads, function_calls  # noqa: E402
 
 RENDERS = int(os.environ.get("BENCH_RENDERS", "40"))
 LOAD_SECONDS = int(os.environ.get("BENCH_LOAD_SECONDS", "4"))
@@ -160,6 +163,8 @@ def main():
     )
 
     render = {label: median_render_ms(client, url) for label, url in pages.items()}
+    calls = {label: function_calls(lambda u=url: client.get(u)) for label, url in pages.items()}
+    reads = {label: cache_reads(lambda u=url: client.get(u)) for label, url in pages.items()}
     throughput = {}
     for cache_seconds, column in ((0, "uncached"), (60, "cached")):
         process, base = start_server(cache_seconds)
@@ -170,11 +175,14 @@ def main():
             process.terminate()
             process.wait()
 
-    print(f"{'page type':40} {'median render ms':>17} {'req/s uncached':>15} {'req/s cached':>13}")
+    print(
+        f"{'page type':40} {'median render ms':>17} {'function calls':>15} {'cache reads':>12} "
+        f"{'req/s uncached':>15} {'req/s cached':>13}"
+    )
     for label in pages:
         print(
-            f"{label:40} {render[label]:17.1f} {throughput[label, 'uncached']:15.0f} "
-            f"{throughput[label, 'cached']:13.0f}"
+            f"{label:40} {render[label]:17.1f} {calls[label]:15,d} {reads[label]:12d} "
+            f"{throughput[label, 'uncached']:15.0f} {throughput[label, 'cached']:13.0f}"
         )
 
 

@@ -1,14 +1,13 @@
 import datetime
 from io import StringIO
-from unittest import mock
 from zoneinfo import ZoneInfo
 
 import pytest
 import time_machine
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 
+from bench.work import cache_reads
 from network.group_schedule import meeting_dates, recurrence_rule, schedule_in_words
 from network.models import GroupFacilitator, GroupPage, GroupSession
 from network.models.choices import Audience, Format, Frequency, HowToJoin, Weekday, label_of
@@ -109,15 +108,19 @@ def test_group_page_shows_schedule_facilitators_and_cancellations_but_never_the_
         assert SECRET_LINK not in client.get(url).text, url
 
 
-def test_filters_narrow_the_list_and_bad_values_are_ignored_kindly(client, group_index):
-    GroupPageFactory(parent=group_index, title="Tuesday group")
-    GroupPageFactory(
+def women_on_wednesday(group_index):
+    return GroupPageFactory(
         parent=group_index,
         title="Women on Wednesday",
         weekday=2,
         first_date=datetime.date(2026, 1, 7),
         audience=Audience.WOMEN,
     )
+
+
+def test_filters_narrow_the_list_and_bad_values_are_ignored_kindly(client, group_index):
+    GroupPageFactory(parent=group_index, title="Tuesday group")
+    women_on_wednesday(group_index)
     response = client.get("/groups/", {"day": "2"})
     assert "Women on Wednesday" in response.text
     assert "Tuesday group" not in response.text
@@ -163,13 +166,7 @@ def drew_the_fields(response):
 
 
 def test_the_filter_is_drawn_once_for_each_set_of_choices_and_shared(client, group_index):
-    GroupPageFactory(
-        parent=group_index,
-        title="Women on Wednesday",
-        weekday=2,
-        first_date=datetime.date(2026, 1, 7),
-        audience=Audience.WOMEN,
-    )
+    women_on_wednesday(group_index)
     first = client.get("/groups/", {"day": "2", "audience": "women"})
     again = client.get("/groups/", {"audience": "women", "day": "2", "utm_source": "leaflet"})
     assert drew_the_fields(first) and not drew_the_fields(again)
@@ -232,16 +229,13 @@ def test_public_pages_use_the_same_queries_for_3_or_20_groups_and_news(
         assert client.get(url).status_code == 200
 
 
-def cache_reads(client, url):
+def page_cache_reads(client, url):
     """How many times a page reads the shared cache (Redis in production: a round trip each)."""
-    reads = []
-    get, get_many = cache.get, cache.get_many
-    with (
-        mock.patch.object(cache, "get", lambda *a, **k: reads.append(a) or get(*a, **k)),
-        mock.patch.object(cache, "get_many", lambda *a, **k: reads.append(a) or get_many(*a, **k)),
-    ):
+
+    def get():
         assert client.get(url).status_code == 200
-    return len(reads)
+
+    return cache_reads(get)
 
 
 @pytest.mark.parametrize("url", ["/", "/groups/", "/news/"])
@@ -252,12 +246,12 @@ def test_page_links_in_lists_read_the_cache_once_whatever_the_number_of_pages(
     list of 20 groups or stories does not read the cache 20 times."""
     site = public_site(home_page, groups=3, news=3)
     client.get(url)
-    few = cache_reads(client, url)
+    few = page_cache_reads(client, url)
     for _ in range(17):
         GroupPageFactory(parent=site.group_index, venue=site.venue)
         NewsPageFactory(parent=site.news_index)
     client.get(url)
-    assert cache_reads(client, url) == few
+    assert page_cache_reads(client, url) == few
 
 
 @time_machine.travel(datetime.datetime(2026, 11, 23, 12, tzinfo=LONDON), tick=False)
