@@ -73,7 +73,7 @@ def group_event(request, group, cancelled_starts):
         event.add("location", f"{group.venue.name}, {group.venue.one_line_address}")
     else:
         event.add("location", _("Online"))
-    event.add("url", request.build_absolute_uri(group.url))
+    event.add("url", request.build_absolute_uri(group.get_url(request)))
     return event
 
 

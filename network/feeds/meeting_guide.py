@@ -81,7 +81,7 @@ def meeting_guide_entry(request, group):
         "timezone": CALENDAR_TIMEZONE,
         "types": meeting_guide_types(group),
         "notes": "\n\n".join(filter(None, [group.summary, online_note(group)])),
-        "url": request.build_absolute_uri(group.url),
+        "url": request.build_absolute_uri(group.get_url(request)),
         "location": venue.name,
         "formatted_address": ", ".join([*venue.address_lines, COUNTRY]),
         "approximate": "no",

@@ -29,13 +29,15 @@ class NewsFeed(Feed):
         # Feed instances are shared between requests, so per-request values ride on the object.
         index.organisation_name = organisation_name(request)
         index.feed_title = _("News from %(name)s") % {"name": index.organisation_name}
+        # Links are made with the request, which keeps the site's root paths for all of them.
+        index.request = request
         return index
 
     def title(self, index):
         return index.feed_title
 
     def link(self, index):
-        return index.url
+        return index.get_url(index.request)
 
     def description(self, index):
         return index.introduction or index.title
@@ -45,12 +47,15 @@ class NewsFeed(Feed):
         return index.organisation_name
 
     def items(self, index):
-        return (
+        stories = list(
             NewsPage.objects.live()
             .public()
             .descendant_of(index)
             .order_by("-date", "-pk")[:NEWS_ITEMS_IN_FEED]
         )
+        for story in stories:
+            story.feed_link = story.get_url(index.request)
+        return stories
 
     def item_title(self, item):
         return item.title
@@ -61,7 +66,7 @@ class NewsFeed(Feed):
         return escape(item.summary)
 
     def item_link(self, item):
-        return item.url
+        return item.feed_link
 
     def item_pubdate(self, item):
         return datetime.combine(item.date, time(9), tzinfo=LONDON)

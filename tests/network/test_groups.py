@@ -238,12 +238,14 @@ def page_cache_reads(client, url):
     return cache_reads(get)
 
 
-@pytest.mark.parametrize("url", ["/", "/groups/", "/news/"])
+@pytest.mark.parametrize(
+    "url", ["/", "/groups/", "/news/", "/feeds/groups.ics", "/feeds/meeting-guide.json", "/feeds/news.rss"]
+)
 def test_page_links_in_lists_read_the_cache_once_whatever_the_number_of_pages(
     client, home_page, network_settings, url
 ):
     """Each page's link asks where the site's root is; the answer is kept for the request, so a
-    list of 20 groups or stories does not read the cache 20 times."""
+    list (or feed) of 20 groups or stories does not read the cache 20 times."""
     site = public_site(home_page, groups=3, news=3)
     client.get(url)
     few = page_cache_reads(client, url)
