@@ -21,6 +21,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 
 from accounts.signals import account_deleting
+from portal.release import release
 
 from .models import InRoomTally, Priority
 
@@ -28,8 +29,10 @@ EVERYTHING = "consultation-figures:mark"
 MARK = "consultation-figures:mark:{pk}"
 # One copy per consultation (and per part and language), kept with the marks it was made under and
 # replaced when they have moved on: a busy consultation never piles up copies nobody will read.
-COPY = "consultation-figures:{pk}"
-PART = "consultation-part:{name}:{language}:{pk}"
+# Each release of the code keeps its own (portal/release.py): the figures are pickled, and the
+# parts drawn with its templates.
+COPY = "consultation-figures:{release}:{pk}"
+PART = "consultation-part:{release}:{name}:{language}:{pk}"
 # Copies nobody has asked for in an hour make room for others.
 COPY_SECONDS = 3600
 
@@ -63,6 +66,10 @@ def _stamps(ids):
     return {pk: (found[EVERYTHING], found[MARK.format(pk=pk)]) for pk in ids}
 
 
+def copy_key(consultation_id):
+    return COPY.format(release=release(), pk=consultation_id)
+
+
 def _current(copy, stamp):
     return copy[1] if isinstance(copy, tuple) and len(copy) == 2 and copy[0] == stamp else None
 
@@ -72,18 +79,16 @@ def cached_figures(consultation_ids, count):
     the rest from `count(ids)`, which are kept for next time."""
     ids = list(dict.fromkeys(consultation_ids))
     stamps = _stamps(ids)
-    copies = cache.get_many([COPY.format(pk=pk) for pk in ids])
+    copies = cache.get_many([copy_key(pk) for pk in ids])
     figures = {}
     for pk in ids:
-        figures_now = _current(copies.get(COPY.format(pk=pk)), stamps[pk])
+        figures_now = _current(copies.get(copy_key(pk)), stamps[pk])
         if figures_now is not None:
             figures[pk] = figures_now
     missing = [pk for pk in ids if pk not in figures]
     if missing:
         counted = count(missing)
-        cache.set_many(
-            {COPY.format(pk=pk): (stamps[pk], counted[pk]) for pk in missing}, timeout=COPY_SECONDS
-        )
+        cache.set_many({copy_key(pk): (stamps[pk], counted[pk]) for pk in missing}, timeout=COPY_SECONDS)
         figures.update(counted)
     return figures
 
@@ -92,7 +97,7 @@ def cached_part(consultation_id, name, render):
     """A part of a page drawn from the consultation's counts and priorities alone (the ranked
     table, say), the same for everyone who may see it: drawn again only when they change."""
     stamp = _stamps([consultation_id])[consultation_id]
-    key = PART.format(name=name, language=get_language(), pk=consultation_id)
+    key = PART.format(release=release(), name=name, language=get_language(), pk=consultation_id)
     html = _current(cache.get(key), stamp)
     if html is None:
         html = render()

@@ -12,6 +12,12 @@ server at once. Within a version, a page is keyed by its address and by the quer
 really read (QueryReads), so "?utm_source=..." and other junk share the one entry. Entries also expire after PAGE_CACHE_SECONDS, because some of what pages show
 ("open now", the next sessions) changes with the clock rather than with content.
 
+The version belongs to the code the app server runs (portal/release.py): a deploy starts a new one,
+so nothing made by the old templates is served after it, and servers on the old and the new code
+keep apart while a deploy goes from one to the next. A version starts at the time it is made, in
+microseconds, and only goes up, so no version is ever used twice: not by another release, and not
+after the cache has dropped the version itself to make room, while copies made under it remain.
+
 A request reads the content version from the cache once, when it starts (this middleware), and
 everything it reads through the cache (shared reads, fragments) is keyed on that: one round trip
 instead of one per read. A change made within the request reads it afresh. A change another
@@ -20,6 +26,7 @@ it started with, which nobody reads once the version has moved on.
 """
 
 import hashlib
+import time
 from contextvars import ContextVar
 from functools import wraps
 
@@ -29,7 +36,8 @@ from django.db import transaction
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import parse_http_date_safe
 
-VERSION_KEY = "page-cache:version"
+from .release import release
+
 MARK = "_page_cache_allowed"
 BYPASS_COOKIES = ("sessionid", "messages", "csrftoken")
 
@@ -38,11 +46,22 @@ BYPASS_COOKIES = ("sessionid", "messages", "csrftoken")
 _this_request = ContextVar("page_cache_this_request", default=None)
 
 
+def version_key():
+    return f"page-cache:version:{release()}"
+
+
+def _first_version():
+    """Higher than any version made before now: each started at its own time and has gone up by
+    one per change since, far fewer than the microseconds that have passed."""
+    return time.time_ns() // 1000
+
+
 def _read_version():
-    version = cache.get(VERSION_KEY)
+    key = version_key()
+    version = cache.get(key)
     if version is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        version = cache.get(VERSION_KEY, 1)
+        cache.add(key, _first_version(), timeout=None)
+        version = cache.get(key, 1)
     return version
 
 
@@ -58,9 +77,9 @@ def current_version():
 def invalidate_all():
     """Make every cached page stale, on every app server sharing this cache."""
     try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+        cache.incr(version_key())
+    except ValueError:  # the cache had dropped it: start afresh, above every earlier version
+        cache.set(version_key(), _first_version(), timeout=None)
     holder = _this_request.get()
     if holder is not None:
         holder["version"] = None  # read afresh by what this request reads next

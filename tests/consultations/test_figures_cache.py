@@ -129,12 +129,12 @@ def test_one_copy_per_consultation_is_replaced_as_votes_come(world):
     """A busy consultation does not pile up copies: each look after a vote replaces the one copy."""
     from django.core.cache import cache
 
-    from consultations.figures_cache import COPY
+    from consultations.figures_cache import copy_key
 
     vote = reverse("consultations:vote", args=[world.second.pk])
     for expected in ("16", "17", "16", "17"):
         assert figures(world)["Votes online"] == expected
-        _stamp, kept = cache.get(COPY.format(pk=world.consultation.pk))
+        _stamp, kept = cache.get(copy_key(world.consultation.pk))
         assert kept.online_votes == int(expected)
         action = "add" if expected == "16" else "remove"
         world.client.post(vote, {"action": action}, HTTP_ACCEPT="application/json")
