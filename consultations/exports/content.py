@@ -6,6 +6,7 @@ empty cell in CSV and Excel and null in JSON, and the "About this file" part say
 says when it was made, from what, and under which role.
 """
 
+from operator import attrgetter
 from types import SimpleNamespace
 
 from django.db.models import F
@@ -112,16 +113,17 @@ def ranked_rows_of(consultation):
 
 
 def priority_columns(theme=theme_of):
-    """`theme` reads the theme's name: of a Priority, or of a plain row (ranked_rows_of)."""
+    """`theme` reads the theme's name: of a Priority, or of a plain row (ranked_rows_of). Plain
+    attributes are read with attrgetter: a file of 1,000 rows reads each column 1,000 times."""
     return [
-        Column("Priority", lambda p: p.title),
-        Column("Why it matters", lambda p: p.explanation, LONG_TEXT),
+        Column("Priority", attrgetter("title")),
+        Column("Why it matters", attrgetter("explanation"), LONG_TEXT),
         Column("Theme", theme),
         Column("Gathered at a group", gathered),
-        Column("Votes online", lambda p: p.online_votes, NUMBER),
-        Column("People who voted online", lambda p: p.supporters, NUMBER),
-        Column("Votes in the room", lambda p: p.in_room_votes, NUMBER),
-        Column("Total votes", lambda p: p.total_votes, NUMBER),
+        Column("Votes online", attrgetter("online_votes"), NUMBER),
+        Column("People who voted online", attrgetter("supporters"), NUMBER),
+        Column("Votes in the room", attrgetter("in_room_votes"), NUMBER),
+        Column("Total votes", attrgetter("total_votes"), NUMBER),
         Column(
             COUNTS_NOTE,
             lambda p: hidden_note(p.online_votes, p.supporters, p.in_room_votes, p.total_votes),
@@ -129,23 +131,17 @@ def priority_columns(theme=theme_of):
     ]
 
 
-def response_columns(response_of):
-    def part(name):
-        def get(row):
-            response = response_of(row)
-            if response is None:
-                return ""
-            if name == "status":
-                return response.get_status_display()
-            return getattr(response, name)
+def response_columns():
+    """What the board said about the row's agenda item: its `response`, None if none yet."""
 
-        return get
+    def part(read):
+        return lambda row: "" if row.response is None else read(row.response)
 
     return [
-        Column("Board response", part("status")),
-        Column("What the board said", part("explanation"), LONG_TEXT),
-        Column("Who is doing it", part("responsible")),
-        Column("By when", part("due_by"), DAY),
+        Column("Board response", part(lambda response: response.get_status_display())),
+        Column("What the board said", part(attrgetter("explanation")), LONG_TEXT),
+        Column("Who is doing it", part(attrgetter("responsible"))),
+        Column("By when", part(attrgetter("due_by")), DAY),
     ]
 
 
@@ -164,20 +160,18 @@ def consultation_document(consultation, role):
         for rank, priority in enumerate(ranked_rows_of(consultation), start=1):
             show_on(priority, figures)
             priority.rank = rank
-            priority.link = links.get(priority.pk)
+            priority.link = link = links.get(priority.pk)
+            priority.response = getattr(link.agenda_item, "response", None) if link else None
             yield priority
-
-    def response_of(priority):
-        return getattr(priority.link.agenda_item, "response", None) if priority.link else None
 
     columns = [
         Column("Consultation", lambda p: consultation.question),
-        Column("Rank", lambda p: p.rank, NUMBER),
-        *priority_columns(theme=lambda p: p.theme_name),
+        Column("Rank", attrgetter("rank"), NUMBER),
+        *priority_columns(theme=attrgetter("theme_name")),
         Column("Board meeting", lambda p: p.link.agenda_item.meeting.starts_at if p.link else None, MOMENT),
         Column("Agenda item", lambda p: p.link.agenda_item.title if p.link else ""),
         Column("Summary for the board", lambda p: p.link.agenda_item.summary if p.link else "", LONG_TEXT),
-        *response_columns(response_of),
+        *response_columns(),
     ]
     subject = f"The consultation “{consultation.question}”"
     return ExportDocument(
@@ -227,10 +221,8 @@ def meeting_document(meeting, role):
             for priority in item.shown_priorities:
                 priority.item = item
                 priority.rank = ranks.get(priority.pk)
+                priority.response = getattr(item, "response", None)
                 yield priority
-
-    def response_of(priority):
-        return getattr(priority.item, "response", None)
 
     columns = [
         Column("Board", lambda p: meeting.board.name),
@@ -241,7 +233,7 @@ def meeting_document(meeting, role):
         Column("Consultation", lambda p: p.consultation.question),
         Column("Rank in the consultation", lambda p: p.rank, NUMBER),
         *priority_columns(),
-        *response_columns(response_of),
+        *response_columns(),
     ]
     return ExportDocument(
         title=f"Board pack: {meeting_label(meeting)}",

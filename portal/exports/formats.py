@@ -48,7 +48,13 @@ def _csv_lines(document):
     yield "\ufeff"
     yield writer.writerow(table.headers)
     for values in table.values():
-        yield writer.writerow([csv_value(value) for value in values])
+        yield writer.writerow(
+            [value if value.__class__ in AS_THEY_ARE else csv_value(value) for value in values]
+        )
+
+
+# Counts and hidden counts (None): a third of the cells, written as they are without a call.
+AS_THEY_ARE = frozenset({int, type(None)})
 
 
 def csv_value(value):

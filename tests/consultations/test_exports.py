@@ -9,6 +9,7 @@ top priority, the Housing theme and the overall total stay shown.
 """
 
 import csv
+import datetime
 import io
 import json
 import re
@@ -22,9 +23,10 @@ from pypdf import PdfReader
 
 from accounts.models import MemberProfile
 from consultations import exports
-from consultations.models import ExportLog, ExportStatus
+from consultations.models import ExportLog, ExportStatus, ResponseStatus
 from consultations.notifications import SUBJECT_EXPORT_READY
 from tests.factories.accounts import UserFactory
+from tests.factories.consultations import BoardResponseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -76,6 +78,41 @@ def test_consultation_csv(rep_client, board_world, agenda):
         "csv",
         "consultation",
     )
+
+
+def test_what_the_board_said_is_in_both_files_beside_its_priorities(rep_client, board_world, agenda):
+    """The board's response to an agenda item shows on each of its priorities' rows, in the
+    consultation's file and the meeting's; a priority with no response yet has empty cells."""
+    health, _housing = agenda
+    BoardResponseFactory(
+        agenda_item=health,
+        status=ResponseStatus.IN_PROGRESS,
+        explanation="A nurse will come on Tuesdays.",
+        responsible="Hub manager",
+        due_by=datetime.date(2027, 3, 31),
+    )
+    said = ("In progress", "A nurse will come on Tuesdays.", "Hub manager", "2027-03-31")
+    nothing_yet = ("", "", "", "")
+    columns = ("Board response", "What the board said", "Who is doing it", "By when")
+
+    def csv_rows(url):
+        rows = list(csv.reader(io.StringIO(streamed(rep_client.get(url)))))
+        return [dict(zip(rows[0], row, strict=True)) for row in rows[1:]]
+
+    consultation = csv_rows(
+        reverse("consultations:consultation_export", args=[board_world.consultation.pk, "csv"])
+    )
+    assert {row["Priority"]: tuple(row[c] for c in columns) for row in consultation} == {
+        "Help with housing forms": nothing_yet,
+        "A nurse at the drop-in": said,
+        '\'=HYPERLINK("http://evil")': said,
+    }
+    meeting = csv_rows(reverse("consultations:meeting_export", args=[board_world.meeting.pk, "csv"]))
+    assert [(row["Agenda item"], *(row[c] for c in columns)) for row in meeting] == [
+        ("Health at the hub", *said),
+        ("Health at the hub", *said),
+        ("Housing help", *nothing_yet),
+    ]
 
 
 def test_consultation_json_says_what_the_file_is_about(rep_client, board_world, agenda):
