@@ -121,24 +121,29 @@ class ProductionSite:
         self.people = self.python("from tests.production_data import build; build()")
 
     def start(self):
-        self.server = subprocess.Popen(
+        self.server = self.serve(ROOT, self.port)
+
+    def serve(self, code, port):
+        """gunicorn running the code in the folder `code` on `port`, for this site: its database,
+        its cache and its settings. Returns once it answers."""
+        server = subprocess.Popen(
             # The deployed configuration (deploy/gunicorn.conf.py: the app loaded before the
             # workers fork), on this test's own port, with two workers.
             [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "portal.wsgi"],
-            cwd=ROOT,
-            env={**self.env, "GUNICORN_BIND": f"{HOST}:{self.port}", "GUNICORN_WORKERS": "2"},
+            cwd=code,
+            env={**self.env, "GUNICORN_BIND": f"{HOST}:{port}", "GUNICORN_WORKERS": "2"},
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,
         )  # fmt: skip
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             try:
-                requests.get(f"{self.url}/", headers={"X-Forwarded-Proto": "https"}, timeout=10)
-                return
+                requests.get(f"http://{HOST}:{port}/", headers={"X-Forwarded-Proto": "https"}, timeout=10)
+                return server
             except (requests.ConnectionError, requests.Timeout):
                 time.sleep(0.2)
-        self.stop()
-        raise RuntimeError("gunicorn did not start: " + self.server.stderr.read().decode())
+        server.terminate()
+        raise RuntimeError("gunicorn did not start: " + server.communicate(timeout=10)[1].decode())
 
     def stop(self):
         if self.server is not None and self.server.poll() is None:

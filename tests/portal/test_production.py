@@ -4,17 +4,22 @@ outside (items 1-3, 11, 12 and 15)."""
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
+from types import SimpleNamespace
 
 import pytest
 from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
 from tests.production_server import (
     HOME_PAGE_BUDGET,
+    HOST,
     ROOT,
+    Browser,
     ProductionSite,
+    free_port,
     page_weight,
     redis_is_up,
     redis_url,
@@ -273,3 +278,46 @@ def test_visitors_get_the_privacy_headers_too(site):
     response = site.browser().get("/")
     assert "geolocation=()" in response.headers["Permissions-Policy"]
     assert "preload" not in response.headers["Strict-Transport-Security"]
+
+
+def test_after_a_deploy_visitors_get_the_new_pages_at_once(site, tmp_path):
+    """What the cache keeps is kept under the code that made it (portal/release.py). A server on
+    new code shows its own pages at once; one still on the old code, sharing the cache while a
+    deploy goes from server to server, keeps serving its own."""
+    old = site.browser()
+    old.get("/")
+    assert old.get("/").headers["X-Page-Cache"] == "hit"
+    code = tmp_path / "new-release"
+    shutil.copytree(ROOT, code, ignore=shutil.ignore_patterns(*NOT_DEPLOYED))
+    base = code / "templates" / "base.html"
+    base.write_text(base.read_text().replace("</main>", "<p>New in this release.</p></main>", 1))
+    port = free_port()
+    server = site.serve(code, port)
+    try:
+        # Behind the proxy, both servers are asked for the site by the same name.
+        new = Browser(SimpleNamespace(url=f"http://{HOST}:{port}", port=site.port))
+        same_site = {"Host": f"{HOST}:{site.port}"}
+        response = new.get("/", headers=same_site)
+        assert "New in this release." in response.text
+        assert response.headers["X-Page-Cache"] == "miss"
+        assert new.get("/", headers=same_site).headers["X-Page-Cache"] == "hit"
+        response = old.get("/")
+        assert response.headers["X-Page-Cache"] == "hit"
+        assert "New in this release." not in response.text
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+# What a deploy does not put on an app server.
+NOT_DEPLOYED = (
+    ".git",
+    ".venv",
+    "node_modules",
+    "__pycache__",
+    "*.sqlite3",
+    "tests",
+    "docs",
+    "bench",
+    "assets",
+)
