@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from portal.actions import ActionView
+from portal.addresses import address_for_each
 from portal.fragments import shared_fragments
 from portal.models import SectionPage
 from portal.page_cache import allow_caching
@@ -93,8 +94,12 @@ def consultation_detail(request, consultation, pk):
         name="priority",
         prepare=selectors.read_words,
     )
+    vote_address = address_for_each("consultations:vote")
+    report_address = address_for_each("consultations:report")
     for priority in page.object_list:
         priority.words = words[priority.pk]
+        priority.vote_url = vote_address(priority.pk)
+        priority.report_url = report_address(priority.pk)
         priority.my_dots = my_votes.get(priority.pk, 0)
         priority.buttons = vote_buttons(consultation, dots=priority.my_dots, remaining=votes_left)
         if figures is not None:
