@@ -73,6 +73,9 @@ class PriorityFigures:
     total_votes: int | None = None
 
 
+NOTHING_SHOWN = PriorityFigures()
+
+
 @dataclass(frozen=True)
 class ThemeFigures:
     name: str | None
@@ -101,7 +104,8 @@ class ConsultationFigures:
 
     def of(self, priority_id):
         """A priority that is not published has nothing to show."""
-        return self.priorities.get(priority_id, PriorityFigures())
+        shown = self.priorities.get(priority_id)
+        return NOTHING_SHOWN if shown is None else shown
 
 
 def show_on(priority, figures):

@@ -6,7 +6,7 @@ Logging and queueing are consultations.services.exports."""
 from portal.exports.document import neutralise
 from portal.exports.formats import csv_rows, json_chunks, write_xlsx
 
-from .content import consultation_document, document_for, meeting_document
+from .content import consultation_document, document_for, document_of, meeting_document
 from .formats import CONTENT_TYPES, build_file, write_pdf
 from .pack import pack_context
 
@@ -16,6 +16,7 @@ __all__ = [
     "consultation_document",
     "csv_rows",
     "document_for",
+    "document_of",
     "json_chunks",
     "meeting_document",
     "neutralise",

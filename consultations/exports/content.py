@@ -6,17 +6,24 @@ empty cell in CSV and Excel and null in JSON, and the "About this file" part say
 says when it was made, from what, and under which role.
 """
 
-from operator import attrgetter
-from types import SimpleNamespace
-
-from django.db.models import F
 from django.utils import timezone
 from django.utils.text import slugify
 
-from portal.exports.document import CHUNK, DAY, LONG_TEXT, MOMENT, NUMBER, Column, ExportDocument, Table, when
+from portal.exports.document import (
+    CHUNK,
+    DAY,
+    LONG_TEXT,
+    MOMENT,
+    NUMBER,
+    Column,
+    ExportDocument,
+    Table,
+    cell,
+    when,
+)
 
 from .. import selectors
-from ..figures import FILE_NOTE, show_on
+from ..figures import FILE_NOTE
 from ..models import AgendaItemPriority, BoardMeeting, Consultation, ExportSubject
 from ..taken_down import hide_taken_down
 
@@ -84,65 +91,96 @@ def theme_table(figures):
     )
 
 
-def gathered(priority):
-    if priority.is_taken_down:
-        return ""
-    return "yes" if priority.gathered_place else "no"
+# A row of either file is a dict of what its columns show (portal.exports.document.cell), so a row
+# is read in one call: a call of Python code for each cell took most of a 1,000-row file's time.
+# The consultation's file has a row per ranked priority, the meeting's a row per priority on its
+# agenda; both show a priority, and what the board did about it, the same way.
 
 
-def theme_of(priority):
-    return priority.theme.name if priority.theme_id else ""
+def priority_cells(title, explanation, theme, gathered_place, counts, *, taken_down=False):
+    """What the priority columns show of one priority: `theme` is its theme's name (None if it
+    has none) and `counts` its protected counts (figures.PriorityFigures, or the priority with
+    them shown on it). A taken-down priority (taken_down.py) says nothing of where it was gathered."""
+    online, supporters, in_room = counts.online_votes, counts.supporters, counts.in_room_votes
+    total = counts.total_votes
+    return {
+        "title": title,
+        "explanation": explanation,
+        "theme": theme or "",
+        "gathered": "" if taken_down else ("yes" if gathered_place else "no"),
+        "online_votes": online,
+        "supporters": supporters,
+        "in_room_votes": in_room,
+        "total_votes": total,
+        "counts_note": hidden_note(online, supporters, in_room, total),
+    }
 
 
-# What the priority columns read of a ranked priority (its counts are the protected ones, show_on).
-RANKED_READS = ("pk", "title", "explanation", "gathered_place")
-
-
-def ranked_rows_of(consultation):
-    """The consultation's published priorities, most votes first, as plain rows with what the
-    priority columns read (none is taken down). Plain values, not model instances: making a
-    priority and its theme for each row took most of a 1,000-row file's time."""
-    ranked = (
-        selectors.ranked_priorities(consultation)
-        .select_related(None)
-        .values(*RANKED_READS, theme_name=F("theme__name"))
-    )
-    for values in ranked.iterator(chunk_size=CHUNK):
-        values["theme_name"] = values["theme_name"] or ""
-        yield SimpleNamespace(is_taken_down=False, **values)
-
-
-def priority_columns(theme=theme_of):
-    """`theme` reads the theme's name: of a Priority, or of a plain row (ranked_rows_of). Plain
-    attributes are read with attrgetter: a file of 1,000 rows reads each column 1,000 times."""
+def priority_columns():
     return [
-        Column("Priority", attrgetter("title")),
-        Column("Why it matters", attrgetter("explanation"), LONG_TEXT),
-        Column("Theme", theme),
-        Column("Gathered at a group", gathered),
-        Column("Votes online", attrgetter("online_votes"), NUMBER),
-        Column("People who voted online", attrgetter("supporters"), NUMBER),
-        Column("Votes in the room", attrgetter("in_room_votes"), NUMBER),
-        Column("Total votes", attrgetter("total_votes"), NUMBER),
-        Column(
-            COUNTS_NOTE,
-            lambda p: hidden_note(p.online_votes, p.supporters, p.in_room_votes, p.total_votes),
-        ),
+        cell("Priority", "title"),
+        cell("Why it matters", "explanation", LONG_TEXT),
+        cell("Theme", "theme"),
+        cell("Gathered at a group", "gathered"),
+        cell("Votes online", "online_votes", NUMBER),
+        cell("People who voted online", "supporters", NUMBER),
+        cell("Votes in the room", "in_room_votes", NUMBER),
+        cell("Total votes", "total_votes", NUMBER),
+        cell(COUNTS_NOTE, "counts_note"),
     ]
+
+
+NO_RESPONSE = {"response": "", "board_said": "", "who": "", "by_when": ""}
+
+
+def response_cells(response):
+    """What the board said about an agenda item: its BoardResponse, or None if none yet."""
+    if response is None:
+        return NO_RESPONSE
+    return {
+        "response": response.get_status_display(),
+        "board_said": response.explanation,
+        "who": response.responsible,
+        "by_when": response.due_by,
+    }
 
 
 def response_columns():
-    """What the board said about the row's agenda item: its `response`, None if none yet."""
-
-    def part(read):
-        return lambda row: "" if row.response is None else read(row.response)
-
     return [
-        Column("Board response", part(lambda response: response.get_status_display())),
-        Column("What the board said", part(attrgetter("explanation")), LONG_TEXT),
-        Column("Who is doing it", part(attrgetter("responsible"))),
-        Column("By when", part(attrgetter("due_by")), DAY),
+        cell("Board response", "response"),
+        cell("What the board said", "board_said", LONG_TEXT),
+        cell("Who is doing it", "who"),
+        cell("By when", "by_when", DAY),
     ]
+
+
+NOT_ON_AN_AGENDA = {"meeting": None, "agenda_item": "", "summary": "", **NO_RESPONSE}
+
+
+def agenda_cells(link):
+    """Where a priority went: the first agenda item it is on (an AgendaItemPriority), or None."""
+    if link is None:
+        return NOT_ON_AN_AGENDA
+    item = link.agenda_item
+    return {
+        "meeting": item.meeting.starts_at,
+        "agenda_item": item.title,
+        "summary": item.summary,
+        **response_cells(getattr(item, "response", None)),
+    }
+
+
+def ranked_rows_of(consultation, count):
+    """The consultation's `count` published priorities (none is taken down), most votes first:
+    (pk, title, explanation, gathered_place, theme's name). Plain values, not model instances:
+    making a priority and its theme for each row took most of a 1,000-row file's time. Up to CHUNK
+    rows are read in one go; more through a cursor, CHUNK rows at a time, so memory stays flat."""
+    ranked = (
+        selectors.ranked_priorities(consultation)
+        .select_related(None)
+        .values_list("pk", "title", "explanation", "gathered_place", "theme__name")
+    )
+    return ranked if count <= CHUNK else ranked.iterator(chunk_size=CHUNK)
 
 
 def consultation_document(consultation, role):
@@ -155,29 +193,32 @@ def consultation_document(consultation, role):
     ):
         links.setdefault(link.priority_id, link)
     hide_taken_down([link.agenda_item for link in links.values()])
+    question = consultation.question
 
     def ranked_rows():
-        for rank, priority in enumerate(ranked_rows_of(consultation), start=1):
-            show_on(priority, figures)
-            priority.rank = rank
-            priority.link = link = links.get(priority.pk)
-            priority.response = getattr(link.agenda_item, "response", None) if link else None
-            yield priority
+        ranked = ranked_rows_of(consultation, figures.priority_count)
+        for rank, (pk, title, explanation, gathered_place, theme) in enumerate(ranked, start=1):
+            yield {
+                "consultation": question,
+                "rank": rank,
+                **priority_cells(title, explanation, theme, gathered_place, figures.of(pk)),
+                **agenda_cells(links.get(pk)),
+            }
 
     columns = [
-        Column("Consultation", lambda p: consultation.question),
-        Column("Rank", attrgetter("rank"), NUMBER),
-        *priority_columns(theme=attrgetter("theme_name")),
-        Column("Board meeting", lambda p: p.link.agenda_item.meeting.starts_at if p.link else None, MOMENT),
-        Column("Agenda item", lambda p: p.link.agenda_item.title if p.link else ""),
-        Column("Summary for the board", lambda p: p.link.agenda_item.summary if p.link else "", LONG_TEXT),
+        cell("Consultation", "consultation"),
+        cell("Rank", "rank", NUMBER),
+        *priority_columns(),
+        cell("Board meeting", "meeting", MOMENT),
+        cell("Agenda item", "agenda_item"),
+        cell("Summary for the board", "summary", LONG_TEXT),
         *response_columns(),
     ]
     subject = f"The consultation “{consultation.question}”"
     return ExportDocument(
         title=f"Results: {consultation.question}",
         filename=f"consultation-{consultation.pk}-{slugify(consultation.question)[:40]}",
-        about=made(subject, role) + consultation_about(consultation, figures),
+        about=lambda: made(subject, role) + consultation_about(consultation, figures),
         tables=[theme_table(figures), Table("Priorities", columns, ranked_rows)],
         main="Priorities",
     )
@@ -215,48 +256,66 @@ def meeting_about(meeting, role, consultations):
 def meeting_document(meeting, role):
     consultations = meeting_consultations(meeting)
     ranks = selectors.consultation_ranks([c.pk for c in consultations])
+    board, starts_at = meeting.board.name, meeting.starts_at
 
     def agenda_rows():
+        # Items are numbered 1, 2, 3 in their order, whatever positions they hold; an item with no
+        # priority on it has no row, and no number.
+        number = 0
         for item in selectors.agenda_for(meeting):
+            number += bool(item.shown_priorities)
+            response = response_cells(getattr(item, "response", None))
             for priority in item.shown_priorities:
-                priority.item = item
-                priority.rank = ranks.get(priority.pk)
-                priority.response = getattr(item, "response", None)
-                yield priority
+                yield {
+                    "board": board,
+                    "meeting": starts_at,
+                    "item": number,
+                    "agenda_item": item.title,
+                    "summary": item.summary,
+                    "consultation": priority.consultation.question,
+                    "rank": ranks.get(priority.pk),
+                    **priority_cells(
+                        priority.title,
+                        priority.explanation,
+                        priority.theme.name if priority.theme_id else None,
+                        priority.gathered_place,
+                        priority,
+                        taken_down=priority.is_taken_down,
+                    ),
+                    **response,
+                }
 
     columns = [
-        Column("Board", lambda p: meeting.board.name),
-        Column("Board meeting", lambda p: meeting.starts_at, MOMENT),
-        Column("Item", lambda p: p.item.position_number, NUMBER),
-        Column("Agenda item", lambda p: p.item.title),
-        Column("Summary for the board", lambda p: p.item.summary, LONG_TEXT),
-        Column("Consultation", lambda p: p.consultation.question),
-        Column("Rank in the consultation", lambda p: p.rank, NUMBER),
+        cell("Board", "board"),
+        cell("Board meeting", "meeting", MOMENT),
+        cell("Item", "item", NUMBER),
+        cell("Agenda item", "agenda_item"),
+        cell("Summary for the board", "summary", LONG_TEXT),
+        cell("Consultation", "consultation"),
+        cell("Rank in the consultation", "rank", NUMBER),
         *priority_columns(),
         *response_columns(),
     ]
     return ExportDocument(
         title=f"Board pack: {meeting_label(meeting)}",
         filename=f"board-meeting-{meeting.pk}-{timezone.localtime(meeting.starts_at):%Y-%m-%d}",
-        about=meeting_about(meeting, role, consultations),
-        tables=[Table("Agenda", columns, numbered(agenda_rows))],
+        about=lambda: meeting_about(meeting, role, consultations),
+        tables=[Table("Agenda", columns, agenda_rows)],
         main="Agenda",
     )
 
 
-def numbered(rows):
-    """Number agenda items 1, 2, 3 in their order, whatever positions they hold."""
-
-    def generate():
-        numbers = {}
-        for row in rows():
-            row.item.position_number = numbers.setdefault(row.item.pk, len(numbers) + 1)
-            yield row
-
-    return generate
+def document_of(subject, obj, role):
+    """The document of a consultation or a meeting (with its board) already read."""
+    if subject == ExportSubject.CONSULTATION:
+        return consultation_document(obj, role)
+    if subject == ExportSubject.MEETING:
+        return meeting_document(obj, role)
+    raise ValueError(subject)
 
 
 def document_for(subject, object_id, role):
+    """The same, from the id an ExportLog keeps (a file made in the background)."""
     if subject == ExportSubject.CONSULTATION:
         return consultation_document(Consultation.objects.get(pk=object_id), role)
     if subject == ExportSubject.MEETING:

@@ -44,7 +44,9 @@ def pack_context(meeting, role):
         "meeting": meeting,
         "meeting_day": when(meeting.starts_at),
         # None stays None: the template says "hidden" for a hidden count.
-        "about": [(label, None if value is None else when(value)) for label, value in document.about],
+        "about": [
+            (label, None if value is None else when(value)) for label, value in document.about_this_file()
+        ],
         "headers": priority_headers,
         "items": list(items.values()),
         "has_hidden": any(value is None for item in items.values() for row in item["rows"] for value in row),

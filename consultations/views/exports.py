@@ -24,7 +24,7 @@ FILE_FORMATS = (ExportFormat.XLSX, ExportFormat.PDF)
 def _export(request, *, subject, obj, export_format, description):
     role = export_role_name(request.user)
     if export_format in STREAMED_FORMATS:
-        document = exports.document_for(subject, obj.pk, role)
+        document = exports.document_of(subject, obj, role)
         services.export_log_create(
             user=request.user, role=role, subject=subject, object_id=obj.pk, description=description,
             export_format=export_format, status=ExportStatus.SENT,

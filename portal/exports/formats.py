@@ -76,7 +76,7 @@ def json_chunks(document):
 def _json_parts(document):
     encode = DjangoJSONEncoder().encode
     yield '{"title": ' + encode(document.title) + ', "about": '
-    yield encode([{"label": label, "value": plain(value)} for label, value in document.about])
+    yield encode([{"label": label, "value": plain(value)} for label, value in document.about_this_file()])
     yield ', "tables": ['
     for index, table in enumerate(document.tables):
         yield (", " if index else "") + '{"name": ' + encode(table.name)
@@ -91,7 +91,7 @@ def _json_parts(document):
 def write_xlsx(document, target):
     """Write-only mode: rows go straight to the file, so memory stays flat as data grows."""
     workbook = Workbook(write_only=True)
-    sheets.about_sheet(workbook, document.about)
+    sheets.about_sheet(workbook, document.about_this_file())
     for table in document.tables:
         sheets.table_sheet(workbook, table)
     workbook.save(target)
