@@ -80,6 +80,18 @@ def test_consultation_csv(rep_client, board_world, agenda):
     )
 
 
+def test_a_file_longer_than_one_chunk_reads_the_same_rows_through_a_cursor(
+    rep_client, board_world, agenda, monkeypatch
+):
+    """Up to CHUNK ranked priorities are read in one go; a longer file is read through a cursor,
+    CHUNK rows at a time (memory stays flat). Both give the same file, every row and cell."""
+    url = reverse("consultations:consultation_export", args=[board_world.consultation.pk, "csv"])
+    whole = streamed(rep_client.get(url))
+    assert whole.count("\r\n") == 4  # the headers and three priorities
+    monkeypatch.setattr(exports.content, "CHUNK", 2)
+    assert streamed(rep_client.get(url)) == whole
+
+
 def test_what_the_board_said_is_in_both_files_beside_its_priorities(rep_client, board_world, agenda):
     """The board's response to an agenda item shows on each of its priorities' rows, in the
     consultation's file and the meeting's; a priority with no response yet has empty cells."""
