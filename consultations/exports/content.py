@@ -317,7 +317,9 @@ def document_of(subject, obj, role):
 def document_for(subject, object_id, role):
     """The same, from the id an ExportLog keeps (a file made in the background)."""
     if subject == ExportSubject.CONSULTATION:
-        return consultation_document(Consultation.objects.get(pk=object_id), role)
-    if subject == ExportSubject.MEETING:
-        return meeting_document(BoardMeeting.objects.select_related("board").get(pk=object_id), role)
-    raise ValueError(subject)
+        obj = Consultation.objects.get(pk=object_id)
+    elif subject == ExportSubject.MEETING:
+        obj = BoardMeeting.objects.select_related("board").get(pk=object_id)
+    else:
+        raise ValueError(subject)
+    return document_of(subject, obj, role)
