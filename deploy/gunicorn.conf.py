@@ -11,6 +11,7 @@ process; the work is short database queries, so threads or async workers gain li
 sync workers keep each request on its own connection.
 """
 
+import gc
 import multiprocessing
 import os
 
@@ -39,3 +40,13 @@ errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "warning")
 # Only nginx on this machine talks to gunicorn; X-Forwarded-* come from it.
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def pre_fork(server, worker):
+    """Just before each worker is forked from the master, which has loaded the app: set aside
+    every object made so far (Django, Wagtail, the apps and their settings: about 230,000) so that
+    Python's garbage collector never walks them again. Without this, each full collection in a
+    worker walked them all: 150-220 ms, about once in every hundred board files, on this project's
+    2-core machine. What a worker makes itself is collected as before. (Objects the master let go
+    of before now are never collected: it makes few.)"""
+    gc.freeze()

@@ -123,13 +123,13 @@ class ProductionSite:
     def start(self):
         self.server = self.serve(ROOT, self.port)
 
-    def serve(self, code, port):
+    def serve(self, code, port, app="portal.wsgi"):
         """gunicorn running the code in the folder `code` on `port`, for this site: its database,
         its cache and its settings. Returns once it answers."""
-        server = subprocess.Popen(
+        server = subprocess.Popen(  # noqa: S603 (the app is a module name this file's callers give)
             # The deployed configuration (deploy/gunicorn.conf.py: the app loaded before the
             # workers fork), on this test's own port, with two workers.
-            [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", "portal.wsgi"],
+            [sys.executable, "-m", "gunicorn", "-c", "deploy/gunicorn.conf.py", app],
             cwd=code,
             env={**self.env, "GUNICORN_BIND": f"{HOST}:{port}", "GUNICORN_WORKERS": "2"},
             stdout=subprocess.DEVNULL,
