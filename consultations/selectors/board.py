@@ -135,5 +135,5 @@ def consultation_ranks(consultation_ids):
     ranks = {}
     for consultation_id in consultation_ids:
         ordered = ranked_priorities(Consultation(pk=consultation_id)).values_list("pk", flat=True)
-        ranks.update({pk: place for place, pk in enumerate(ordered.iterator(chunk_size=5000), start=1)})
+        ranks.update({pk: place for place, pk in enumerate(ordered, start=1)})
     return ranks
