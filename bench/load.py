@@ -4,7 +4,8 @@ gunicorn app servers with deploy/gunicorn.conf.py, the task worker, a private Re
 production settings on PostgreSQL), with a bare Django view measured in the same run.
 
 Loads the demo's public pages, an open consultation with 1,000 published priorities and 15,000
-votes (counts hidden while open, the default), a closed one for the board, members with
+votes (counts hidden while open, the default; --counts-shown shows them, so every vote counts the
+consultation's figures again and its answer carries one), a closed one for the board, members with
 signed-in sessions, a facilitator and a board representative (bench/load_data.py). Then, each phase --seconds long, --concurrency browsers at
 once (asyncio, keep-alive HTTPS, bench/http_client.py), every endpoint alone in its own slice of
 the phase (so its requests per second compare with the bare view's), then all together:
@@ -180,6 +181,9 @@ def main():
     parser.add_argument("--concurrency", type=int, default=16, help="requests in flight (default 16)")
     parser.add_argument("--sign-ins", type=int, default=4, help="members who sign in with the form")
     parser.add_argument("--priorities", type=int, default=1000)
+    parser.add_argument(
+        "--counts-shown", action="store_true", help="the open consultation shows its counts while open"
+    )
     parser.add_argument("--logs", type=Path, help="copy the app servers' and nginx's logs into this folder")
     args = parser.parse_args()
     database_url = os.environ.get("DATABASE_URL", DEFAULT_DATABASE)
@@ -237,9 +241,8 @@ def main():
         processes += servers
         for server in servers:
             server.start()
-        data = json.loads(
-            site.python(f"from bench.load_data import build_load; build_load({args.priorities})")
-        )
+        build = f"build_load({args.priorities}, counts_shown={args.counts_shown})"
+        data = json.loads(site.python(f"from bench.load_data import build_load; {build}"))
         step(f"data loaded: {data['votes']} votes on the open consultation")
         for server in servers:
             server.wait()

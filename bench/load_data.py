@@ -16,7 +16,9 @@ from datetime import timedelta
 LIVE_PRIORITIES = 100  # the last ones: kept free of seeded votes, so members can vote on them live
 
 
-def build_load(priorities=1000, *, members=1000, seeded_votes=15, sessions=64, pending=30):
+def build_load(
+    priorities=1000, *, members=1000, seeded_votes=15, sessions=64, pending=30, counts_shown=False
+):
     from django.core.management import call_command
 
     call_command("load_demo_content", stdout=io.StringIO())  # the public pages, a board
@@ -67,10 +69,10 @@ def build_load(priorities=1000, *, members=1000, seeded_votes=15, sessions=64, p
     board = Board.objects.order_by("pk").first() or Board.objects.create(name="Partnership board")
     board.representatives.add(representative)
 
-    def consultation_with_votes(question, opens_at, closes_at, free):
+    def consultation_with_votes(question, opens_at, closes_at, free, show_counts=False):
         consultation = Consultation.objects.create(
             question=question, opens_at=opens_at, closes_at=closes_at, board=board,
-            votes_per_member=seeded_votes + 5,
+            votes_per_member=seeded_votes + 5, show_counts_while_open=show_counts,
         )  # fmt: skip
         made = Priority.objects.bulk_create(
             [
@@ -99,7 +101,11 @@ def build_load(priorities=1000, *, members=1000, seeded_votes=15, sessions=64, p
         return consultation, made
 
     live, made = consultation_with_votes(
-        "Load: what matters most to you?", now - timedelta(days=1), now + timedelta(days=7), LIVE_PRIORITIES
+        "Load: what matters most to you?",
+        now - timedelta(days=1),
+        now + timedelta(days=7),
+        LIVE_PRIORITIES,
+        show_counts=counts_shown,
     )
     Priority.objects.bulk_create(
         [
