@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench_exports")
 
-from bench.consultations import ensure_database
+from bench.consultations import analyze, ensure_database
 
 VOTES_PER_VOTER = 20
 THEMES = [
@@ -46,7 +46,6 @@ def rss_mb():
 def build(priority_count, vote_count, label):
     """One closed consultation with `priority_count` priorities and `vote_count` votes, in bulk."""
     from django.contrib.auth import get_user_model
-    from django.db import connection
     from django.utils import timezone
 
     from consultations.models import (
@@ -116,11 +115,7 @@ def build(priority_count, vote_count, label):
         ],
         batch_size=5000,
     )
-    # Statistics on the new rows, as autovacuum makes them soon after a bulk load. Without them (it
-    # is off on some machines) the planner took the tables for a few rows: the first CSV at 10,000
-    # priorities took 50-95 s instead of about 2.
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+    analyze()
     return consultation, Vote.objects.filter(priority__consultation=consultation).count()
 
 

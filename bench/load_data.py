@@ -27,7 +27,6 @@ def build_load(
     from django.contrib.auth import get_user_model
     from django.contrib.auth.hashers import make_password
     from django.contrib.auth.models import Group
-    from django.db import connection
     from django.urls import reverse
     from django.utils import timezone
     from wagtail.models import Site
@@ -35,6 +34,7 @@ def build_load(
     from accounts.display_names import skeleton
     from accounts.models import MemberProfile
     from accounts.roles import BOARD_REPRESENTATIVES, FACILITATORS, MEMBERS
+    from bench.consultations import analyze
     from consultations.models import Board, Consultation, Priority, PriorityStatus, Vote
     from network.models import DropInPage, GroupIndexPage, GroupPage, NewsIndexPage, NewsPage
     from tests.production_data import PASSWORD, person
@@ -130,12 +130,7 @@ def build_load(
     with contextlib.redirect_stdout(keys):
         session_cookies(*[user.email for user in users[:sessions]])
 
-    # Statistics on the new rows, as PostgreSQL's autovacuum makes them soon after a bulk load (it
-    # is on by default, but off on some machines: this one's never analyzed the load, and the
-    # planner, taking each table for a few rows, counted a consultation's figures in 300 ms
-    # instead of 20).
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+    analyze()
 
     site = Site.objects.get(is_default_site=True)
 
