@@ -6,12 +6,12 @@ under the priority's lock."""
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import F
 from django.utils.translation import gettext as _
 
 from ..figures_cache import counts_changed
-from ..models import Ballot, Priority, PriorityStatus, Vote
+from ..models import PriorityStatus
 from ..rules import is_eligible_participant
+from . import vote_rows
 from .common import ConsultationError, require_open
 
 
@@ -25,17 +25,10 @@ class VoteOutcome:
 
 def _lock(consultation, voter, priority):
     """Lock the member's ballot (made on their first vote), then the priority; then read the
-    member's votes in this consultation: {priority id: dots}. A member has only a few."""
-    Ballot.objects.select_for_update().get_or_create(consultation=consultation, voter=voter)
-    status = (
-        Priority.objects.select_for_update(no_key=True).values_list("status", flat=True).get(pk=priority.pk)
-    )
-    mine = dict(
-        Vote.objects.filter(voter=voter, priority__consultation=consultation).values_list(
-            "priority_id", "dots"
-        )
-    )
-    return status, mine
+    member's votes in this consultation: {priority id: dots}."""
+    vote_rows.lock_ballot(consultation, voter)
+    status = vote_rows.lock_priority(priority)
+    return status, vote_rows.member_votes(consultation, voter)
 
 
 def vote_cast(*, priority, voter):
@@ -55,9 +48,9 @@ def vote_cast(*, priority, voter):
             )
         dots = mine.get(priority.pk, 0)
         if not dots:
-            Vote.objects.create(priority_id=priority.pk, voter=voter, dots=1)
+            vote_rows.add_vote(priority, voter)
         elif consultation.several_votes_per_priority:
-            Vote.objects.filter(priority_id=priority.pk, voter=voter).update(dots=F("dots") + 1)
+            vote_rows.change_dots(priority, voter, 1)
         else:
             raise ConsultationError(_("You already support this priority."))
         counts_changed(consultation.pk)
@@ -76,11 +69,10 @@ def vote_withdraw(*, priority, voter):
         dots = mine.get(priority.pk, 0)
         if not dots:
             raise ConsultationError(_("You do not have a vote on this priority."))
-        mine_here = Vote.objects.filter(priority_id=priority.pk, voter=voter)
         if dots > 1:
-            mine_here.update(dots=F("dots") - 1)
+            vote_rows.change_dots(priority, voter, -1)
         else:
-            mine_here.delete()
+            vote_rows.remove_vote(priority, voter)
         counts_changed(consultation.pk)
         used = sum(mine.values()) - 1
         return VoteOutcome(

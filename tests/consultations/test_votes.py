@@ -132,3 +132,25 @@ def test_votes_survive_the_voter(member, consultation):
     services.vote_cast(priority=priority, voter=member)
     member.delete()
     assert Vote.objects.get(priority=priority).voter is None
+
+
+def test_a_vote_is_stored_with_its_time_and_the_members_ballot(member, consultation):
+    priority = PriorityFactory(consultation=consultation)
+    with time_machine.travel(consultation.opens_at + timedelta(hours=1, microseconds=250), tick=False):
+        services.vote_cast(priority=priority, voter=member)
+    vote = Vote.objects.get()
+    assert (vote.priority, vote.voter, vote.dots) == (priority, member, 1)
+    assert vote.created_at == consultation.opens_at + timedelta(hours=1, microseconds=250)
+    assert Ballot.objects.filter(consultation=consultation, voter=member).count() == 1
+
+
+def test_a_priority_deleted_after_the_page_was_read_is_refused_kindly(member, consultation):
+    priority = PriorityFactory(consultation=consultation)
+    services.vote_cast(priority=priority, voter=member)
+    stale = PriorityFactory(consultation=consultation)
+    type(stale).objects.filter(pk=stale.pk).delete()
+    with pytest.raises(ConsultationError, match="not open for votes"):
+        services.vote_cast(priority=stale, voter=member)
+    with pytest.raises(ConsultationError, match="do not have a vote"):
+        services.vote_withdraw(priority=stale, voter=member)
+    assert list(Vote.objects.values_list("priority_id", "dots")) == [(priority.pk, 1)]
