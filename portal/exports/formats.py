@@ -47,9 +47,17 @@ def _csv_lines(document):
     table = document.main_table
     yield "\ufeff"
     yield writer.writerow(table.headers)
+    # csv_value(), written out for text and counts (most cells), so they cost no call of their own.
     for values in table.values():
         yield writer.writerow(
-            [value if value.__class__ in AS_THEY_ARE else csv_value(value) for value in values]
+            [
+                ("'" + value if value.startswith(FORMULA_STARTS) else value)
+                if value.__class__ is str
+                else value
+                if value.__class__ in AS_THEY_ARE
+                else csv_value(value)
+                for value in values
+            ]
         )
 
 

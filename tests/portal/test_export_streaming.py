@@ -59,6 +59,22 @@ def test_a_cell_is_written_as_the_shared_rules_say(value):
     assert csv_value(value) == neutralise(plain(value))
 
 
+@given(CELLS)
+def test_a_cell_in_a_csv_file_reads_back_as_the_shared_rules_say(value):
+    """Through the file itself: the writer checks text and counts without calling csv_value."""
+    one_cell = ExportDocument(
+        title="One cell",
+        filename="one-cell",
+        about=[],
+        tables=[Table("Cells", [Column("Cell", lambda row: row)], lambda: [value])],
+        main="Cells",
+    )
+    text = "".join(csv_rows(one_cell)).removeprefix("\ufeff")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    expected = neutralise(plain(value))
+    assert rows == [["Cell"], ["" if expected is None else str(expected)]]
+
+
 def test_formula_like_text_is_neutralised_and_plain_text_is_not():
     assert [csv_value(v) for v in ("=1+1", "-2", "Help with forms", 3)] == [
         "'=1+1",
