@@ -34,8 +34,25 @@ def moderation_queue():
         )
         .annotate(open_reports=open_reports, open_case=open_case_for_priority())
         .select_related("consultation", "author__profile")
+        .only(*QUEUE_READS)
         .order_by("-is_urgent", "-open_reports", "submitted_at", "pk")
     )
+
+
+# What the queue shows of each priority, its consultation and its author: only these are read
+# (not the consultation's background or the author's password hash, made into objects per row).
+QUEUE_READS = (
+    "title",
+    "status",
+    "is_urgent",
+    "may_include_personal_details",
+    "submitted_at",
+    "show_name",
+    "gathered_place",
+    "gathered_on",
+    "consultation__question",
+    "author__profile__display_name",
+)
 
 
 def open_reports_for(priority):

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from portal.addresses import address_for_each
 from portal.permissions import rule_required
 from safeguarding.models import Case
 
@@ -26,7 +27,11 @@ from .common import get_priority
 @require_GET
 @rule_required("consultations.moderate")
 def moderation_queue(request):
-    context = {"queue": selectors.moderation_queue(), "open_cases": Case.objects.open().count()}
+    queue = list(selectors.moderation_queue())
+    moderate_address = address_for_each("consultations:moderate")
+    for priority in queue:
+        priority.moderate_url = moderate_address(priority.pk)
+    context = {"queue": queue, "open_cases": Case.objects.open().count()}
     return render(request, "consultations/moderation_queue.html", context)
 
 

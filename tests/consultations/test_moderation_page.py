@@ -6,6 +6,8 @@ import re
 
 import pytest
 from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.roles import FACILITATORS, MEMBERS
@@ -258,3 +260,46 @@ def test_the_moderation_page_with_errors_is_valid_html(as_facilitator, waiting, 
         "queue with posted at": as_facilitator.get(QUEUE).text,
     }
     assert_valid_html(pages)
+
+
+def _one_of_each_kind(consultation, facilitator, n):
+    """A member's waiting post, a waiting post gathered at a group, the facilitator's own waiting
+    post and a reported published one: every kind of row the queue shows."""
+    from datetime import date
+
+    member_post = PriorityFactory(
+        consultation=consultation, status=PriorityStatus.SUBMITTED, approved_at=None, title=f"Member post {n}"
+    )
+    PriorityFactory(
+        consultation=consultation, status=PriorityStatus.SUBMITTED, approved_at=None, author=None,
+        gathered_place="Tuesday peer group", gathered_on=date(2026, 11, 3), title=f"Gathered {n}",
+    )  # fmt: skip
+    PriorityFactory(
+        consultation=consultation, status=PriorityStatus.SUBMITTED, approved_at=None, author=facilitator,
+        title=f"Mine {n}",
+    )  # fmt: skip
+    reported = PriorityFactory(consultation=consultation, title=f"Reported {n}")
+    Report.objects.create(priority=reported, reporter=member_post.author, reason="Names someone")
+    return member_post
+
+
+def test_the_queue_reads_the_same_queries_however_long_it_is(as_facilitator, facilitator, consultation):
+    """Each row shows only what was read with it: nothing is fetched again per row."""
+    first = _one_of_each_kind(consultation, facilitator, 0)
+    as_facilitator.get(QUEUE)
+    with CaptureQueriesContext(connection) as short:
+        html = as_facilitator.get(QUEUE).text
+    for n in range(1, 4):
+        _one_of_each_kind(consultation, facilitator, n)
+    as_facilitator.get(QUEUE)  # what is kept between requests is read again after the change
+    with CaptureQueriesContext(connection) as long:
+        longer = as_facilitator.get(QUEUE).text
+    assert len(long.captured_queries) == len(short.captured_queries) <= 10
+    assert f'<a class="govuk-link" href="{moderate_url(first)}">Member post 0</a>' in html
+    assert first.author.profile.display_name in html
+    assert "Gathered at Tuesday peer group on" in html
+    assert "Mine 0 <strong" in html and "another facilitator will check it" in html
+    assert "Reported (1)" in html
+    assert consultation.question in html
+    assert longer.count("Gathered at Tuesday peer group on") == 4
+    assert longer.count("Reported (1)") == 4
