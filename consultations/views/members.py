@@ -96,10 +96,13 @@ def consultation_detail(request, consultation, pk):
     )
     vote_address = address_for_each("consultations:vote")
     report_address = address_for_each("consultations:report")
+    # Members report what others posted online while the consultation is open.
+    may_report = user.is_authenticated and consultation.is_open
     for priority in page.object_list:
         priority.words = words[priority.pk]
         priority.vote_url = vote_address(priority.pk)
-        priority.report_url = report_address(priority.pk)
+        reportable = may_report and priority.author_id != user.pk and not priority.is_gathered
+        priority.report_url = report_address(priority.pk) if reportable else None
         priority.my_dots = my_votes.get(priority.pk, 0)
         priority.buttons = vote_buttons(consultation, dots=priority.my_dots, remaining=votes_left)
         if figures is not None:

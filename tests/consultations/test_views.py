@@ -1,6 +1,7 @@
 import re
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
@@ -584,3 +585,24 @@ def summary_list(html):
             html,
         )
     )
+
+
+def test_a_member_may_report_what_others_posted_online_while_the_consultation_is_open(client, member):
+    from datetime import date
+
+    consultation = ConsultationFactory()
+    others = PriorityFactory(consultation=consultation, title="Someone else's")
+    mine = PriorityFactory(consultation=consultation, author=member, title="My own")
+    gathered = PriorityFactory(
+        consultation=consultation, author=None, gathered_place="Tuesday peer group",
+        gathered_on=date(2026, 11, 3), title="Gathered in the room",
+    )  # fmt: skip
+    client.force_login(member)
+    html = client.get(detail_url(consultation)).text
+    report = reverse("consultations:report", args=[others.pk])
+    assert f'<a class="govuk-link" href="{report}">Report this' in html
+    assert html.count("Report this<span") == 1
+    assert reverse("consultations:report", args=[mine.pk]) not in html
+    assert reverse("consultations:report", args=[gathered.pk]) not in html
+    with time_machine.travel(consultation.closes_at, tick=False):
+        assert "Report this" not in client.get(detail_url(consultation)).text
