@@ -4,7 +4,8 @@ saves inside one transaction, is keyword-only and named <entity>_<action>.
 Locking order, the same everywhere so two requests never wait on each other in a circle:
 the member's Ballot row first, then Priority rows (lowest id first), then Vote rows.
 
-Call them as `services.priority_submit(...)`: every one is named here.
+Call them as `services.priority_submit(...)`: every one is named here. (`vote_rows` is not a
+service: it holds the statements voting.py runs, written out for speed.)
 """
 
 from .board import (
