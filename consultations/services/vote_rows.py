@@ -1,10 +1,10 @@
 """The rows a vote reads and writes, as plain SQL statements. A vote is the portal's busiest write,
 and putting the ORM's queries together cost more than running them: the three locking reads took
-2.4 ms through the ORM and 0.9 ms written out, of a vote request of about 9 ms (in-process, on
-PostgreSQL). The statements are the ones the ORM wrote (with the tables' names, as vote_counts.py
-has them), for PostgreSQL and SQLite; SQLite has no row locks and lets one writer in at a time, so
-it needs none. Nothing listens for a vote's signals: its counts change by trigger (vote_counts.py),
-and the figures' marks move in voting.py."""
+2.4 ms through the ORM and 0.9 ms written out, of a vote request of about 8 ms (in-process, on
+PostgreSQL), and that time was spent holding the row locks. The statements are the ones the ORM
+wrote (with the tables' names, as vote_counts.py has them), for PostgreSQL and SQLite; SQLite has
+no row locks and lets one writer in at a time, so it needs none. Nothing listens for a vote's
+signals: its counts change by trigger (vote_counts.py), and the figures' marks move in voting.py."""
 
 from django.db import connection
 from django.utils import timezone
