@@ -21,6 +21,22 @@ def open_cases_for(priority):
     return Case.objects.open().for_source(SourceKind.for_priorities(), priority.pk).order_by("opened_at")
 
 
+# What the queue shows of each priority, its consultation and its author: only these are read
+# (not the consultation's background or the author's password hash, made into objects per row).
+QUEUE_READS = (
+    "title",
+    "status",
+    "is_urgent",
+    "may_include_personal_details",
+    "submitted_at",
+    "show_name",
+    "gathered_place",
+    "gathered_on",
+    "consultation__question",
+    "author__profile__display_name",
+)
+
+
 def moderation_queue():
     """Waiting priorities and published ones with open reports; urgent first, then oldest first.
 
@@ -37,22 +53,6 @@ def moderation_queue():
         .only(*QUEUE_READS)
         .order_by("-is_urgent", "-open_reports", "submitted_at", "pk")
     )
-
-
-# What the queue shows of each priority, its consultation and its author: only these are read
-# (not the consultation's background or the author's password hash, made into objects per row).
-QUEUE_READS = (
-    "title",
-    "status",
-    "is_urgent",
-    "may_include_personal_details",
-    "submitted_at",
-    "show_name",
-    "gathered_place",
-    "gathered_on",
-    "consultation__question",
-    "author__profile__display_name",
-)
 
 
 def open_reports_for(priority):

@@ -3,6 +3,7 @@ full before they are sent, editing and publishing in one step, the "posted at" c
 moderating of one's own post (issue 13)."""
 
 import re
+from datetime import date
 
 import pytest
 from django.core import mail
@@ -265,8 +266,6 @@ def test_the_moderation_page_with_errors_is_valid_html(as_facilitator, waiting, 
 def _one_of_each_kind(consultation, facilitator, n):
     """A member's waiting post, a waiting post gathered at a group, the facilitator's own waiting
     post and a reported published one: every kind of row the queue shows."""
-    from datetime import date
-
     member_post = PriorityFactory(
         consultation=consultation, status=PriorityStatus.SUBMITTED, approved_at=None, title=f"Member post {n}"
     )

@@ -1,4 +1,5 @@
 import re
+from datetime import date
 
 import pytest
 import time_machine
@@ -588,8 +589,6 @@ def summary_list(html):
 
 
 def test_a_member_may_report_what_others_posted_online_while_the_consultation_is_open(client, member):
-    from datetime import date
-
     consultation = ConsultationFactory()
     others = PriorityFactory(consultation=consultation, title="Someone else's")
     mine = PriorityFactory(consultation=consultation, author=member, title="My own")
