@@ -349,6 +349,8 @@ PERMISSIONS_POLICY = ", ".join(
 )  # fmt: skip
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
+# Django's database sessions, read with their SQL compiled once (accounts/sessions.py).
+SESSION_ENGINE = "accounts.sessions"
 CSRF_COOKIE_HTTPONLY = True
 
 # Wagtail: no third-party requests (no Gravatar, no update check), no search query log.

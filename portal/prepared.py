@@ -1,0 +1,93 @@
+"""Lookups by one value that nearly every request makes (the signed-in person, the priority a vote
+is for), with their SQL put together once per process instead of on every request.
+
+Putting a query's SQL together (Django's compiler) often takes longer than running it: reading the
+signed-in person with their profile, roles and app took 1.7 ms on PostgreSQL, 0.66 ms of it
+compiling; the priority a vote is for 0.93 ms, about half of it compiling. A PreparedLookup
+compiles its query once, with a stand-in value no row has, and on each call runs the same SQL with
+the real value in the stand-in's place. The rows become model instances through Django's own
+ModelIterable, as in any query: select_related, only() and annotations behave as the ORM has them
+(tests/portal/test_prepared.py compares the two on both databases).
+
+Only for a queryset whose parameters do not change between calls, apart from the one value:
+no dates worked out when it is made, no settings read, always the same database.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import connections
+from django.db.models.query import ModelIterable
+
+# The stand-in: found once among the compiled query's parameters, and replaced on every call. A
+# number no row has as its id; a lookup by a key of text gives one of text.
+STAND_IN = -7_101_947
+
+
+class PreparedLookup:
+    """`lookup.all(pk)`: the instances of `make(pk)`, a queryset filtered on its model's primary
+    key, with the SQL compiled once (on first use, once the apps are ready). `stand_in`: a value
+    of the key's type that no row has."""
+
+    def __init__(self, make, stand_in=STAND_IN):
+        self._make = make
+        self._stand_in = stand_in
+        self._compiled = None
+
+    def _compile(self):
+        stand_in = self._stand_in
+        queryset = self._make(stand_in)
+        compiler = queryset.query.get_compiler(using=queryset.db)
+        sql, params = compiler.as_sql()
+        places = [
+            index
+            for index, param in enumerate(params)
+            if type(param) is type(stand_in) and param == stand_in
+        ]
+        if len(places) != 1:
+            raise ValueError(f"The stand-in must be in the query's parameters once, not {len(places)} times")
+        self._compiled = (queryset, compiler, sql, list(params), places[0])
+        return self._compiled
+
+    def all(self, pk):
+        queryset, compiler, sql, params, place = self._compiled or self._compile()
+        field = queryset.model._meta.pk
+        try:
+            pk = field.to_python(pk)
+        except ValidationError:
+            return []
+        connection = connections[queryset.db]
+        params = params.copy()
+        params[place] = field.get_db_prep_value(pk, connection)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        return list(ModelIterable(_Replay(queryset, compiler, rows)))
+
+    def first(self, pk):
+        found = self.all(pk)
+        return found[0] if found else None
+
+
+class _Replay:
+    """What ModelIterable reads of a queryset and of its compiler, answered from the compiler made
+    once and the rows just read, so the rows become instances exactly as the ORM makes them."""
+
+    def __init__(self, queryset, compiler, rows):
+        self.db = queryset.db
+        self.model = queryset.model
+        self._fetch_mode = queryset._fetch_mode
+        self._known_related_objects = queryset._known_related_objects
+        self.query = self
+        self.select = compiler.select
+        self.klass_info = compiler.klass_info
+        self.annotation_col_map = compiler.annotation_col_map
+        self._compiler = compiler
+        self._rows = rows
+
+    def get_compiler(self, using=None, connection=None, elide_empty=True):
+        return self
+
+    def execute_sql(self, *args, **kwargs):
+        return [self._rows]
+
+    def results_iter(self, results):
+        return self._compiler.results_iter(results)

@@ -1,0 +1,88 @@
+"""Lookups compiled once (portal/prepared.py) give what the ORM gives for the same queryset: the
+same instances, with the same related objects, annotations and deferred fields, in one query."""
+
+import pytest
+from allauth.mfa.models import Authenticator
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from accounts.backends import SIGNED_IN_PERSON, AccountBackend, signed_in_people
+from accounts.roles import FACILITATORS
+from accounts.two_factor import APP_ANNOTATION
+from consultations.models import Priority
+from consultations.views.voting import PRIORITY_TO_VOTE_ON, VOTE_READS
+from portal.prepared import PreparedLookup
+from tests.factories import MemberFactory, UserFactory, user_with_roles
+from tests.factories.consultations import PriorityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def fields(instance):
+    return {name: value for name, value in instance.__dict__.items() if not name.startswith("_")}
+
+
+def test_a_person_read_prepared_is_the_person_the_orm_reads():
+    facilitator = user_with_roles(FACILITATORS)
+    Authenticator.objects.create(user=facilitator, type=Authenticator.Type.TOTP, data={})
+    staff_without_profile = UserFactory(is_staff=True)
+    for person in (facilitator, staff_without_profile, MemberFactory()):
+        from_orm = signed_in_people().get(pk=person.pk)
+        prepared = SIGNED_IN_PERSON.first(person.pk)
+        assert fields(prepared) == fields(from_orm)
+        assert prepared._state.db == from_orm._state.db
+        assert not prepared._state.adding
+        if hasattr(from_orm, "profile"):
+            assert fields(prepared.profile) == fields(from_orm.profile)
+            assert prepared.profile.user is prepared
+        else:
+            assert not hasattr(prepared, "profile")
+    assert getattr(SIGNED_IN_PERSON.first(facilitator.pk), APP_ANNOTATION) is True
+    assert getattr(SIGNED_IN_PERSON.first(staff_without_profile.pk), APP_ANNOTATION) is False
+
+
+def test_the_signed_in_person_comes_with_their_roles_in_one_query(django_assert_num_queries):
+    facilitator = user_with_roles(FACILITATORS)
+    with django_assert_num_queries(1):
+        user = AccountBackend().get_user(facilitator.pk)
+        roles = sorted(group.name for group in user.groups.all())
+        name = user.profile.display_name
+    assert roles == sorted(Group.objects.filter(user=facilitator).values_list("name", flat=True))
+    assert name == facilitator.profile.display_name
+
+
+@pytest.mark.parametrize("user_id", ["not a number", "", 10**9, -1])
+def test_an_id_that_names_nobody_reads_nobody(user_id):
+    MemberFactory()
+    assert SIGNED_IN_PERSON.first(user_id) is None
+    assert AccountBackend().get_user(user_id) is None
+
+
+def test_an_id_kept_as_text_reads_the_person():
+    member = MemberFactory()
+    assert SIGNED_IN_PERSON.first(str(member.pk)).pk == member.pk
+
+
+def test_a_priority_read_prepared_has_only_what_a_vote_reads(django_assert_num_queries):
+    priority = PriorityFactory()
+    from_orm = Priority.objects.select_related("consultation").only(*VOTE_READS).get(pk=priority.pk)
+    with django_assert_num_queries(1):
+        prepared = PRIORITY_TO_VOTE_ON.first(priority.pk)
+        assert fields(prepared.consultation) == fields(from_orm.consultation)
+    assert fields(prepared) == fields(from_orm)
+    assert prepared.get_deferred_fields() == from_orm.get_deferred_fields()
+    assert "explanation" in prepared.get_deferred_fields()
+    assert prepared.explanation == priority.explanation  # read when asked, as the ORM does
+
+
+def test_each_call_reads_the_database_as_it_is_now():
+    member = MemberFactory()
+    SIGNED_IN_PERSON.first(member.pk)
+    get_user_model().objects.filter(pk=member.pk).update(email="new@example.org")
+    assert SIGNED_IN_PERSON.first(member.pk).email == "new@example.org"
+
+
+def test_a_queryset_not_filtered_on_the_value_is_refused():
+    lookup = PreparedLookup(lambda pk: Priority.objects.all())
+    with pytest.raises(ValueError, match="stand-in"):
+        lookup.first(1)
