@@ -38,9 +38,7 @@ class PreparedLookup:
         compiler = queryset.query.get_compiler(using=queryset.db)
         sql, params = compiler.as_sql()
         places = [
-            index
-            for index, param in enumerate(params)
-            if type(param) is type(stand_in) and param == stand_in
+            index for index, param in enumerate(params) if type(param) is type(stand_in) and param == stand_in
         ]
         if len(places) != 1:
             raise ValueError(f"The stand-in must be in the query's parameters once, not {len(places)} times")
