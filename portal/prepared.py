@@ -16,6 +16,7 @@ no dates worked out when it is made, no settings read, always the same database.
 from django.core.exceptions import ValidationError
 from django.db import connections
 from django.db.models.query import ModelIterable
+from django.http import Http404
 
 # The stand-in: found once among the compiled query's parameters, and replaced on every call. A
 # number no row has as its id; a lookup by a key of text gives one of text.
@@ -53,6 +54,8 @@ class PreparedLookup:
         except ValidationError:
             return []
         connection = connections[queryset.db]
+        if isinstance(pk, int) and not _in_range(pk, field, connection):
+            return []  # as the ORM answers a number too large for the column: nothing
         params = params.copy()
         params[place] = field.get_db_prep_value(pk, connection)
         with connection.cursor() as cursor:
@@ -63,6 +66,17 @@ class PreparedLookup:
     def first(self, pk):
         found = self.all(pk)
         return found[0] if found else None
+
+    def get_or_404(self, pk):
+        found = self.first(pk)
+        if found is None:
+            raise Http404
+        return found
+
+
+def _in_range(number, field, connection):
+    low, high = connection.ops.integer_field_range(field.get_internal_type())
+    return (low is None or number >= low) and (high is None or number <= high)
 
 
 class _Replay:

@@ -10,15 +10,22 @@ from django.views.decorators.http import require_GET
 
 from portal.actions import ActionView
 from portal.permissions import rule_required
+from portal.prepared import PreparedLookup
 
 from .. import selectors, services
 from ..forms import AgendaItemForm, BoardResponseForm, ShortlistForm
 from ..models import AgendaItem, BoardMeeting, Consultation
 from ..taken_down import hide_taken_down
 
+# What the board's pages read first, compiled once (portal/prepared.py).
+MEETING = PreparedLookup(lambda pk: BoardMeeting.objects.select_related("board").filter(pk=pk))
+CONSULTATION_WITH_BOARD = PreparedLookup(
+    lambda pk: Consultation.objects.select_related("board").filter(pk=pk)
+)
+
 
 def get_meeting(pk):
-    return get_object_or_404(BoardMeeting.objects.select_related("board"), pk=pk)
+    return MEETING.get_or_404(pk)
 
 
 def get_item(pk):
@@ -30,7 +37,7 @@ def get_item(pk):
 
 
 def get_closed_consultation(pk):
-    return get_object_or_404(Consultation.objects.select_related("board"), pk=pk)
+    return CONSULTATION_WITH_BOARD.get_or_404(pk)
 
 
 def closed_consultations_of(board):

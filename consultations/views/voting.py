@@ -3,7 +3,7 @@ script) the same post answered with JSON so the page updates in place."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, JsonResponse
+from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -33,10 +33,7 @@ PRIORITY_TO_VOTE_ON = PreparedLookup(
 
 
 def get_priority_to_vote_on(pk):
-    priority = PRIORITY_TO_VOTE_ON.first(pk)
-    if priority is None:
-        raise Http404
-    return priority
+    return PRIORITY_TO_VOTE_ON.get_or_404(pk)
 
 
 @require_POST

@@ -51,7 +51,7 @@ def test_the_signed_in_person_comes_with_their_roles_in_one_query(django_assert_
     assert name == facilitator.profile.display_name
 
 
-@pytest.mark.parametrize("user_id", ["not a number", "", 10**9, -1])
+@pytest.mark.parametrize("user_id", ["not a number", "", 10**9, -1, 10**30, -(10**30), None])
 def test_an_id_that_names_nobody_reads_nobody(user_id):
     MemberFactory()
     assert SIGNED_IN_PERSON.first(user_id) is None
@@ -86,3 +86,32 @@ def test_a_queryset_not_filtered_on_the_value_is_refused():
     lookup = PreparedLookup(lambda pk: Priority.objects.all())
     with pytest.raises(ValueError, match="stand-in"):
         lookup.first(1)
+
+
+def test_the_consultation_and_priority_pages_read_what_the_orm_reads(django_assert_num_queries):
+    from django.contrib.auth.models import Group as Role
+
+    from consultations.models import Consultation
+    from consultations.views.common import CONSULTATION, PRIORITY
+    from tests.factories.consultations import ConsultationFactory, ThemeFactory
+
+    consultation = ConsultationFactory(eligible_group=Role.objects.get(name="Members"))
+    priority = PriorityFactory(consultation=consultation, theme=ThemeFactory(consultation=consultation))
+    from_orm = Priority.objects.select_related("consultation", "theme", "author__profile").get(pk=priority.pk)
+    with django_assert_num_queries(1):
+        prepared = PRIORITY.first(priority.pk)
+        related = [prepared.consultation, prepared.theme, prepared.author, prepared.author.profile]
+    expected = [from_orm.consultation, from_orm.theme, from_orm.author, from_orm.author.profile]
+    assert fields(prepared) == fields(from_orm)
+    assert [fields(instance) for instance in related] == [fields(instance) for instance in expected]
+    with django_assert_num_queries(1):
+        read = CONSULTATION.first(consultation.pk)
+        assert read.eligible_group.name == "Members"
+    assert fields(read) == fields(Consultation.objects.get(pk=consultation.pk))
+
+
+def test_a_page_for_a_consultation_or_priority_that_is_not_there_is_not_found(client, member):
+    client.force_login(member)
+    assert client.get("/consultations/999999/").status_code == 404
+    assert client.get("/consultations/999999/results/").status_code == 404
+    assert client.post("/consultations/priorities/999999/vote/", {"action": "add"}).status_code == 404
