@@ -1,16 +1,17 @@
-"""Lookups by one value that nearly every request makes (the signed-in person, the priority a vote
-is for), with their SQL put together once per process instead of on every request.
+"""Queries that many requests make (the signed-in person, the priority a vote is for, the
+moderation queue), with their SQL put together once per process instead of on every request.
 
 Putting a query's SQL together (Django's compiler) often takes longer than running it: reading the
 signed-in person with their profile, roles and app took 1.7 ms on PostgreSQL, 0.66 ms of it
-compiling; the priority a vote is for 0.93 ms, about half of it compiling. A PreparedLookup
-compiles its query once, with a stand-in value no row has, and on each call runs the same SQL with
-the real value in the stand-in's place. The rows become model instances through Django's own
+compiling; the priority a vote is for 0.93 ms, about half of it compiling. A PreparedQuery
+compiles its query once and runs the same SQL on each call; a PreparedLookup compiles it with a
+stand-in value no row has, and runs it with the real value in the stand-in's place. The rows become model instances through Django's own
 ModelIterable, as in any query: select_related, only() and annotations behave as the ORM has them
 (tests/portal/test_prepared.py compares the two on both databases).
 
 Only for a queryset whose parameters do not change between calls, apart from the one value:
-no dates worked out when it is made, no settings read, always the same database.
+no dates worked out when it is made, no settings read, always the same database. No
+prefetch_related: that runs after ModelIterable, in QuerySet._fetch_all.
 """
 
 from django.core.exceptions import ValidationError
@@ -23,15 +24,38 @@ from django.http import Http404
 STAND_IN = -7_101_947
 
 
-class PreparedLookup:
+class PreparedQuery:
+    """`query.all()`: the instances of `make()`, a queryset with no parameter that changes, with its
+    SQL compiled once (on first use, once the apps are ready)."""
+
+    def __init__(self, make):
+        self._make = make
+        self._compiled = None
+
+    def _compile(self):
+        queryset = self._make()
+        compiler = queryset.query.get_compiler(using=queryset.db)
+        sql, params = compiler.as_sql()
+        self._compiled = (queryset, compiler, sql, list(params))
+        return self._compiled
+
+    def _run(self, queryset, compiler, sql, params):
+        with connections[queryset.db].cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        return list(ModelIterable(_Replay(queryset, compiler, rows)))
+
+    def all(self):
+        return self._run(*(self._compiled or self._compile()))
+
+
+class PreparedLookup(PreparedQuery):
     """`lookup.all(pk)`: the instances of `make(pk)`, a queryset filtered on its model's primary
-    key, with the SQL compiled once (on first use, once the apps are ready). `stand_in`: a value
-    of the key's type that no row has."""
+    key, with the SQL compiled once. `stand_in`: a value of the key's type that no row has."""
 
     def __init__(self, make, stand_in=STAND_IN):
-        self._make = make
+        super().__init__(make)
         self._stand_in = stand_in
-        self._compiled = None
 
     def _compile(self):
         stand_in = self._stand_in
@@ -58,10 +82,7 @@ class PreparedLookup:
             return []  # as the ORM answers a number too large for the column: nothing
         params = params.copy()
         params[place] = field.get_db_prep_value(pk, connection)
-        with connection.cursor() as cursor:
-            cursor.execute(sql, params)
-            rows = cursor.fetchall()
-        return list(ModelIterable(_Replay(queryset, compiler, rows)))
+        return self._run(queryset, compiler, sql, params)
 
     def first(self, pk):
         found = self.all(pk)

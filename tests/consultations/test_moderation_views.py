@@ -88,6 +88,42 @@ def test_queue_counts_only_open_reports(as_facilitator, consultation):
     assert html.index("Reported twice") < html.index("Reported once")
 
 
+def test_queue_says_who_posted_each_and_where(as_facilitator, consultation):
+    """Each row names the consultation and the poster's display name (whether or not the post shows
+    it to other members), a former member, or the group where it was gathered; and the queue read
+    again shows what changed since (its SQL is put together once, portal/prepared.py)."""
+    from datetime import date
+
+    named = PriorityFactory(
+        consultation=consultation, status=PriorityStatus.SUBMITTED, approved_at=None, title="Named"
+    )
+    named.author.profile.display_name = "Robin from Leith"
+    named.author.profile.save()
+    PriorityFactory(
+        consultation=consultation, status=PriorityStatus.SUBMITTED, approved_at=None, title="Left",
+        author=None,
+    )  # fmt: skip
+    PriorityFactory(
+        consultation=consultation, status=PriorityStatus.SUBMITTED, approved_at=None, title="Gathered",
+        author=None, gathered_place="Tuesday women's group", gathered_on=date(2026, 11, 3),
+    )  # fmt: skip
+    html = as_facilitator.get(QUEUE).text
+    assert "Robin from Leith" in html
+    assert "A former member" in html
+    assert "Gathered at Tuesday women&#x27;s group on" in html
+    assert html.count(consultation.question) == 3
+    assert "Later one" not in html
+    PriorityFactory(
+        consultation=consultation, status=PriorityStatus.SUBMITTED, approved_at=None, title="Later one"
+    )
+    Priority.objects.filter(pk=named.pk).update(
+        status=PriorityStatus.APPROVED, approved_at=named.submitted_at
+    )
+    html = as_facilitator.get(QUEUE).text
+    assert "Later one" in html
+    assert "Robin from Leith" not in html
+
+
 def test_facilitator_sees_the_account_for_safeguarding(as_facilitator, waiting):
     waiting.show_name = False
     waiting.save()
