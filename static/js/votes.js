@@ -3,7 +3,7 @@
 (function () {
   "use strict";
   var forms = document.querySelectorAll("form[data-vote-form]");
-  if (!forms.length || !window.fetch || !window.FormData) {
+  if (!forms.length || !window.fetch || !window.FormData || !window.URLSearchParams) {
     return;
   }
   var leftCount = document.querySelector("[data-votes-left-count]");
@@ -46,7 +46,8 @@
         return;
       }
       event.preventDefault();
-      var data = new FormData(form);
+      // Sent as a plain form (not multipart), which the server reads with less work.
+      var data = new URLSearchParams(new FormData(form));
       data.set(button.name, button.value);
       button.disabled = true;
       var focusAfter = null;
