@@ -38,7 +38,8 @@ class NewsIndexPage(IntroducedPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        items = self.news_items()
+        # Made once: public() reads the view restrictions when it is called.
+        published = items = self.news_items()
         tag_slug = request.GET.get("tag", "")
         # An unknown tag is ignored (with a kind word) rather than showing an empty page or an error.
         tag = Tag.objects.filter(slug=tag_slug).first() if TAG_SLUG.fullmatch(tag_slug) else None
@@ -51,7 +52,7 @@ class NewsIndexPage(IntroducedPage):
             request.GET.get("page")
         )
         context["tags"] = (
-            Tag.objects.filter(network_newspagetag_items__content_object__in=self.news_items())
+            Tag.objects.filter(network_newspagetag_items__content_object__in=published)
             .distinct()
             .order_by("name")
         )

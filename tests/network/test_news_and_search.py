@@ -30,6 +30,18 @@ def test_news_is_paginated_newest_first(client, news_index):
     assert len(second.context["news_page"]) == 2
 
 
+def test_the_news_list_reads_the_view_restrictions_once_for_its_stories(client, news_index):
+    """Wagtail reads the page's own restrictions before serving it; the list of stories and the
+    list of topics share one reading of which stories are public (it was read once for each)."""
+    client.get("/news/")  # the site and its settings, kept between requests
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get("/news/")
+    assert response.status_code == 200
+    restrictions = [q for q in captured.captured_queries if "wagtailcore_pageviewrestriction" in q["sql"]]
+    assert len(restrictions) == 2
+    assert "housing" in response.text
+
+
 @pytest.mark.parametrize("page", ["0", "-1", "999", "abc", "1.5", "", "9" * 400, "%00"])
 def test_bad_page_numbers_show_a_page_not_an_error(client, news_index, page):
     response = client.get("/news/", {"page": page})
