@@ -5,9 +5,13 @@ Putting a query's SQL together (Django's compiler) often takes longer than runni
 signed-in person with their profile, roles and app took 1.7 ms on PostgreSQL, 0.66 ms of it
 compiling; the priority a vote is for 0.93 ms, about half of it compiling. A PreparedQuery
 compiles its query once and runs the same SQL on each call; a PreparedLookup compiles it with a
-stand-in value no row has, and runs it with the real value in the stand-in's place. The rows become model instances through Django's own
-ModelIterable, as in any query: select_related, only() and annotations behave as the ORM has them
-(tests/portal/test_prepared.py compares the two on both databases).
+stand-in value no row has, and runs it with the real value in the stand-in's place. The rows
+become model instances through Django's own ModelIterable, as in any query: select_related,
+only() and annotations behave as the ORM has them (tests/portal/test_prepared.py compares the two
+on both databases). Parameters are still bound by the client, as for every other query: nothing is
+prepared on the database server, so a pooler in transaction mode (PgBouncer) is no problem.
+
+The compiled state is per process and only read once made, so threads may share it.
 
 Only for a queryset whose parameters do not change between calls, apart from the one value:
 no dates worked out when it is made, no settings read, always the same database. No
@@ -32,11 +36,17 @@ class PreparedQuery:
         self._make = make
         self._compiled = None
 
-    def _compile(self):
-        queryset = self._make()
+    def _queryset(self):
+        return self._make()
+
+    def _build(self):
+        queryset = self._queryset()
         compiler = queryset.query.get_compiler(using=queryset.db)
         sql, params = compiler.as_sql()
-        self._compiled = (queryset, compiler, sql, list(params))
+        return queryset, compiler, sql, list(params)
+
+    def _compile(self):
+        self._compiled = self._build()
         return self._compiled
 
     def _run(self, queryset, compiler, sql, params):
@@ -57,17 +67,18 @@ class PreparedLookup(PreparedQuery):
         super().__init__(make)
         self._stand_in = stand_in
 
+    def _queryset(self):
+        return self._make(self._stand_in)
+
     def _compile(self):
+        queryset, compiler, sql, params = self._build()
         stand_in = self._stand_in
-        queryset = self._make(stand_in)
-        compiler = queryset.query.get_compiler(using=queryset.db)
-        sql, params = compiler.as_sql()
         places = [
             index for index, param in enumerate(params) if type(param) is type(stand_in) and param == stand_in
         ]
         if len(places) != 1:
             raise ValueError(f"The stand-in must be in the query's parameters once, not {len(places)} times")
-        self._compiled = (queryset, compiler, sql, list(params), places[0])
+        self._compiled = (queryset, compiler, sql, params, places[0])
         return self._compiled
 
     def all(self, pk):
