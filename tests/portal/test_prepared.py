@@ -9,11 +9,18 @@ from django.contrib.auth.models import Group
 from accounts.backends import SIGNED_IN_PERSON, AccountBackend, signed_in_people
 from accounts.roles import FACILITATORS
 from accounts.two_factor import APP_ANNOTATION
-from consultations.models import Priority
+from consultations.models import BoardMeeting, Consultation, Priority
+from consultations.views.board import CONSULTATION_WITH_BOARD, MEETING
+from consultations.views.common import CONSULTATION, PRIORITY
 from consultations.views.voting import PRIORITY_TO_VOTE_ON, VOTE_READS
 from portal.prepared import PreparedLookup
 from tests.factories import MemberFactory, UserFactory, user_with_roles
-from tests.factories.consultations import PriorityFactory
+from tests.factories.consultations import (
+    BoardMeetingFactory,
+    ConsultationFactory,
+    PriorityFactory,
+    ThemeFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -89,13 +96,7 @@ def test_a_queryset_not_filtered_on_the_value_is_refused():
 
 
 def test_the_consultation_and_priority_pages_read_what_the_orm_reads(django_assert_num_queries):
-    from django.contrib.auth.models import Group as Role
-
-    from consultations.models import Consultation
-    from consultations.views.common import CONSULTATION, PRIORITY
-    from tests.factories.consultations import ConsultationFactory, ThemeFactory
-
-    consultation = ConsultationFactory(eligible_group=Role.objects.get(name="Members"))
+    consultation = ConsultationFactory(eligible_group=Group.objects.get(name="Members"))
     priority = PriorityFactory(consultation=consultation, theme=ThemeFactory(consultation=consultation))
     from_orm = Priority.objects.select_related("consultation", "theme", "author__profile").get(pk=priority.pk)
     with django_assert_num_queries(1):
@@ -108,6 +109,18 @@ def test_the_consultation_and_priority_pages_read_what_the_orm_reads(django_asse
         read = CONSULTATION.first(consultation.pk)
         assert read.eligible_group.name == "Members"
     assert fields(read) == fields(Consultation.objects.get(pk=consultation.pk))
+
+
+def test_the_board_pages_read_what_the_orm_reads(django_assert_num_queries):
+    meeting = BoardMeetingFactory()
+    consultation = ConsultationFactory(board=meeting.board)
+    with django_assert_num_queries(2):  # one each, the board with it
+        read_meeting = MEETING.first(meeting.pk)
+        read_consultation = CONSULTATION_WITH_BOARD.first(consultation.pk)
+        boards = [read_meeting.board, read_consultation.board]
+    assert fields(read_meeting) == fields(BoardMeeting.objects.get(pk=meeting.pk))
+    assert fields(read_consultation) == fields(Consultation.objects.get(pk=consultation.pk))
+    assert [fields(board) for board in boards] == [fields(meeting.board)] * 2
 
 
 def test_a_page_for_a_consultation_or_priority_that_is_not_there_is_not_found(client, member):
