@@ -4,7 +4,8 @@ count changes, so a page that shows them does not count every vote again on ever
 A copy is kept with two version marks that live in the shared cache, and used only while they
 have not moved on:
 - the consultation's own mark, moved on by every vote given or taken back and by any change to
-  one of its priorities (posted, published, merged, taken down);
+  one of its priorities (posted, published, merged, taken down) or themes (renamed, removed: the
+  figures and the ranked table show their names);
 - one mark for everything, moved on by votes counted in the room and by an account deleted
   (its votes go, and its posts may be taken down).
 A mark moves on as the change is made and again once it is committed, so a copy made from what
@@ -23,7 +24,7 @@ from django.utils.translation import get_language
 from accounts.signals import account_deleting
 from portal.release import release
 
-from .models import InRoomTally, Priority
+from .models import InRoomTally, Priority, Theme
 
 EVERYTHING = "consultation-figures:mark"
 MARK = "consultation-figures:mark:{pk}"
@@ -109,6 +110,10 @@ def _priority_changed(sender, instance, **kwargs):
     counts_changed(instance.consultation_id)
 
 
+def _theme_changed(sender, instance, **kwargs):
+    counts_changed(instance.consultation_id)
+
+
 def _in_room_changed(sender, **kwargs):
     all_counts_changed()
 
@@ -122,6 +127,7 @@ def connect():
         signal.connect(
             _priority_changed, sender=Priority, dispatch_uid=f"figures_priority_{signal is post_save}"
         )
+        signal.connect(_theme_changed, sender=Theme, dispatch_uid=f"figures_theme_{signal is post_save}")
         signal.connect(
             _in_room_changed, sender=InRoomTally, dispatch_uid=f"figures_in_room_{signal is post_save}"
         )

@@ -17,6 +17,7 @@ from tests.factories.consultations import (
     ConsultationFactory,
     InRoomGatheringFactory,
     PriorityFactory,
+    ThemeFactory,
     VoteFactory,
 )
 
@@ -138,3 +139,18 @@ def test_one_copy_per_consultation_is_replaced_as_votes_come(world):
         assert kept.online_votes == int(expected)
         action = "add" if expected == "16" else "remove"
         world.client.post(vote, {"action": action}, HTTP_ACCEPT="application/json")
+
+
+def test_a_renamed_theme_shows_in_the_ranked_table_at_once(world, django_capture_on_commit_callbacks):
+    """The ranked table kept in the cache shows each priority's theme: renaming the theme (in the
+    admin, which saves it) draws the table again."""
+    theme = ThemeFactory(consultation=world.consultation, name="Opening times")
+    world.first.theme = theme
+    world.first.save()
+    assert "Opening times" in results(world).text
+    with django_capture_on_commit_callbacks(execute=True):
+        theme.name = "When the hub is open"
+        theme.save()
+    page = results(world).text
+    assert "When the hub is open" in page
+    assert "Opening times" not in page
