@@ -19,7 +19,6 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.work import function_calls
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
 os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/bench_consult")
@@ -259,40 +258,6 @@ def bench_figures_read(consultation, repeats):
     return timings
 
 
-def bench_export(consultation, repeats):
-    """The board's CSV of every priority, read to its last byte as a board representative downloads
-    it once voting has closed. (The request log times a streamed file only until it starts.)"""
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-    from django.test import Client
-    from django.urls import reverse
-    from django.utils import timezone
-
-    from accounts.roles import BOARD_REPRESENTATIVES
-    from consultations.models import Board, Consultation
-
-    representative = get_user_model().objects.create(username="bench-board", email="bench-board@example.org")
-    representative.groups.add(Group.objects.get(name=BOARD_REPRESENTATIVES))
-    board, _made = Board.objects.get_or_create(name="Bench board")
-    board.representatives.add(representative)
-    Consultation.objects.filter(pk=consultation.pk).update(
-        board=board, closes_at=timezone.now() - timezone.timedelta(minutes=1)
-    )
-    client = Client()
-    client.force_login(representative)
-    url = reverse("consultations:consultation_export", args=[consultation.pk, "csv"])
-    timings = []
-    for index in range(repeats + 1):
-        started = time.perf_counter()
-        response = client.get(url)
-        size = len(b"".join(response.streaming_content))
-        if index:  # the first warms up
-            timings.append(time.perf_counter() - started)
-        assert response.status_code == 200, response.status_code
-    calls = function_calls(lambda: b"".join(client.get(url).streaming_content))
-    return timings, size, calls
-
-
 def main():
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -380,12 +345,14 @@ def main():
         f"{statistics.median(timings) * 1000:.2f} ms over {len(timings)}"
     )
 
-    timings, size, calls = bench_export(page_consultation, 10)
-    print(
-        f"CSV export of the same consultation once closed ({size:,} bytes, read to the end): median "
-        f"{statistics.median(timings) * 1000:.0f} ms, worst {max(timings) * 1000:.0f} ms over {len(timings)}; "
-        f"{calls:,} Python function calls for one download (bench/work.py)"
-    )
+    from bench.exports import bench_board_csv
+
+    for name, (timings, size, calls) in bench_board_csv(page_consultation, 10).items():
+        print(
+            f"CSV export of the same consultation once closed ({size:,} bytes, read to the end), {name}: "
+            f"median {statistics.median(timings) * 1000:.0f} ms, worst {max(timings) * 1000:.0f} ms over "
+            f"{len(timings)}; {calls:,} Python function calls for one download (bench/work.py)"
+        )
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 
 from accounts.signals import account_deleting
+from portal.page_cache import current_version
 from portal.release import release
 
 from .models import InRoomTally, Priority, Theme
@@ -36,6 +37,9 @@ COPY = "consultation-figures:{release}:{pk}"
 PART = "consultation-part:{release}:{name}:{language}:{pk}"
 # Copies nobody has asked for in an hour make room for others.
 COPY_SECONDS = 3600
+# A file (cached_file) is kept whole only up to this many characters: a larger one is read from the
+# database as it streams, every time, so memory stays flat however large it grows.
+KEEP_AT_MOST = 1_000_000
 
 
 def _move_on(keys):
@@ -104,6 +108,33 @@ def cached_part(consultation_id, name, render):
         html = render()
         cache.set(key, (stamp, html), timeout=COPY_SECONDS)
     return html
+
+
+def cached_file(consultation_id, name, write):
+    """The pieces of a file drawn from the consultation's priorities and counts and from what the
+    board did with them (agenda items, meetings and responses: public records, whose every change
+    moves the page cache's version on), the same for everyone who may download it. `write()` gives
+    the pieces; once they have all been sent, the text is kept, and sent from the copy until any of
+    those changes. A download stopped halfway keeps nothing."""
+    stamp = (*_stamps([consultation_id])[consultation_id], current_version())
+    key = PART.format(release=release(), name=name, language=get_language(), pk=consultation_id)
+    text = _current(cache.get(key), stamp)
+    if text is not None:
+        return [text]
+    return _kept_once_sent(write(), key, stamp)
+
+
+def _kept_once_sent(pieces, key, stamp):
+    kept, size = [], 0
+    for piece in pieces:
+        yield piece
+        if kept is not None:
+            kept.append(piece)
+            size += len(piece)
+            if size > KEEP_AT_MOST:
+                kept = None
+    if kept is not None:
+        cache.set(key, (stamp, "".join(kept)), timeout=COPY_SECONDS)
 
 
 def _priority_changed(sender, instance, **kwargs):

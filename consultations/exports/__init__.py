@@ -6,21 +6,24 @@ Logging and queueing are consultations.services.exports."""
 from portal.exports.document import neutralise
 from portal.exports.formats import csv_rows, json_chunks, write_xlsx
 
-from .content import consultation_document, document_for, document_of, meeting_document
-from .formats import CONTENT_TYPES, build_file, write_pdf
+from .content import consultation_document, document_for, document_of, filename_of, meeting_document
+from .formats import CONTENT_TYPES, STREAMED, build_file, streamed, write_pdf
 from .pack import pack_context
 
 __all__ = [
     "CONTENT_TYPES",
+    "STREAMED",
     "build_file",
     "consultation_document",
     "csv_rows",
     "document_for",
     "document_of",
+    "filename_of",
     "json_chunks",
     "meeting_document",
     "neutralise",
     "pack_context",
+    "streamed",
     "write_pdf",
     "write_xlsx",
 ]

@@ -183,6 +183,10 @@ def ranked_rows_of(consultation, count):
     return ranked if count <= CHUNK else ranked.iterator(chunk_size=CHUNK)
 
 
+def consultation_filename(consultation):
+    return f"consultation-{consultation.pk}-{slugify(consultation.question)[:40]}"
+
+
 def consultation_document(consultation, role):
     figures = selectors.consultation_figures([consultation.pk])[consultation.pk]
     links = {}
@@ -217,7 +221,7 @@ def consultation_document(consultation, role):
     subject = f"The consultation “{consultation.question}”"
     return ExportDocument(
         title=f"Results: {consultation.question}",
-        filename=f"consultation-{consultation.pk}-{slugify(consultation.question)[:40]}",
+        filename=consultation_filename(consultation),
         about=lambda: made(subject, role) + consultation_about(consultation, figures),
         tables=[theme_table(figures), Table("Priorities", columns, ranked_rows)],
         main="Priorities",
@@ -251,6 +255,10 @@ def meeting_about(meeting, role, consultations):
             consultation, figures[consultation.pk], prefix=f"{consultation.question}: "
         )
     return about
+
+
+def meeting_filename(meeting):
+    return f"board-meeting-{meeting.pk}-{timezone.localtime(meeting.starts_at):%Y-%m-%d}"
 
 
 def meeting_document(meeting, role):
@@ -298,7 +306,7 @@ def meeting_document(meeting, role):
     ]
     return ExportDocument(
         title=f"Board pack: {meeting_label(meeting)}",
-        filename=f"board-meeting-{meeting.pk}-{timezone.localtime(meeting.starts_at):%Y-%m-%d}",
+        filename=meeting_filename(meeting),
         about=lambda: meeting_about(meeting, role, consultations),
         tables=[Table("Agenda", columns, agenda_rows)],
         main="Agenda",
@@ -311,6 +319,15 @@ def document_of(subject, obj, role):
         return consultation_document(obj, role)
     if subject == ExportSubject.MEETING:
         return meeting_document(obj, role)
+    raise ValueError(subject)
+
+
+def filename_of(subject, obj):
+    """The name of a file of a consultation or a meeting, without its format's ending."""
+    if subject == ExportSubject.CONSULTATION:
+        return consultation_filename(obj)
+    if subject == ExportSubject.MEETING:
+        return meeting_filename(obj)
     raise ValueError(subject)
 
 

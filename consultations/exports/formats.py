@@ -12,11 +12,14 @@ from portal.exports.formats import (
     CSV_CONTENT_TYPE,
     JSON_CONTENT_TYPE,
     XLSX_CONTENT_TYPE,
+    csv_rows,
+    json_chunks,
     write_xlsx,
 )
 
+from ..figures_cache import cached_file
 from ..models import BoardMeeting, ExportFormat, ExportSubject
-from .content import document_for
+from .content import document_for, document_of
 from .pack import pack_context
 
 CONTENT_TYPES = {
@@ -26,6 +29,21 @@ CONTENT_TYPES = {
     ExportFormat.PDF: "application/pdf",
 }
 PRINT_STYLESHEET = "css/board-pack-print.css"
+STREAMED = {ExportFormat.CSV: csv_rows, ExportFormat.JSON: json_chunks}
+
+
+def streamed(subject, obj, role, export_format):
+    """The pieces of a CSV or JSON file, as they stream. A consultation's CSV (its ranked priorities
+    and what the board did with them) names no role and no time, so every board representative
+    gets the same: it is kept once sent, until something in it changes (figures_cache.cached_file).
+    The JSON says who made it and when, so it is written afresh each time."""
+
+    def write():
+        return STREAMED[export_format](document_of(subject, obj, role))
+
+    if subject == ExportSubject.CONSULTATION and export_format == ExportFormat.CSV:
+        return cached_file(obj.pk, "results-csv", write)
+    return write()
 
 
 def write_pdf(meeting, role, target):

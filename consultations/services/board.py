@@ -123,7 +123,10 @@ def agenda_item_update(*, item, title, summary, priority_ids=None, user=None):
     with transaction.atomic():
         meeting = _locked_meeting(item.meeting)
         _require_planned(meeting)
-        AgendaItem.objects.filter(pk=item.pk).update(title=title, summary=summary)
+        # Saved, not updated in bulk: the signal that says board records changed (signals.py)
+        # must go, for the exports kept until they do (figures_cache.cached_file).
+        item.title, item.summary = title, summary
+        item.save(update_fields=["title", "summary"])
         if priority_ids is not None:
             _change_priorities(item, meeting, priority_ids, user)
     item.refresh_from_db()

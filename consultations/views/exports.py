@@ -17,22 +17,22 @@ from ..models import BoardMeeting, Consultation, ExportFormat, ExportLog, Export
 from ..rules import export_role_name
 from .board import get_closed_consultation, get_meeting
 
-STREAMED_FORMATS = {ExportFormat.CSV: exports.csv_rows, ExportFormat.JSON: exports.json_chunks}
 FILE_FORMATS = (ExportFormat.XLSX, ExportFormat.PDF)
 
 
 def _export(request, *, subject, obj, export_format, description):
     role = export_role_name(request.user)
-    if export_format in STREAMED_FORMATS:
-        document = exports.document_of(subject, obj, role)
+    if export_format in exports.STREAMED:
         services.export_log_create(
             user=request.user, role=role, subject=subject, object_id=obj.pk, description=description,
             export_format=export_format, status=ExportStatus.SENT,
         )  # fmt: skip
         response = StreamingHttpResponse(
-            STREAMED_FORMATS[export_format](document), content_type=exports.CONTENT_TYPES[export_format]
+            exports.streamed(subject, obj, role, export_format),
+            content_type=exports.CONTENT_TYPES[export_format],
         )
-        response["Content-Disposition"] = f'attachment; filename="{document.filename}.{export_format}"'
+        filename = exports.filename_of(subject, obj)
+        response["Content-Disposition"] = f'attachment; filename="{filename}.{export_format}"'
         return response
     if request.method != "POST":
         return render(
