@@ -19,7 +19,9 @@ the phase (so its requests per second compare with the bare view's), then all to
   6. all of them at once (the realistic mix), 7. the bare view again (the machine may have moved).
 Prints per endpoint p50/p95/p99 ms, requests/s, % of the bare view's requests/s, errors, and the
 server-side p50/p95 from the portal's request log (portal/request_log.py); then checks that the
-votes in the database are exactly those seeded plus those the script saw accepted.
+votes in the database are exactly those seeded plus those the script saw accepted. Last, 8. the
+GET pages again with wrk, whose client costs the shared cores next to nothing (bench/load_wrk.py;
+--wrk-seconds, 0 for none).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_load .venv/bin/python bench/load.py
 
@@ -153,7 +155,24 @@ async def drive(args, results, nginx, data):
     await results.slice(s / 2, [loop_over(results, b, lambda: bare) for b in browsers])
     for b in [*browsers, *fresh, *member_browsers, *visitors]:
         await b.close()
-    return members
+    return members, {label: (person.cookies, path) for label, (person, path) in staff.items()}
+
+
+def wrk_cross_check(args, nginx, data, staff):
+    from load_wrk import cross_check, visitor_with_a_form_open
+
+    def cookie(jar):
+        return "; ".join(f"{name}={value}" for name, value in jar.items())
+
+    visitor = visitor_with_a_form_open()
+    member = f"sessionid={data['sessions'][0]}"
+    pages = [("bare view (reference)", "/bench/bare/", "")]
+    pages += [(f"{label} (uncached)", path, visitor) for label, path in data["public"].items() if path]
+    pages.append(("consultation page (member)", f"/consultations/{data['consultation_id']}/", member))
+    pages += [(label, path, cookie(jar)) for label, (jar, path) in staff.items()]
+    pages.append(("bare view again (reference, not the ratio's)", "/bench/bare/", ""))
+    step("8. the wrk cross-check")
+    cross_check(nginx.url, nginx.certificate, pages, args.wrk_seconds, args.concurrency)
 
 
 STARTED = time.monotonic()
@@ -183,6 +202,9 @@ def main():
     parser.add_argument("--priorities", type=int, default=1000)
     parser.add_argument(
         "--counts-shown", action="store_true", help="the open consultation shows its counts while open"
+    )
+    parser.add_argument(
+        "--wrk-seconds", type=float, default=5, help="each page's time in the wrk cross-check (0: none)"
     )
     parser.add_argument("--logs", type=Path, help="copy the app servers' and nginx's logs into this folder")
     args = parser.parse_args()
@@ -259,7 +281,7 @@ def main():
         from load_steps import Results
 
         results = Results(lambda: sorted(site.folder.glob("app-*.log")))
-        members = asyncio.run(drive(args, results, nginx, data))
+        members, staff = asyncio.run(drive(args, results, nginx, data))
         bare, table = results.table(["bare view, first (reference)", "bare view, last (reference)"])
         held = int(
             site.python(f"from bench.load_data import vote_count; vote_count({data['consultation_id']})")
@@ -274,6 +296,8 @@ def main():
         print(f"load average (1, 5, 15 min) before: {' '.join(f'{x:.2f}' for x in load_before)}; "
               f"after: {' '.join(f'{x:.2f}' for x in load_after)}; {os.cpu_count()} cores; "
               f"total {time.monotonic() - STARTED:.0f}s")  # fmt: skip
+        if args.wrk_seconds:
+            wrk_cross_check(args, nginx, data, staff)
         return 0 if held == expected else 1
     finally:
         if args.logs and site is not None:
