@@ -8,14 +8,17 @@ import datetime
 import io
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from consultations import figures_cache, services
 from consultations.models import ExportLog, ResponseStatus
-from tests.factories.consultations import InRoomTallyFactory
+from portal.release import release
+from tests.factories.consultations import InRoomTallyFactory, PriorityFactory, VoteFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -211,3 +214,33 @@ def test_without_the_cache_every_download_is_read_and_right(rep_client, board_wo
     assert second[2] == first[2]
     assert "consultations_priority" in second[1]
     assert by_title(second[0])["Help with housing forms"]["Votes online"] == "6"
+
+
+def test_a_file_written_afresh_reads_the_same_number_of_queries_however_many_priorities(
+    rep_client, board_world, agenda
+):
+    """The copy is dropped (the consultation's mark moved on) before each counted download, so the
+    file is written from the database every time: its queries do not grow with its rows."""
+
+    def afresh():
+        figures_cache.counts_changed(board_world.consultation.pk)
+        download(rep_client, board_world.consultation)  # counts the figures again and keeps them
+        cache.delete(
+            figures_cache.PART.format(
+                release=release(), name="results-csv", language=get_language(), pk=board_world.consultation.pk
+            )
+        )
+        rows, sql, _body = download(rep_client, board_world.consultation)
+        return len(rows), len([line for line in sql.split("\n") if line.startswith(("SELECT", "INSERT"))])
+
+    small_rows, small_queries = afresh()
+    for _ in range(12):
+        priority = PriorityFactory(consultation=board_world.consultation)
+        for voter in board_world.voters[:3]:
+            VoteFactory(priority=priority, voter=voter)
+    large_rows, large_queries = afresh()
+    assert (small_rows, large_rows) == (3, 15)
+    assert small_queries == large_queries <= 8
+    kept_rows, kept_sql, _body = download(rep_client, board_world.consultation)
+    assert len(kept_rows) == 15
+    assert len([line for line in kept_sql.split("\n") if line.startswith(("SELECT", "INSERT"))]) <= 5
