@@ -12,9 +12,7 @@ Settings: BENCH_LOAD_SECONDS (default 5), BENCH_CONNECTIONS (16), BENCH_WORKERS 
 
 import json
 import os
-import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
@@ -26,6 +24,7 @@ import requests
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "deploy"))
 
+from load_wrk import run_wrk  # noqa: E402
 from prod_stack import AppServer, MailSink, Nginx, PrivateRedis, make_certificate  # noqa: E402
 
 from tests.production_server import HOST, ProductionSite  # noqa: E402
@@ -36,17 +35,10 @@ WORKERS = os.environ.get("BENCH_WORKERS", "3")
 
 
 def with_wrk(url, cookie):
-    command = ["wrk", "-t2", f"-c{CONNECTIONS}", f"-d{SECONDS}s", "--latency", url]
-    if cookie:
-        command[1:1] = ["-H", f"Cookie: {cookie}"]
-    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
-    failed = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    rate, p99, failed = run_wrk(url, SECONDS, CONNECTIONS, cookie, gzip=False)
     if failed:
-        raise RuntimeError(f"{url}: {failed.group(1)} failed responses")
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", output)
-    scale = {"us": 0.001, "ms": 1, "s": 1000}[p99.group(2)]
-    return rate, float(p99.group(1)) * scale
+        raise RuntimeError(f"{url}: {failed} failed responses")
+    return rate, p99
 
 
 def with_python(url, cookie, certificate):

@@ -171,21 +171,20 @@ def measure(name, function, consultation):
 
 def bench_board_csv(consultation, repeats):
     """The board's CSV of every priority, read to its last byte as a board representative downloads
-    it once voting has closed (bench/consultations.py's data). (The request log times a streamed file only until it starts.) The
-    file is kept once sent, until something in it changes (figures_cache.cached_file): timed both
-    written afresh (its copy dropped; the figures still counted) and sent from the copy."""
+    it once voting has closed (bench/consultations.py's data; the request log times a streamed
+    file only until it starts). The file is kept once sent, until something in it changes
+    (figures_cache.cached_file): timed both written afresh (its copy dropped; the figures still
+    counted) and sent from the copy."""
     from django.contrib.auth import get_user_model
     from django.contrib.auth.models import Group
-    from django.core.cache import cache
     from django.test import Client
     from django.urls import reverse
     from django.utils import timezone
-    from django.utils.translation import get_language
 
     from accounts.roles import BOARD_REPRESENTATIVES
-    from consultations.figures_cache import PART
+    from consultations.exports.formats import RESULTS_CSV
+    from consultations.figures_cache import forget_part
     from consultations.models import Board, Consultation
-    from portal.release import release
 
     representative = get_user_model().objects.create(username="bench-board", email="bench-board@example.org")
     representative.groups.add(Group.objects.get(name=BOARD_REPRESENTATIVES))
@@ -204,10 +203,9 @@ def bench_board_csv(consultation, repeats):
         assert response.status_code == 200, response.status_code
         return body
 
-    copy = PART.format(release=release(), name="results-csv", language=get_language(), pk=consultation.pk)
     results = {}
     for name, before in (
-        ("written afresh", lambda: cache.delete(copy)),
+        ("written afresh", lambda: forget_part(consultation.pk, RESULTS_CSV)),
         ("sent from its copy", lambda: None),
     ):
         timings = []

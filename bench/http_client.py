@@ -13,6 +13,11 @@ import zlib
 from urllib.parse import urlencode
 
 
+def csrf_token():
+    """32 letters and digits, the shape of the secret in Django's CSRF cookie."""
+    return secrets.token_urlsafe(24).replace("-", "a").replace("_", "b")[:32]
+
+
 class Answer:
     def __init__(self, status, headers, body):
         self.status, self.headers, self.raw = status, headers, body
@@ -56,9 +61,7 @@ class Browser:
 
     def csrf_cookie(self):
         """A CSRF cookie of the browser's own, as Django would have set on an earlier page."""
-        self.cookies.setdefault(
-            "csrftoken", secrets.token_urlsafe(24).replace("-", "a").replace("_", "b")[:32]
-        )
+        self.cookies.setdefault("csrftoken", csrf_token())
         return self.cookies["csrftoken"]
 
     async def get(self, path, headers=None):

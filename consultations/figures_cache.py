@@ -98,11 +98,20 @@ def cached_figures(consultation_ids, count):
     return figures
 
 
+def part_key(consultation_id, name):
+    return PART.format(release=release(), name=name, language=get_language(), pk=consultation_id)
+
+
+def forget_part(consultation_id, name):
+    """Drop a kept part or file, so the next asking draws or writes it afresh (benchmarks, tests)."""
+    cache.delete(part_key(consultation_id, name))
+
+
 def cached_part(consultation_id, name, render):
     """A part of a page drawn from the consultation's counts and priorities alone (the ranked
     table, say), the same for everyone who may see it: drawn again only when they change."""
     stamp = _stamps([consultation_id])[consultation_id]
-    key = PART.format(release=release(), name=name, language=get_language(), pk=consultation_id)
+    key = part_key(consultation_id, name)
     html = _current(cache.get(key), stamp)
     if html is None:
         html = render()
@@ -117,7 +126,7 @@ def cached_file(consultation_id, name, write):
     the pieces; once they have all been sent, the text is kept, and sent from the copy until any of
     those changes. A download stopped halfway keeps nothing."""
     stamp = (*_stamps([consultation_id])[consultation_id], current_version())
-    key = PART.format(release=release(), name=name, language=get_language(), pk=consultation_id)
+    key = part_key(consultation_id, name)
     text = _current(cache.get(key), stamp)
     if text is not None:
         return [text]

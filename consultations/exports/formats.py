@@ -30,6 +30,8 @@ CONTENT_TYPES = {
 }
 PRINT_STYLESHEET = "css/board-pack-print.css"
 STREAMED = {ExportFormat.CSV: csv_rows, ExportFormat.JSON: json_chunks}
+# The name a consultation's CSV is kept under (figures_cache.cached_file).
+RESULTS_CSV = "results-csv"
 
 
 def streamed(subject, obj, role, export_format):
@@ -42,7 +44,7 @@ def streamed(subject, obj, role, export_format):
         return STREAMED[export_format](document_of(subject, obj, role))
 
     if subject == ExportSubject.CONSULTATION and export_format == ExportFormat.CSV:
-        return cached_file(obj.pk, "results-csv", write)
+        return cached_file(obj.pk, RESULTS_CSV, write)
     return write()
 
 

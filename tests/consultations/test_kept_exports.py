@@ -8,16 +8,14 @@ import datetime
 import io
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 
 from consultations import figures_cache, services
-from consultations.models import ExportLog, ResponseStatus
-from portal.release import release
+from consultations.exports.formats import RESULTS_CSV
+from consultations.models import Board, ExportLog, ResponseStatus
 from tests.factories.consultations import InRoomTallyFactory, PriorityFactory, VoteFactory
 
 pytestmark = pytest.mark.django_db
@@ -47,6 +45,16 @@ def by_title(rows):
     return {row["Priority"]: row for row in rows}
 
 
+def row_of(client, consultation, title):
+    """The row a download gives for the priority with this title."""
+    return by_title(download(client, consultation)[0])[title]
+
+
+def reads(sql):
+    """How many reads and writes the download asked (the SQL, one statement a line)."""
+    return len([line for line in sql.split("\n") if line.startswith(("SELECT", "INSERT"))])
+
+
 def test_the_second_download_is_the_same_file_read_from_the_copy_and_logged(rep_client, board_world, agenda):
     _first, first_sql, first_body = download(rep_client, board_world.consultation)
     second, second_sql, second_body = download(rep_client, board_world.consultation)
@@ -63,8 +71,6 @@ def test_the_second_download_is_the_same_file_read_from_the_copy_and_logged(rep_
 
 
 def test_another_representative_of_the_board_gets_the_same_file(client, rep_client, board_world, agenda):
-    from consultations.models import Board
-
     _rows, _sql, body = download(rep_client, board_world.consultation)
     Board.objects.get(pk=board_world.board.pk).representatives.add(board_world.other_rep)
     client.force_login(board_world.other_rep)
@@ -77,7 +83,7 @@ def test_another_representative_of_the_board_gets_the_same_file(client, rep_clie
 def test_an_agenda_item_changed_shows_in_the_next_download(rep_client, board_world, agenda, committed):
     housing_help = agenda[1]
     assert (
-        by_title(download(rep_client, board_world.consultation)[0])["Help with housing forms"]["Agenda item"]
+        row_of(rep_client, board_world.consultation, "Help with housing forms")["Agenda item"]
         == "Housing help"
     )
     with committed():
@@ -85,7 +91,7 @@ def test_an_agenda_item_changed_shows_in_the_next_download(rep_client, board_wor
             item=housing_help, title="Help with forms", summary="Forms for housing and benefits",
             priority_ids=[board_world.top.pk], user=board_world.rep,
         )  # fmt: skip
-    top = by_title(download(rep_client, board_world.consultation)[0])["Help with housing forms"]
+    top = row_of(rep_client, board_world.consultation, "Help with housing forms")
     assert (top["Agenda item"], top["Summary for the board"]) == (
         "Help with forms",
         "Forms for housing and benefits",
@@ -96,10 +102,8 @@ def test_a_priority_taken_off_an_agenda_item_shows_in_the_next_download(
     rep_client, board_world, agenda, committed
 ):
     health = agenda[0]
-    assert (
-        by_title(download(rep_client, board_world.consultation)[0])["A nurse at the drop-in"]["Agenda item"]
-        == "Health at the hub"
-    )
+    nurse = row_of(rep_client, board_world.consultation, "A nurse at the drop-in")
+    assert nurse["Agenda item"] == "Health at the hub"
     with committed():
         services.agenda_item_update(
             item=health, title=health.title, summary="A nurse only", priority_ids=[board_world.middle.pk],
@@ -111,12 +115,7 @@ def test_a_priority_taken_off_an_agenda_item_shows_in_the_next_download(
 
 
 def test_the_boards_response_shows_in_the_next_download(rep_client, board_world, agenda, committed):
-    assert (
-        by_title(download(rep_client, board_world.consultation)[0])["Help with housing forms"][
-            "Board response"
-        ]
-        == ""
-    )
+    assert row_of(rep_client, board_world.consultation, "Help with housing forms")["Board response"] == ""
     with committed():
         services.meeting_mark_held(
             meeting=board_world.meeting, user=board_world.rep, now=board_world.meeting.starts_at
@@ -125,7 +124,7 @@ def test_the_boards_response_shows_in_the_next_download(rep_client, board_world,
             item=agenda[1], user=board_world.rep, status=ResponseStatus.ACCEPTED,
             explanation="A housing worker comes on Tuesdays.", responsible="Hub manager",
         )  # fmt: skip
-    top = by_title(download(rep_client, board_world.consultation)[0])["Help with housing forms"]
+    top = row_of(rep_client, board_world.consultation, "Help with housing forms")
     assert (top["Board response"], top["What the board said"], top["Who is doing it"]) == (
         "Accepted",
         "A housing worker comes on Tuesdays.",
@@ -134,13 +133,13 @@ def test_the_boards_response_shows_in_the_next_download(rep_client, board_world,
 
 
 def test_a_changed_meeting_time_shows_in_the_next_download(rep_client, board_world, agenda, committed):
-    before = by_title(download(rep_client, board_world.consultation)[0])["Help with housing forms"]
+    before = row_of(rep_client, board_world.consultation, "Help with housing forms")
     later = board_world.meeting.starts_at + datetime.timedelta(days=7)
     with committed():
         services.meeting_update(
             meeting=board_world.meeting, user=board_world.rep, starts_at=later, place="The hub"
         )
-    after = by_title(download(rep_client, board_world.consultation)[0])["Help with housing forms"]
+    after = row_of(rep_client, board_world.consultation, "Help with housing forms")
     assert after["Board meeting"] != before["Board meeting"]
     assert after["Board meeting"] == timezone.localtime(later).isoformat(timespec="minutes")
 
@@ -158,10 +157,7 @@ def test_votes_counted_in_the_room_a_renamed_theme_and_a_new_question_show(
         theme = board_world.top.theme
         theme.name = "Homes"
         theme.save()
-    assert (
-        by_title(download(rep_client, board_world.consultation)[0])["Help with housing forms"]["Theme"]
-        == "Homes"
-    )
+    assert row_of(rep_client, board_world.consultation, "Help with housing forms")["Theme"] == "Homes"
     with committed():
         board_world.consultation.question = "What should the hub have next year?"
         board_world.consultation.save()
@@ -225,13 +221,9 @@ def test_a_file_written_afresh_reads_the_same_number_of_queries_however_many_pri
     def afresh():
         figures_cache.counts_changed(board_world.consultation.pk)
         download(rep_client, board_world.consultation)  # counts the figures again and keeps them
-        cache.delete(
-            figures_cache.PART.format(
-                release=release(), name="results-csv", language=get_language(), pk=board_world.consultation.pk
-            )
-        )
+        figures_cache.forget_part(board_world.consultation.pk, RESULTS_CSV)
         rows, sql, _body = download(rep_client, board_world.consultation)
-        return len(rows), len([line for line in sql.split("\n") if line.startswith(("SELECT", "INSERT"))])
+        return len(rows), reads(sql)
 
     small_rows, small_queries = afresh()
     for _ in range(12):
@@ -243,4 +235,4 @@ def test_a_file_written_afresh_reads_the_same_number_of_queries_however_many_pri
     assert small_queries == large_queries <= 8
     kept_rows, kept_sql, _body = download(rep_client, board_world.consultation)
     assert len(kept_rows) == 15
-    assert len([line for line in kept_sql.split("\n") if line.startswith(("SELECT", "INSERT"))]) <= 5
+    assert reads(kept_sql) <= 5
