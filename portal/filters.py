@@ -46,14 +46,15 @@ class LenientFilterSet(django_filters.FilterSet):
             if name not in self.form.errors and value not in EMPTY_VALUES
         }
 
-    def fields_html(self):
-        """The form's fields, as FIELDS_TEMPLATE shows them. When every choice made sense, that
-        depends only on the choices, so it is made once and shared through the cache under the
-        content version (shared_reads.remember): the select boxes are the slowest part of a
-        listing to draw. A choice that made no sense is shown with its message, never kept."""
+    def fields_html(self, form=None):
+        """The fields of `form` (the filter's own, bound to the choices, unless another is given),
+        as FIELDS_TEMPLATE shows them. When every choice made sense, that depends only on the
+        choices, so it is made once and shared through the cache under the content version
+        (shared_reads.remember): the select boxes are the slowest part of a listing to draw. A
+        choice that made no sense is drawn every time, never kept."""
 
         def render():
-            return render_to_string(FIELDS_TEMPLATE, {"form": self.form})
+            return render_to_string(FIELDS_TEMPLATE, {"form": form or self.form})
 
         if self.dropped:
             return render()

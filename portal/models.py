@@ -8,12 +8,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 
 from .blocks import CrisisContactBlock
 from .page_panels import PlainWordsPageForm, plain_promote_panels
-from .shared_reads import SharedSiteSetting
+from .private_sections import PortalPageManager, no_restriction_reaches
+from .shared_reads import SharedSiteSetting, remember
 
 DEFAULT_EXIT_URL = "https://www.bbc.co.uk/weather"
 DEFAULT_ORGANISATION_NAME = "Lived Experience Recovery Network"
@@ -25,16 +26,24 @@ class PortalPage(Page):
     A page's privacy settings are asked about two or three times while it is served (Wagtail's
     own check, the portal's 403 for a page meant for other roles, whether it may be cached), and
     each asking read the page's ancestors and their restrictions again: two queries each. They
-    are read once per page object (one request) now, with the groups a restriction lets in. What
-    the admin does with them (ordering, filtering) starts a fresh query, as before."""
+    are read once per page object (one request) now, with the groups a restriction lets in, and
+    not at all when the site's private sections (portal.private_sections) are elsewhere. What
+    the admin does with them (ordering, filtering) starts a fresh query, as before. Listings of
+    these pages leave out private sections (`public()`) without reading them."""
+
+    objects = PortalPageManager()
 
     class Meta:
         abstract = True
 
     def get_view_restrictions(self):
+        """A page no restriction can reach (portal.private_sections: no query) has none."""
         restrictions = self.__dict__.get("_view_restrictions")
         if restrictions is None:
-            restrictions = super().get_view_restrictions().prefetch_related("groups")
+            if no_restriction_reaches(self):
+                restrictions = PageViewRestriction.objects.none()
+            else:
+                restrictions = super().get_view_restrictions().prefetch_related("groups")
             self._view_restrictions = restrictions
         return restrictions
 
@@ -200,7 +209,8 @@ class SectionPage(IntroducedPage):
         previewed = getattr(request, "previewed_section_page", None)
         if isinstance(previewed, model):
             return previewed
-        return model.objects.live().first()
+        # The same for everyone until content changes: read once per content version, shared.
+        return remember(f"section-page:{model._meta.label_lower}", model.objects.live().first)
 
 
 def page_url(page):

@@ -2,6 +2,8 @@
 
 from django.db.models import Prefetch
 
+from portal.shared_reads import remember
+
 from ..models import (
     BoardResponse,
     MeetingStatus,
@@ -39,15 +41,20 @@ def shown_responses(responses):
 
 
 def response_theme_names():
-    """The names of themes that have at least one board response, for the filter."""
+    """The names of themes that have at least one board response, for the filter: the same for
+    everyone until a response, priority or theme changes, so read once per content version and
+    shared (portal.shared_reads; consultations/signals.py and public_cache.py move it on)."""
     answered = Priority.objects.filter(agenda_links__agenda_item__response__isnull=False).exclude(
         status=PriorityStatus.REMOVED
     )
-    return list(
-        Theme.objects.filter(priorities__in=answered)
-        .order_by("name")
-        .values_list("name", flat=True)
-        .distinct()
+    return remember(
+        "response-theme-names",
+        lambda: list(
+            Theme.objects.filter(priorities__in=answered)
+            .order_by("name")
+            .values_list("name", flat=True)
+            .distinct()
+        ),
     )
 
 

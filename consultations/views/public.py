@@ -29,7 +29,7 @@ def you_said_we_did(request):
         "consultations/you_said_we_did.html",
         {
             "section_page": SectionPage.for_view(YouSaidWeDidPage, request),
-            "form": response_filter.form_showing_choices(),
+            "filter_fields": response_filter.fields_html(response_filter.form_showing_choices()),
             "page": page,
             "responses": selectors.shown_responses(page.object_list),
             "dropped": response_filter.dropped,

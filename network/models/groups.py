@@ -11,11 +11,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page, PageManager
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from portal.models import IntroducedPage, PortalPage
 from portal.page_panels import PlainWordsPageForm, plain_promote_panels
+from portal.private_sections import PortalPageQuerySet
 
 from ..blocks import StoryBlock
 from ..cancellation_notes import personal_details_in_note, personal_details_message
@@ -50,7 +50,7 @@ class GroupIndexPage(IntroducedPage):
         return context
 
 
-class GroupPageQuerySet(PageQuerySet):
+class GroupPageQuerySet(PortalPageQuerySet):
     def for_listing(self):
         """With the venue and the start of the next session that is going ahead, in week order."""
         next_session = GroupSession.objects.filter(

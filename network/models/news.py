@@ -17,6 +17,7 @@ from wagtail.search import index
 
 from portal.models import IntroducedPage, PortalPage
 from portal.page_panels import PlainWordsPageForm, plain_promote_panels
+from portal.shared_reads import remember
 
 from ..blocks import StoryBlock
 
@@ -51,10 +52,15 @@ class NewsIndexPage(IntroducedPage):
         context["news_page"] = Paginator(items.prefetch_related("tags"), NEWS_PER_PAGE).get_page(
             request.GET.get("page")
         )
-        context["tags"] = (
-            Tag.objects.filter(network_newspagetag_items__content_object__in=published)
-            .distinct()
-            .order_by("name")
+        # The published stories' topics are the same for everyone until content changes: read
+        # once per content version and shared (portal.shared_reads).
+        context["tags"] = remember(
+            f"news-tags:{self.pk}",
+            lambda: list(
+                Tag.objects.filter(network_newspagetag_items__content_object__in=published)
+                .distinct()
+                .order_by("name")
+            ),
         )
         return context
 
