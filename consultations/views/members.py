@@ -21,6 +21,7 @@ from ..figures import show_on
 from ..filters import PriorityFilter
 from ..forms import NotificationPreferencesForm
 from ..models import Consultation, ConsultationState, HaveYourSayPage, NotificationPreferences
+from ..priority_cards import priority_cards
 from ..selectors.contributions import member_reports_sent, member_votes_given
 from ..visitors import (
     consultations_are_public,
@@ -107,6 +108,7 @@ def consultation_detail(request, consultation, pk):
         priority.buttons = vote_buttons(consultation, dots=priority.my_dots, remaining=votes_left)
         if figures is not None:
             show_on(priority, figures)
+    can_vote = user.has_perm("consultations.vote_in_consultation", consultation)
     return render(
         request,
         "consultations/consultation_detail.html",
@@ -120,7 +122,10 @@ def consultation_detail(request, consultation, pk):
             "query_prefix": urlencode({"theme": theme.pk}) + "&" if theme else "",
             "my_votes": my_votes,
             "votes_left": votes_left,
-            "can_vote": user.has_perm("consultations.vote_in_consultation", consultation),
+            "cards": priority_cards(
+                request, consultation, page.object_list, can_see_counts=can_see_counts, can_vote=can_vote
+            ),
+            "can_vote": can_vote,
             "can_post": user.has_perm("consultations.post_priority", consultation),
             "can_see_counts": can_see_counts,
             "can_see_results": can_see_counts,

@@ -55,7 +55,9 @@ def test_a_story_in_a_section_made_private_leaves_the_news_list_at_once(client, 
     assert "Board meeting notes" in client.get("/news/").text
 
     story = Page.objects.get(slug="board-notes")
-    PageViewRestriction.objects.create(page=story, restriction_type=PageViewRestriction.PASSWORD, password="x1")
+    PageViewRestriction.objects.create(
+        page=story, restriction_type=PageViewRestriction.PASSWORD, password="x1"
+    )
     html = client.get("/news/").text
     assert "Board meeting notes" not in html
     assert "Winter opening hours" in html
