@@ -210,7 +210,7 @@ class SectionPage(IntroducedPage):
         if isinstance(previewed, model):
             return previewed
         # The same for everyone until content changes: read once per content version, shared.
-        return remember(f"section-page:{model._meta.label_lower}", model.objects.live().first)
+        return remember(f"section-page:{model._meta.label_lower}", lambda: model.objects.live().first())
 
 
 def page_url(page):

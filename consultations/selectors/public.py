@@ -44,17 +44,18 @@ def response_theme_names():
     """The names of themes that have at least one board response, for the filter: the same for
     everyone until a response, priority or theme changes, so read once per content version and
     shared (portal.shared_reads; consultations/signals.py and public_cache.py move it on)."""
+    return remember("response-theme-names", _answered_theme_names)
+
+
+def _answered_theme_names():
     answered = Priority.objects.filter(agenda_links__agenda_item__response__isnull=False).exclude(
         status=PriorityStatus.REMOVED
     )
-    return remember(
-        "response-theme-names",
-        lambda: list(
-            Theme.objects.filter(priorities__in=answered)
-            .order_by("name")
-            .values_list("name", flat=True)
-            .distinct()
-        ),
+    return list(
+        Theme.objects.filter(priorities__in=answered)
+        .order_by("name")
+        .values_list("name", flat=True)
+        .distinct()
     )
 
 

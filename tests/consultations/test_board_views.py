@@ -243,7 +243,7 @@ def test_query_budgets_do_not_grow(client, board_world, django_assert_max_num_qu
     pages = [
         ("board area", reverse("consultations:board"), True, 14),
         ("agenda", reverse("consultations:meeting", args=[board_world.meeting.pk]), True, 15),
-        ("you said, we did", reverse("consultations:you_said_we_did"), False, 8),
+        ("you said, we did", reverse("consultations:you_said_we_did"), False, 4),
     ]
 
     def counts():
@@ -286,6 +286,22 @@ def test_public_page_lists_responses_and_filters(client, board_world):
     page = client.get(reverse("consultations:you_said_we_did"), {"theme": "Nothing like it"}).content.decode()
     assert page.count('class="portal-response"') == 2
     assert "We could not use one of those choices" in page
+
+
+def test_a_new_responses_theme_is_offered_in_the_filter_at_once(client, board_world):
+    """The answered themes are a shared read (consultations.selectors.response_theme_names): a
+    response recorded after the page was drawn shows its theme at once, and it filters."""
+    add_responses(board_world, 1)
+    page = client.get(reverse("consultations:you_said_we_did")).content.decode()
+    assert ">Theme for 1</option>" in page
+    assert "Theme for 3" not in page
+
+    add_responses(board_world, 3)
+    page = client.get(reverse("consultations:you_said_we_did")).content.decode()
+    assert ">Theme for 3</option>" in page
+    page = client.get(reverse("consultations:you_said_we_did"), {"theme": "Theme for 3"}).content.decode()
+    assert page.count('class="portal-response"') == 3
+    assert "We could not use one of those choices" not in page
 
 
 @pytest.mark.parametrize(
