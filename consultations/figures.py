@@ -45,6 +45,11 @@ PAGE_NOTE = _(
 )
 
 
+def or_hidden(value):
+    """A protected count as a page shows it: the count, or the word for one it does not show."""
+    return HIDDEN_WORD if value is None else value
+
+
 @dataclass(frozen=True)
 class PriorityTally:
     """One published priority's exact counts, as the database holds them."""

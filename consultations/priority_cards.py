@@ -12,29 +12,25 @@ from django.middleware.csrf import get_token
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from .figures import HIDDEN_WORD
+from .figures import HIDDEN_WORD, or_hidden
 
 OUT_OF_VOTES = "You have used all your votes. To support this one, take a vote back from another."
-
-
-def _count(value):
-    return HIDDEN_WORD if value is None else value
 
 
 def _counts(priority, closed):
     if closed:
         return format_html(
             '<p class="govuk-body-s">Online votes: {}. In the room: {}. In all: {}.</p>',
-            _count(priority.online_votes),
-            _count(priority.in_room_votes),
-            _count(priority.total_votes),
+            or_hidden(priority.online_votes),
+            or_hidden(priority.in_room_votes),
+            or_hidden(priority.total_votes),
         )
     return format_html(
         '<p class="govuk-body-s">Online votes: <span data-online-votes data-hidden-word="{}">{}</span>. '
         "In the room: {}.</p>",
         HIDDEN_WORD,
-        _count(priority.online_votes),
-        _count(priority.in_room_votes),
+        or_hidden(priority.online_votes),
+        or_hidden(priority.in_room_votes),
     )
 
 

@@ -6,6 +6,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 from wagtail.models import Page
 
+from portal.private_sections import private_q
+
 from .models import (
     DropInPage,
     GroupIndexPage,
@@ -40,8 +42,8 @@ class HomePageSummary:
 
     @cached_property
     def _private(self):
-        # Private sections are read once and shared by the listings.
-        return Page.objects.private_q()
+        # Where the private sections are, once for the listings (shared: no query).
+        return private_q()
 
     @cached_property
     def drop_in(self):

@@ -14,7 +14,8 @@ listing leaves out private sections without reading them. Where a restriction or
 apply, Wagtail reads the restrictions from the database as before.
 """
 
-from types import SimpleNamespace
+import operator
+from functools import reduce
 
 from django.db.models import Q
 from wagtail.models import Page, PageManager, PageViewRestriction
@@ -41,7 +42,7 @@ def private_sections():
 def no_restriction_reaches(page):
     """True when no view restriction can apply to `page`: none on it or its ancestors, and
     neither it nor an ancestor is an alias (whose source page's restrictions would apply)."""
-    if not page.path or page.alias_of_id:
+    if not page.path:  # a page not yet in the tree (a new page's preview)
         return False
     restricted, aliases = private_sections()
     return not any(page.path.startswith(path) for path, _depth in restricted) and not any(
@@ -49,15 +50,18 @@ def no_restriction_reaches(page):
     )
 
 
+def private_q():
+    """A Q for pages in a private section (a restricted page and what is under it), from the
+    shared paths: Wagtail's `PageQuerySet.private_q`, which reads every restriction, without a
+    query. With no private section it matches no page."""
+    restricted, _aliases = private_sections()
+    sections = [Q(path__startswith=path, depth__gte=depth) for path, depth in restricted]
+    return reduce(operator.or_, sections) if sections else Q(pk__in=[])
+
+
 class PortalPageQuerySet(PageQuerySet):
     def private_q(self):
-        """Wagtail's private_q (pages in a private section), from the shared paths: no query."""
-        restricted, _aliases = private_sections()
-        q = None
-        for path, depth in restricted:
-            section = self.descendant_of_q(SimpleNamespace(path=path, depth=depth), inclusive=True)
-            q = section if q is None else q | section
-        return q if q is not None else Q(pk__in=[])  # no private section: matches no page
+        return private_q()
 
 
 PortalPageManager = PageManager.from_queryset(PortalPageQuerySet)

@@ -8,25 +8,18 @@ something it counts changes (figures_cache.py). Nothing about the person reading
 
 from django import template
 
-from consultations.figures import HIDDEN_WORD, PAGE_NOTE
+from consultations.figures import PAGE_NOTE, or_hidden
 from consultations.figures_cache import cached_part
 
 register = template.Library()
 
 
-@register.filter
-def or_hidden(value):
-    return HIDDEN_WORD if value is None else value
+register.filter("or_hidden", or_hidden)
 
 
 @register.simple_tag
 def hidden_counts_note():
     return PAGE_NOTE
-
-
-@register.simple_tag
-def hidden_word():
-    return HIDDEN_WORD
 
 
 class CountedPartNode(template.Node):

@@ -120,7 +120,6 @@ def consultation_detail(request, consultation, pk):
             "theme": theme,
             "theme_dropped": priority_filter.dropped,
             "query_prefix": urlencode({"theme": theme.pk}) + "&" if theme else "",
-            "my_votes": my_votes,
             "votes_left": votes_left,
             "cards": priority_cards(
                 request, consultation, page.object_list, can_see_counts=can_see_counts, can_vote=can_vote

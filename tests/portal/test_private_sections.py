@@ -69,6 +69,20 @@ def test_a_story_in_a_section_made_private_leaves_the_news_list_at_once(client, 
     assert client.get("/news/winter/").status_code == 302
 
 
+def test_the_home_page_lists_news_without_reading_restrictions(client, news):
+    client.get("/news/")  # where the private sections are is read and kept
+    response, reads = restriction_reads(client, "/")
+    assert response.status_code == 200
+    assert "Board meeting notes" in response.text
+    assert reads == []
+
+    story = Page.objects.get(slug="board-notes")
+    PageViewRestriction.objects.create(page=story, restriction_type=PageViewRestriction.LOGIN)
+    html = client.get("/").text
+    assert "Board meeting notes" not in html
+    assert "Winter opening hours" in html
+
+
 def test_an_alias_follows_its_source_page_made_private_later(client, home_page, news):
     """An alias has no restrictions of its own: Wagtail applies its source page's."""
     source = StandardPageFactory(parent=home_page, slug="members-only", title="For members")
