@@ -170,6 +170,17 @@ def wrk_cross_check(args, nginx, data, staff):
     pages += [(f"{label} (uncached)", path, visitor) for label, path in data["public"].items() if path]
     pages.append(("consultation page (member)", f"/consultations/{data['consultation_id']}/", member))
     pages += [(label, path, cookie(jar)) for label, (jar, path) in staff.items()]
+    # Every other page each role opens (bench/load_pages.py), as that role.
+    role_cookie = {
+        "member": member,
+        "facilitator": cookie(staff["moderation queue (facilitator)"][0]),
+        "board": cookie(staff["board results (board)"][0]),
+    }
+    pages += [
+        (f"{role}: {label}", path, role_cookie[role])
+        for role, role_pages in data["signed_in_pages"].items()
+        for label, path in role_pages
+    ]
     pages.append(("bare view again (reference, not the ratio's)", "/bench/bare/", ""))
     step("8. the wrk cross-check")
     cross_check(nginx.url, nginx.certificate, pages, args.wrk_seconds, args.concurrency)

@@ -130,6 +130,11 @@ def build_load(
     with contextlib.redirect_stdout(keys):
         session_cookies(*[user.email for user in users[:sessions]])
 
+    from bench.load_pages import signed_in_pages
+
+    pages = signed_in_pages(
+        member=users[0], facilitator=facilitator, representative=representative, live=live, closed=closed
+    )
     analyze()
 
     site = Site.objects.get(is_default_site=True)
@@ -151,6 +156,7 @@ def build_load(
                 "consultation_id": live.pk,
                 "closed_consultation_id": closed.pk,
                 "live_priority_ids": [priority.pk for priority in made[-LIVE_PRIORITIES:]],
+                "signed_in_pages": pages,
                 "votes": Vote.objects.filter(priority__consultation=live).count(),
                 "public": {
                     "home": "/",
