@@ -4,6 +4,9 @@ ready-written reason is shown in full: the facilitator reads the words the membe
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.quick_select import QuickSelect
+
+from ..alike import most_alike
 from ..models import REASON_MAX_LENGTH, Priority, ReturnReason
 from .priorities import explanation_field, title_field
 
@@ -115,8 +118,12 @@ class ModeratorEditForm(forms.Form):
 
 
 class MergeForm(forms.Form):
+    """The published priority to join a post into: those most like it first (consultations/
+    alike.py), then every other one from A to Z, in a list drawn quickly however long it is."""
+
     survivor = forms.ModelChoiceField(
         queryset=Priority.objects.none(),
+        widget=QuickSelect,
         label=_("Join it into this priority"),
         empty_label=_("Choose a priority"),
         error_messages={
@@ -128,7 +135,20 @@ class MergeForm(forms.Form):
 
     def __init__(self, *args, duplicate, queryset, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["survivor"].queryset = queryset.exclude(pk=duplicate.pk)
+        survivor = self.fields["survivor"]
+        survivor.queryset = queryset.exclude(pk=duplicate.pk)
+        titles = sorted(survivor.queryset.values_list("pk", "title"), key=lambda choice: choice[1].casefold())
+        alike = most_alike(f"{duplicate.title} {duplicate.explanation}", titles)
+        others = [choice for choice in titles if choice not in alike]
+        choices = [("", survivor.empty_label)]
+        if alike:
+            choices.append((_("Most like this one"), alike))
+            if others:
+                choices.append((_("Every other published priority, A to Z"), others))
+        else:
+            choices += others
+        # The list the page draws; what is sent back is checked against the queryset, as before.
+        survivor.widget.choices = choices
 
 
 class RemoveForm(forms.Form):

@@ -83,7 +83,7 @@ MODERATION_ACTIONS = {
 
 
 def _forms(priority, data=None, action=None):
-    merge_candidates = selectors.published_priorities(priority.consultation)
+    merge_candidates = selectors.listed_priorities(priority.consultation)
     forms = {}
     for name, (form_class, _perform, _done, _section) in MODERATION_ACTIONS.items():
         bound = data if name == action else None

@@ -7,6 +7,7 @@ register = template.Library()
 WIDGET_CLASSES = {
     "textarea": "govuk-textarea",
     "select": "govuk-select",
+    "quickselect": "govuk-select",  # portal/quick_select.py
     "checkbox": "govuk-checkboxes__input",
     "radioselect": "govuk-radios__input",
     "checkboxselectmultiple": "govuk-checkboxes__input",

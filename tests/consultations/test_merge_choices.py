@@ -1,0 +1,204 @@
+"""The list a facilitator chooses from to join a post into a published priority: the ones most
+like it first, then every other one from A to Z, drawn by portal/quick_select.py, read here as a
+browser reads it (BeautifulSoup, and the HTML checker)."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django import forms
+from django.urls import reverse
+
+from consultations.alike import most_alike, words
+from consultations.models import PriorityStatus, Vote
+from portal.quick_select import QuickSelect
+from tests.checks import assert_valid_html
+from tests.factories.consultations import PriorityFactory, VoteFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def moderate_url(priority):
+    return reverse("consultations:moderate", args=[priority.pk])
+
+
+@pytest.fixture
+def as_facilitator(client, facilitator):
+    client.force_login(facilitator)
+    return client
+
+
+@pytest.fixture
+def post(consultation):
+    return PriorityFactory(
+        consultation=consultation,
+        status=PriorityStatus.SUBMITTED,
+        approved_at=None,
+        title="Cheaper bus passes",
+        explanation="Getting to the groups by bus costs too much.",
+    )
+
+
+def merge_select(response):
+    return BeautifulSoup(response.content, "html.parser").find("select", attrs={"name": "merge-survivor"})
+
+
+def test_the_most_alike_come_first_then_the_rest_from_a_to_z(as_facilitator, consultation, post):
+    bus = PriorityFactory(consultation=consultation, title="Free bus pass for groups")
+    buses = PriorityFactory(consultation=consultation, title="More buses at night")
+    art = PriorityFactory(consultation=consultation, title="An art group")
+    cafe = PriorityFactory(consultation=consultation, title="A cafe open late")
+    PriorityFactory(consultation=consultation, title="Taken down", status=PriorityStatus.REMOVED)
+
+    select = merge_select(as_facilitator.get(moderate_url(post)))
+
+    assert select.find("option")["value"] == ""
+    assert select.find("option").text == "Choose a priority"
+    alike, others = select.find_all("optgroup")
+    assert alike["label"] == "Most like this one"
+    # Three words shared (bus, pass, group), then one each ("group" is in what the post says), in
+    # A to Z order.
+    assert [(o["value"], o.text) for o in alike.find_all("option")] == [
+        (str(bus.pk), "Free bus pass for groups"),
+        (str(art.pk), "An art group"),
+        (str(buses.pk), "More buses at night"),
+    ]
+    assert others["label"] == "Every other published priority, A to Z"
+    assert [o.text for o in others.find_all("option")] == ["A cafe open late"]
+    assert str(cafe.pk) == others.find("option")["value"]
+    assert str(post.pk) not in [o["value"] for o in select.find_all("option")]
+
+
+def test_with_nothing_alike_the_list_is_one_a_to_z(as_facilitator, consultation, post):
+    PriorityFactory(consultation=consultation, title="Zumba on Fridays")
+    PriorityFactory(consultation=consultation, title="art classes")
+    PriorityFactory(consultation=consultation, title="A cafe open late")
+
+    select = merge_select(as_facilitator.get(moderate_url(post)))
+
+    assert select.find("optgroup") is None
+    assert [o.text for o in select.find_all("option")] == [
+        "Choose a priority",
+        "A cafe open late",
+        "art classes",
+        "Zumba on Fridays",
+    ]
+
+
+def test_titles_are_escaped_in_the_list(as_facilitator, consultation, post):
+    tricky = PriorityFactory(consultation=consultation, title='<script>alert("bus")</script> & "passes"')
+
+    response = as_facilitator.get(moderate_url(post))
+
+    assert b"<script>alert" not in response.content
+    option = merge_select(response).find("option", attrs={"value": str(tricky.pk)})
+    assert option.text == '<script>alert("bus")</script> & "passes"'
+    assert_valid_html(response.content.decode())
+
+
+def test_choosing_from_the_list_joins_the_post(as_facilitator, consultation, post, member):
+    survivor = PriorityFactory(consultation=consultation, title="Free bus pass")
+    VoteFactory(priority=post, voter=member)
+
+    response = as_facilitator.post(
+        moderate_url(post), {"action": "merge", "merge-survivor": survivor.pk}, follow=True
+    )
+
+    assert "Joined." in response.text
+    post.refresh_from_db()
+    assert post.status == PriorityStatus.MERGED
+    assert Vote.objects.get(voter=member).priority == survivor
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("", "Choose the priority to keep."),
+        ("not a number", "Choose one of the priorities in the list."),
+        ("99999999", "Choose one of the priorities in the list."),
+        ("-1", "Choose one of the priorities in the list."),
+    ],
+)
+def test_a_choice_not_in_the_list_is_refused_kindly(as_facilitator, consultation, post, value, message):
+    survivor = PriorityFactory(consultation=consultation, title="Free bus pass")
+
+    response = as_facilitator.post(
+        moderate_url(post), {"action": "merge", "merge-survivor": value, "merge-reason": "Same thing"}
+    )
+
+    assert response.status_code == 200
+    assert message in response.text
+    select = merge_select(response)
+    assert "govuk-select--error" in select["class"]
+    assert select["aria-describedby"] == "id_merge-survivor-error"
+    # What the facilitator wrote is kept, and the list is still there to choose from.
+    assert "Same thing" in response.text
+    assert select.find("option", attrs={"value": str(survivor.pk)}) is not None
+    post.refresh_from_db()
+    assert post.status == PriorityStatus.SUBMITTED
+
+
+def test_a_priority_of_another_consultation_is_not_offered(as_facilitator, post):
+    elsewhere = PriorityFactory(title="Cheaper bus passes elsewhere")
+
+    select = merge_select(as_facilitator.get(moderate_url(post)))
+
+    assert str(elsewhere.pk) not in [o["value"] for o in select.find_all("option")]
+
+
+class Choice(forms.Form):
+    drink = forms.ChoiceField(
+        choices=[("", "Choose"), ("Hot", [("tea", "Tea"), ("coffee", "Coffee")]), ("water", "Water")],
+        widget=QuickSelect(attrs={"class": "extra"}),
+    )
+
+
+def test_the_quick_list_keeps_what_was_chosen_and_its_attributes():
+    html = str(Choice(data={"drink": "coffee"})["drink"])
+    select = BeautifulSoup(html, "html.parser").find("select")
+
+    assert select["name"] == "drink"
+    assert select["id"] == "id_drink"
+    assert select["class"] == ["extra"]
+    assert select.has_attr("required")
+    assert select.find("optgroup")["label"] == "Hot"
+    assert [o["value"] for o in select.find_all("option", selected=True)] == ["coffee"]
+    assert [o.text for o in select.find_all("option")] == ["Choose", "Tea", "Coffee", "Water"]
+
+
+def test_the_quick_list_draws_what_djangos_list_draws():
+    """The same options, groups, values and attributes as Django's own Select, read by a parser."""
+
+    class DjangoChoice(Choice):
+        drink = forms.ChoiceField(choices=Choice.base_fields["drink"].choices, widget=forms.Select)
+
+    def read(html):
+        select = BeautifulSoup(html, "html.parser").find("select")
+        return (
+            {k: v for k, v in select.attrs.items() if k != "class"},
+            [(group.get("label"), o["value"], o.text, o.has_attr("selected")) for o in select.find_all("option")
+             for group in [o.find_parent("optgroup") or {}]],
+        )  # fmt: skip
+
+    for data in ({"drink": "water"}, {"drink": ""}, None):
+        assert read(str(Choice(data=data)["drink"])) == read(str(DjangoChoice(data=data)["drink"]))
+
+
+def test_words_that_say_nothing_and_plurals():
+    assert words("We need more groups, and cheaper buses; the houses are too far") == {
+        "group",
+        "cheaper",
+        "bus",
+        "hous",
+        "far",
+    }
+    assert words("bus pass") == words("buses passes")
+    assert words("lunch box") == words("lunches boxes")
+    assert words("to a it") == set()
+
+
+def test_the_most_alike_are_limited_and_ties_keep_their_order():
+    titles = [(n, f"A bus route {n}") for n in range(8)] + [(9, "Bus passes for all")]
+
+    assert most_alike("bus passes", titles, limit=3) == [(9, "Bus passes for all"), (0, "A bus route 0"),
+                                                         (1, "A bus route 1")]  # fmt: skip
+    assert most_alike("the and for", titles) == []
+    assert most_alike("gardening", titles) == []
