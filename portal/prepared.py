@@ -60,12 +60,21 @@ class PreparedQuery:
 
 
 class PreparedLookup(PreparedQuery):
-    """`lookup.all(pk)`: the instances of `make(pk)`, a queryset filtered on its model's primary
-    key, with the SQL compiled once. `stand_in`: a value of the key's type that no row has."""
+    """`lookup.all(pk)`: the instances of `make(pk)`, a queryset filtered on one value of its
+    model's primary key, or of `field` (the name of one of its fields, such as a foreign key:
+    "voter"; or a field of another model the query filters on through a join), with the SQL
+    compiled once. `stand_in`: a value of the field's type that no row has."""
 
-    def __init__(self, make, stand_in=STAND_IN):
+    def __init__(self, make, stand_in=STAND_IN, field="pk"):
         super().__init__(make)
         self._stand_in = stand_in
+        self._field = field
+
+    def _value_field(self, model):
+        field = self._field
+        if isinstance(field, str):
+            field = model._meta.pk if field == "pk" else model._meta.get_field(field)
+        return field.target_field if field.is_relation else field
 
     def _queryset(self):
         return self._make(self._stand_in)
@@ -83,7 +92,7 @@ class PreparedLookup(PreparedQuery):
 
     def all(self, pk):
         queryset, compiler, sql, params, place = self._compiled or self._compile()
-        field = queryset.model._meta.pk
+        field = self._value_field(queryset.model)
         try:
             pk = field.to_python(pk)
         except ValidationError:

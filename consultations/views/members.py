@@ -155,9 +155,9 @@ def results(request, consultation, pk):
 @require_GET
 @rule_required("consultations.see_own_contributions")
 def my_contributions(request):
-    priorities = selectors.counts_for_author(list(selectors.member_contributions(request.user)), request.user)
+    priorities = selectors.counts_for_author(selectors.member_contributions(request.user), request.user)
     selectors.moderation_for_author(priorities)
-    supported = list(selectors.member_supported_with_responses(request.user))
+    supported = selectors.member_supported_with_responses(request.user)
     for priority in priorities + supported:
         priority.journey = selectors.priority_journey(priority)
         priority.board_response = selectors.board_response_for(priority)

@@ -128,3 +128,40 @@ def test_a_page_for_a_consultation_or_priority_that_is_not_there_is_not_found(cl
     assert client.get("/consultations/999999/").status_code == 404
     assert client.get("/consultations/999999/results/").status_code == 404
     assert client.post("/consultations/priorities/999999/vote/", {"action": "add"}).status_code == 404
+
+
+def test_a_lookup_by_a_foreign_key_reads_what_the_orm_reads(django_assert_num_queries):
+    from consultations.models import Report, Vote
+    from consultations.selectors.contributions import REPORTS_SENT, VOTES_GIVEN
+    from consultations.selectors.members import CONTRIBUTIONS, SUPPORTED_WITH_RESPONSES
+    from tests.factories.consultations import VoteFactory
+
+    member, other = MemberFactory(), MemberFactory()
+    mine = PriorityFactory.create_batch(2, author=member)
+    voted = [VoteFactory(voter=member, priority=priority) for priority in PriorityFactory.create_batch(3)]
+    VoteFactory(voter=other, priority=voted[0].priority)
+    Report.objects.create(priority=mine[0], reporter=member, reason="Unkind")
+    Report.objects.create(priority=mine[1], reporter=other, reason="Not mine")
+
+    with django_assert_num_queries(3):
+        votes, reports, posts = (
+            VOTES_GIVEN.all(member.pk),
+            REPORTS_SENT.all(member.pk),
+            CONTRIBUTIONS.all(member.pk),
+        )
+    assert [(v.pk, v.dots, v.priority.title) for v in votes] == [
+        (v.pk, v.dots, v.priority.title)
+        for v in Vote.objects.filter(voter=member).order_by("-created_at", "-pk")
+    ]
+    assert [(r.reason, r.priority.consultation.question) for r in reports] == [
+        ("Unkind", mine[0].consultation.question)
+    ]
+    assert [fields(p) for p in posts] == [
+        fields(p) for p in Priority.objects.filter(author=member).select_related(
+            "consultation", "theme", "merged_into").order_by("-submitted_at")
+    ]  # fmt: skip
+    assert SUPPORTED_WITH_RESPONSES.all(member.pk) == []
+    # Nobody, or something that is not an id, reads nothing rather than failing.
+    assert VOTES_GIVEN.all(99_999_999) == []
+    assert VOTES_GIVEN.all("not an id") == []
+    assert VOTES_GIVEN.all(2**63) == []
