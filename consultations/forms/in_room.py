@@ -5,9 +5,13 @@ sessions that ended while it was open) or added once as another event with a nam
 form works out which; the view asks services.gathering_choose for a new one.
 """
 
+import copy
+
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from portal.quick_widgets import QuickTextInput
 
 from .. import selectors
 from ..models import MAX_IN_ROOM_VOTES, PLACE_MAX_LENGTH
@@ -24,7 +28,9 @@ def votes_field(label):
         required=False,
         min_value=0,
         max_value=MAX_IN_ROOM_VOTES,
-        widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
+        # Text that brings up a keypad, as GOV.UK advises and the group session forms do: a number
+        # box would turn "ten" into nothing in some browsers, and could not show it back.
+        widget=QuickTextInput(attrs={"inputmode": "numeric", "class": "govuk-input--width-4"}),
         error_messages={
             "invalid": _("Enter a whole number of votes."),
             "min_value": _("Votes cannot be fewer than 0."),
@@ -141,8 +147,19 @@ class TallyForm(forms.Form):
         initial = {f"votes_{pk}": votes for pk, votes in saved.items()}
         super().__init__(*args, initial=initial, **kwargs)
         self.priorities = list(priorities)
+        # One field made, and copied for each box with its own label: making a field (and its
+        # widget) a thousand times took longer than the rest of the sheet.
+        box = votes_field("")
         for priority in self.priorities:
-            self.fields[f"votes_{priority.pk}"] = votes_field(priority.title)
+            field = copy.copy(box)
+            field.label = priority.title
+            self.fields[f"votes_{priority.pk}"] = field
+
+    def boxes(self):
+        """The sheet's boxes, drawn quickly however many there are (consultations/tally_sheet.py)."""
+        from ..tally_sheet import tally_boxes
+
+        return tally_boxes(self)
 
     def counts(self):
         """{priority id: votes}, with None for a box left empty."""

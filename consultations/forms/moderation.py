@@ -4,7 +4,7 @@ ready-written reason is shown in full: the facilitator reads the words the membe
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.quick_select import QuickSelect
+from portal.quick_widgets import QuickSelect
 
 from ..alike import most_alike
 from ..models import REASON_MAX_LENGTH, Priority, ReturnReason

@@ -90,7 +90,7 @@ class TallyView(InRoomView):
 
     def get_form_kwargs(self):
         return {
-            "priorities": selectors.published_priorities(self.consultation),
+            "priorities": selectors.listed_priorities(self.consultation),
             "saved": selectors.saved_counts(self.gathering),
         }
 

@@ -1,5 +1,5 @@
 """The list a facilitator chooses from to join a post into a published priority: the ones most
-like it first, then every other one from A to Z, drawn by portal/quick_select.py, read here as a
+like it first, then every other one from A to Z, drawn by portal.quick_widgets.py, read here as a
 browser reads it (BeautifulSoup, and the HTML checker)."""
 
 import pytest
@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from consultations.alike import most_alike, words
 from consultations.models import PriorityStatus, Vote
-from portal.quick_select import QuickSelect
+from portal.quick_widgets import QuickSelect
 from tests.checks import assert_valid_html
 from tests.factories.consultations import PriorityFactory, VoteFactory
 
