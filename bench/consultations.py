@@ -243,35 +243,6 @@ def bench_page(consultation, viewer, repeats):
     return timings
 
 
-def bench_check_a_post(consultation, author, repeats):
-    """A facilitator's page to check a post waiting in the consultation: its list to join the post
-    into holds every published priority (portal/quick_select.py, consultations/alike.py)."""
-    from django.contrib.auth.models import Group
-    from django.test import Client
-
-    from accounts.roles import FACILITATORS
-    from consultations.models import Priority, PriorityStatus
-
-    facilitator = new_member("bench-facilitator")
-    facilitator.groups.add(Group.objects.get(name=FACILITATORS))
-    waiting = Priority.objects.create(
-        consultation=consultation, title="Cheaper bus passes", status=PriorityStatus.SUBMITTED,
-        explanation="Getting to the groups by bus costs too much.",
-        author=author,
-    )  # fmt: skip
-    client = Client()
-    client.force_login(facilitator)
-    url = f"/consultations/moderation/priorities/{waiting.pk}/"
-    client.get(url)
-    timings = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        response = client.get(url)
-        timings.append(time.perf_counter() - started)
-        assert response.status_code == 200, response.status_code
-    return timings
-
-
 def bench_figures_read(consultation, repeats):
     """A consultation's protected figures as every page that shows them reads them: from the cache,
     nothing changed since they were counted (a cache get and unpickling them)."""
@@ -367,12 +338,13 @@ def main():
             f"worst {max(values) * 1000:.0f} ms over {args.repeats} renders (the first, which counts, not included)"
         )
 
-    timings = bench_check_a_post(page_consultation, users[0], args.repeats)
-    print(
-        f"A facilitator's page to check a post, its list to join it into holding {args.priorities} "
-        f"priorities: median {statistics.median(timings) * 1000:.0f} ms, worst {max(timings) * 1000:.0f} ms "
-        f"over {len(timings)}"
-    )
+    from bench.facilitator_pages import bench_facilitator_pages
+
+    for name, timings in bench_facilitator_pages(page_consultation, users[0], args.repeats).items():
+        print(
+            f"{name}, {args.priorities} priorities: median {statistics.median(timings) * 1000:.0f} ms, "
+            f"worst {max(timings) * 1000:.0f} ms over {len(timings)}"
+        )
 
     timings = bench_figures_read(page_consultation, 200)
     print(

@@ -18,7 +18,14 @@ def signed_in_pages(*, member, facilitator, representative, live, closed):
     from django.urls import reverse
     from django.utils import timezone
 
-    from consultations.models import AgendaItem, BoardMeeting, MeetingStatus, Priority, PriorityStatus
+    from consultations.models import (
+        AgendaItem,
+        BoardMeeting,
+        InRoomGathering,
+        MeetingStatus,
+        Priority,
+        PriorityStatus,
+    )
     from network.models import GroupFacilitator, GroupPage, GroupSession
     from safeguarding.models import Case
 
@@ -37,6 +44,9 @@ def signed_in_pages(*, member, facilitator, representative, live, closed):
     planned = _first(meetings.filter(status=MeetingStatus.PLANNED))
     item = _first(AgendaItem.objects.filter(meeting=meeting)) if meeting else None
     case = _first(Case.objects.all())
+    gathering = InRoomGathering.objects.create(
+        consultation=live, name="The hub", held_on=timezone.localdate()
+    )
 
     def page(label, name, *args, when=True):
         return [(label, reverse(name, args=args))] if when else []
@@ -63,6 +73,7 @@ def signed_in_pages(*, member, facilitator, representative, live, closed):
         *page("check a post", "consultations:moderate", getattr(pending, "pk", 0), when=pending is not None),
         *page("in-room votes: choose the group", "consultations:tallies", live.pk),
         *page("in-room votes entered", "consultations:tally_list", live.pk),
+        *page("the in-room tally sheet", "consultations:tally_sheet", live.pk, gathering.pk),
         *page("write down what the room said", "consultations:gathered_create", live.pk),
         *page("your groups", "network:my_groups"),
         *page("run a session", "network:run_session", getattr(session, "pk", 0), when=session is not None),
