@@ -21,7 +21,8 @@ Prints per endpoint p50/p95/p99 ms, requests/s, % of the bare view's requests/s,
 server-side p50/p95 from the portal's request log (portal/request_log.py); then checks that the
 votes in the database are exactly those seeded plus those the script saw accepted. Last, 8. the
 GET pages again with wrk, whose client costs the shared cores next to nothing (bench/load_wrk.py;
---wrk-seconds, 0 for none).
+--wrk-seconds, 0 for none), then every other page a member, a facilitator and a board
+representative opens (bench/load_pages.py), each as that role, against the same bare view.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_load .venv/bin/python bench/load.py
 
