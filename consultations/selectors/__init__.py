@@ -10,6 +10,7 @@ from .board import (
     consultations_without_board,
     earlier_decisions,
     shortlist_candidates,
+    shortlist_first,
 )
 from .in_room import gathering_choices, in_room_tallies, saved_counts
 from .members import (
@@ -86,6 +87,7 @@ __all__ = [
     "results_for",
     "saved_counts",
     "shortlist_candidates",
+    "shortlist_first",
     "shown_responses",
     "themes_in_results",
 ]

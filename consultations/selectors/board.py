@@ -68,25 +68,46 @@ def earlier_decisions(priority_ids, meeting):
     return found
 
 
+def _ranked_with_agenda(consultation, meeting):
+    on_this_agenda = AgendaItemPriority.objects.filter(meeting=meeting, priority=OuterRef("pk"))
+    return (
+        ranked_priorities(consultation)
+        .select_related(None)
+        .select_related("theme")
+        .annotate(agenda_item_id=Subquery(on_this_agenda.values("agenda_item_id")[:1]))
+    )
+
+
+def _marked(priorities, consultation, meeting, ranks):
+    figures = consultation_figures([consultation.pk])[consultation.pk]
+    shown = [show_on(priority, figures) for priority in priorities]
+    earlier = earlier_decisions([priority.pk for priority in shown], meeting)
+    for priority in shown:
+        priority.rank = ranks[priority.pk]
+        priority.already_on_agenda = priority.agenda_item_id is not None
+        priority.earlier = earlier.get(priority.pk, [])
+    return shown
+
+
 def shortlist_candidates(consultation, meeting):
     """The consultation's ranked results, each marked if it is already on this meeting's agenda
     (`already_on_agenda`, and on which item: `agenda_item_id`) and with what the board said about
     it at earlier meetings (`earlier`)."""
-    figures = consultation_figures([consultation.pk])[consultation.pk]
-    on_this_agenda = AgendaItemPriority.objects.filter(meeting=meeting, priority=OuterRef("pk"))
-    ranked = [
-        show_on(priority, figures)
-        for priority in ranked_priorities(consultation)
-        .select_related(None)
-        .select_related("theme")
-        .annotate(agenda_item_id=Subquery(on_this_agenda.values("agenda_item_id")[:1]))
-    ]
-    earlier = earlier_decisions([priority.pk for priority in ranked], meeting)
-    for rank, priority in enumerate(ranked, start=1):
-        priority.rank = rank
-        priority.already_on_agenda = priority.agenda_item_id is not None
-        priority.earlier = earlier.get(priority.pk, [])
-    return ranked
+    ranked = list(_ranked_with_agenda(consultation, meeting))
+    return _marked(ranked, consultation, meeting, {p.pk: rank for rank, p in enumerate(ranked, start=1)})
+
+
+def shortlist_first(consultation, meeting, first=None):
+    """(candidates, how many there are): the first `first` of the consultation's ranked results
+    that are not on this meeting's agenda yet (all of them if `first` is None), marked as
+    shortlist_candidates marks them, each with its rank among all the results. Only the ones
+    shown are read whole: at 1,000 priorities, reading every one took most of the page's time."""
+    ranked = _ranked_with_agenda(consultation, meeting)
+    order = list(ranked.values_list("pk", "agenda_item_id"))
+    ranks = {pk: rank for rank, (pk, _item) in enumerate(order, start=1)}
+    available = [pk for pk, item in order if item is None]
+    chosen = available if first is None else available[:first]
+    return _marked(ranked.filter(pk__in=chosen), consultation, meeting, ranks), len(available)
 
 
 def agenda_item_candidates(item):

@@ -417,3 +417,67 @@ def test_a_held_meetings_agenda_cannot_be_changed(rep_client, board_world):
     )
     assert response.status_code == 302
     assert snapshot() == before
+
+
+@pytest.fixture
+def one_at_first(monkeypatch, board_world):
+    """The shortlist shows one priority before "Show all"; the top one is already on the agenda."""
+    monkeypatch.setattr("consultations.views.board.SHORTLIST_FIRST", 1)
+    item = AgendaItemFactory(meeting=board_world.meeting)
+    AgendaItemPriority.objects.create(agenda_item=item, meeting=board_world.meeting, priority=board_world.top)
+
+
+def ticked_labels(response):
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup(response.content, "html.parser")
+    return [label.text for label in page.select(".govuk-checkboxes__label")], page
+
+
+def test_the_shortlist_shows_the_first_not_on_the_agenda_with_their_ranks(
+    rep_client, board_world, one_at_first
+):
+    response = rep_client.get(shortlist_url(board_world), {"consultation": board_world.consultation.pk})
+
+    labels, page = ticked_labels(response)
+    assert labels == ["2. A nurse at the drop-in (votes in all: hidden)"]
+    note = page.select_one("#not-shown")
+    assert " ".join(note.text.split()) == (
+        "These are the 1 priority with the most votes. 1 more is not shown. "
+        "Show all 2 priorities (a long page)."
+    )
+    link = note.find("a")["href"]
+    assert link == f"{shortlist_url(board_world)}?consultation={board_world.consultation.pk}&all=yes"
+    assert page.find("input", attrs={"name": "all"}) is None
+
+    everything = rep_client.get(link)
+    labels, page = ticked_labels(everything)
+    assert labels == [
+        "2. A nurse at the drop-in (votes in all: hidden)",
+        '3. =HYPERLINK("http://evil") (votes in all: hidden)',
+    ]
+    assert page.select_one("#not-shown") is None
+    assert page.find("input", attrs={"name": "all"})["value"] == "yes"
+
+
+def test_a_priority_not_shown_can_be_chosen_only_from_the_whole_list(rep_client, board_world, one_at_first):
+    before = snapshot()
+    data = {
+        "consultation": board_world.consultation.pk,
+        "priorities": [board_world.last.pk],
+        "summary": "Later.",
+    }
+
+    refused = rep_client.post(shortlist_url(board_world), data)
+
+    assert refused.status_code == 200
+    assert "One of those priorities cannot be chosen. Please choose again." in refused.text
+    assert snapshot() == before
+
+    for odd in ("no", "YES", "", "yes" * 100):
+        assert rep_client.post(shortlist_url(board_world), {**data, "all": odd}).status_code == 200
+        assert snapshot() == before
+
+    accepted = rep_client.post(shortlist_url(board_world), {**data, "all": "yes"})
+    assert accepted.status_code == 302
+    assert AgendaItem.objects.filter(summary="Later.", priorities=board_world.last).exists()
