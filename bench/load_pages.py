@@ -44,6 +44,14 @@ def signed_in_pages(*, member, facilitator, representative, live, closed):
     planned = _first(meetings.filter(status=MeetingStatus.PLANNED))
     item = _first(AgendaItem.objects.filter(meeting=meeting)) if meeting else None
     case = _first(Case.objects.all())
+    planned_item = None
+    if planned is not None:  # an item on the next meeting's agenda, from the 1,000 closed priorities
+        from consultations.services import agenda_item_create
+
+        top = _first(Priority.objects.filter(consultation=closed, status=PriorityStatus.APPROVED))
+        planned_item = agenda_item_create(
+            meeting=planned, priority_ids=[top.pk], title="Load", summary="Load."
+        )
     gathering = InRoomGathering.objects.create(
         consultation=live, name="The hub", held_on=timezone.localdate()
     )
@@ -90,6 +98,8 @@ def signed_in_pages(*, member, facilitator, representative, live, closed):
             when=planned is not None)],
         *page("attendance figures", "network:attendance_figures"),
         *page("an agenda item", "consultations:agenda_item_edit", getattr(item, "pk", 0), when=item is not None),
+        *page("an item for the next meeting", "consultations:agenda_item_edit", getattr(planned_item, "pk", 0),
+              when=planned_item is not None),
         *page("the board's response", "consultations:response", getattr(item, "pk", 0), when=item is not None),
         *page("plan a meeting", "consultations:meeting_create", getattr(meeting, "board_id", 0),
               when=meeting is not None),

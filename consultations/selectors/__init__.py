@@ -9,7 +9,6 @@ from .board import (
     consultation_ranks,
     consultations_without_board,
     earlier_decisions,
-    shortlist_candidates,
     shortlist_first,
 )
 from .in_room import gathering_choices, in_room_tallies, saved_counts
@@ -86,7 +85,6 @@ __all__ = [
     "response_theme_names",
     "results_for",
     "saved_counts",
-    "shortlist_candidates",
     "shortlist_first",
     "shown_responses",
     "themes_in_results",

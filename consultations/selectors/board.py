@@ -1,6 +1,7 @@
 """The board area's reads: a person's boards, the shortlist, a meeting's agenda, results ranks."""
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.utils import timezone
@@ -89,41 +90,46 @@ def _marked(priorities, consultation, meeting, ranks):
     return shown
 
 
-def shortlist_candidates(consultation, meeting):
-    """The consultation's ranked results, each marked if it is already on this meeting's agenda
-    (`already_on_agenda`, and on which item: `agenda_item_id`) and with what the board said about
-    it at earlier meetings (`earlier`)."""
-    ranked = list(_ranked_with_agenda(consultation, meeting))
-    return _marked(ranked, consultation, meeting, {p.pk: rank for rank, p in enumerate(ranked, start=1)})
+class Candidates(NamedTuple):
+    """Priorities to choose from, and how many could be added to the agenda: `priorities` shows
+    `available - left_out` of them, with those already chosen for the agenda item."""
+
+    priorities: list
+    available: int
+    left_out: int
 
 
-def shortlist_first(consultation, meeting, first=None):
-    """(candidates, how many there are): the first `first` of the consultation's ranked results
-    that are not on this meeting's agenda yet (all of them if `first` is None), marked as
-    shortlist_candidates marks them, each with its rank among all the results. Only the ones
-    shown are read whole: at 1,000 priorities, reading every one took most of the page's time."""
+def shortlist_first(consultation, meeting, first=None, item=None):
+    """Candidates from the consultation's ranked results: those not on this meeting's agenda yet,
+    the first `first` of them (all if None), and those on `item`. Each is marked if it is already
+    on the agenda (`already_on_agenda`, and on which item: `agenda_item_id`), with its rank among
+    all the results and what the board said about it at earlier meetings (`earlier`). Only the
+    ones shown are read whole: at 1,000 priorities, reading every one took most of the page's
+    time, and listing them all made a page of 650 KB."""
     ranked = _ranked_with_agenda(consultation, meeting)
     order = list(ranked.values_list("pk", "agenda_item_id"))
-    ranks = {pk: rank for rank, (pk, _item) in enumerate(order, start=1)}
-    available = [pk for pk, item in order if item is None]
-    chosen = available if first is None else available[:first]
-    return _marked(ranked.filter(pk__in=chosen), consultation, meeting, ranks), len(available)
+    ranks = {pk: rank for rank, (pk, _on) in enumerate(order, start=1)}
+    available = [pk for pk, on in order if on is None]
+    offered = available if first is None else available[:first]
+    own = [pk for pk, on in order if item is not None and on == item.pk]
+    priorities = _marked(ranked.filter(pk__in=[*offered, *own]), consultation, meeting, ranks)
+    return Candidates(priorities, len(available), len(available) - len(offered))
 
 
-def agenda_item_candidates(item):
+def agenda_item_candidates(item, first=None):
     """For changing an agenda item's priorities: its own (ticked) and the others from the same
-    consultations that are not on this meeting's agenda, in ranked order."""
+    consultations that are not on this meeting's agenda (the first `first` of each), in ranked
+    order, as Candidates."""
     consultations = Consultation.objects.filter(
         pk__in=item.priority_links.values("priority__consultation_id")
     )
-    candidates = []
+    priorities, available, left_out = [], 0, 0
     for consultation in consultations.order_by("pk"):
-        candidates += [
-            priority
-            for priority in shortlist_candidates(consultation, item.meeting)
-            if not priority.already_on_agenda or priority.agenda_item_id == item.pk
-        ]
-    return candidates
+        found = shortlist_first(consultation, item.meeting, first, item)
+        priorities += found.priorities
+        available += found.available
+        left_out += found.left_out
+    return Candidates(priorities, available, left_out)
 
 
 def consultations_without_board():

@@ -114,8 +114,24 @@ class MeetingAction(ActionView):
         return reverse("consultations:meeting", args=[self.meeting.pk])
 
 
-# How many of a consultation's priorities the shortlist shows before "Show all".
+# How many of a consultation's priorities the shortlist and an agenda item show before "Show all".
 SHORTLIST_FIRST = 50
+
+
+def first_shown(request):
+    """SHORTLIST_FIRST, or None where the board representative asked to see every priority."""
+    return None if (request.POST.get("all") or request.GET.get("all")) == "yes" else SHORTLIST_FIRST
+
+
+def not_shown(request, candidates, url_name, pk, query):
+    """What the page says of the priorities it leaves out, with a link to show them all."""
+    return {
+        "show_all": first_shown(request) is None,
+        "available": candidates.available,
+        "not_shown": candidates.left_out,
+        "first_shown": candidates.available - candidates.left_out,
+        "all_url": f"{reverse(url_name, args=[pk])}?{urlencode({**query, 'all': 'yes'})}",
+    }
 
 
 class ShortlistView(MeetingAction):
@@ -127,7 +143,6 @@ class ShortlistView(MeetingAction):
     def load(self, pk):
         self.meeting = get_meeting(pk)
         self.consultation = self.chosen_consultation()
-        self.show_all = (self.request.POST.get("all") or self.request.GET.get("all")) == "yes"
 
     def chosen_consultation(self):
         """The board's closed consultation named in the request, or None (an unknown id is ignored)."""
@@ -167,19 +182,17 @@ class ShortlistView(MeetingAction):
         them unless the board representative asked for all. At 1,000 priorities the whole list
         was 650 KB, its page 1.5% of a bare view's requests a second (bench/load.py's sweep);
         boards shortlist from the top."""
-        first = None if self.show_all else SHORTLIST_FIRST
-        shown, self.available = selectors.shortlist_first(self.consultation, self.meeting, first)
-        return {"candidates": shown}
+        self.candidates = selectors.shortlist_first(
+            self.consultation, self.meeting, first_shown(self.request)
+        )
+        return {"candidates": self.candidates.priorities}
 
     def get_context_data(self, **context):
-        query = urlencode({"consultation": self.consultation.pk, "all": "yes"})
+        query = {"consultation": self.consultation.pk}
         return {
             "meeting": self.meeting,
             "consultation": self.consultation,
-            "show_all": self.show_all,
-            "available": self.available,
-            "not_shown": 0 if self.show_all else max(0, self.available - SHORTLIST_FIRST),
-            "all_url": f"{reverse('consultations:shortlist', args=[self.meeting.pk])}?{query}",
+            **not_shown(self.request, self.candidates, "consultations:shortlist", self.meeting.pk, query),
             **context,
         }
 
@@ -213,10 +226,20 @@ class AgendaItemEditView(ItemAction):
 
     def get_form_kwargs(self):
         ticked = [priority.pk for priority in self.item.priorities.all()]
+        self.candidates = None
+        if self.meeting.is_planned:
+            self.candidates = selectors.agenda_item_candidates(self.item, first_shown(self.request))
         return {
             "initial": {"title": self.item.title, "summary": self.item.summary, "priorities": ticked},
-            "candidates": selectors.agenda_item_candidates(self.item) if self.meeting.is_planned else None,
+            "candidates": self.candidates.priorities if self.candidates else None,
         }
+
+    def get_context_data(self, **context):
+        if self.candidates is not None:
+            context.update(
+                not_shown(self.request, self.candidates, "consultations:agenda_item_edit", self.item.pk, {})
+            )
+        return super().get_context_data(**context)
 
     def perform(self, form):
         chosen = form.cleaned_data.get("priorities")

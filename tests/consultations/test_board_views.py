@@ -443,7 +443,7 @@ def test_the_shortlist_shows_the_first_not_on_the_agenda_with_their_ranks(
     assert labels == ["2. A nurse at the drop-in (votes in all: hidden)"]
     note = page.select_one("#not-shown")
     assert " ".join(note.text.split()) == (
-        "These are the 1 priority with the most votes. 1 more is not shown. "
+        "These are the 1 priority with the most votes not on this agenda yet. 1 more is not shown. "
         "Show all 2 priorities (a long page)."
     )
     link = note.find("a")["href"]
@@ -481,3 +481,37 @@ def test_a_priority_not_shown_can_be_chosen_only_from_the_whole_list(rep_client,
     accepted = rep_client.post(shortlist_url(board_world), {**data, "all": "yes"})
     assert accepted.status_code == 302
     assert AgendaItem.objects.filter(summary="Later.", priorities=board_world.last).exists()
+
+
+def test_an_agenda_item_shows_its_own_and_the_first_others(rep_client, board_world, monkeypatch):
+    monkeypatch.setattr("consultations.views.board.SHORTLIST_FIRST", 1)
+    item = AgendaItemFactory(meeting=board_world.meeting, title="Housing")
+    AgendaItemPriority.objects.create(
+        agenda_item=item, meeting=board_world.meeting, priority=board_world.last
+    )
+    url = reverse("consultations:agenda_item_edit", args=[item.pk])
+
+    labels, page = ticked_labels(rep_client.get(url))
+
+    assert labels == [
+        "1. Help with housing forms (votes in all: 6)",
+        '3. =HYPERLINK("http://evil") (votes in all: hidden)',
+    ]
+    assert [box["value"] for box in page.select(".govuk-checkboxes__input[checked]")] == [
+        str(board_world.last.pk)
+    ]
+    note = page.select_one("#not-shown")
+    assert "1 more is not shown." in note.text
+    assert note.find("a")["href"] == f"{url}?all=yes"
+
+    before = snapshot()
+    data = {"title": "Housing", "summary": "About housing.", "priorities_shown": "1",
+            "priorities": [board_world.last.pk, board_world.middle.pk]}  # fmt: skip
+    refused = rep_client.post(url, data)
+    assert "One of those priorities cannot be chosen. Please choose again." in refused.text
+    assert snapshot() == before
+
+    labels, _page = ticked_labels(rep_client.get(f"{url}?all=yes"))
+    assert len(labels) == 3
+    assert rep_client.post(url, {**data, "all": "yes"}).status_code == 302
+    assert set(item.priorities.all()) == {board_world.last, board_world.middle}
