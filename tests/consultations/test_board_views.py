@@ -515,3 +515,23 @@ def test_an_agenda_item_shows_its_own_and_the_first_others(rep_client, board_wor
     assert len(labels) == 3
     assert rep_client.post(url, {**data, "all": "yes"}).status_code == 302
     assert set(item.priorities.all()) == {board_world.last, board_world.middle}
+
+
+def test_the_shortlist_ranks_again_at_once_when_the_counts_change(rep_client, board_world):
+    from tests.factories.consultations import InRoomTallyFactory
+
+    def labels():
+        response = rep_client.get(shortlist_url(board_world), {"consultation": board_world.consultation.pk})
+        return [label.split(" (")[0] for label in ticked_labels(response)[0]]
+
+    assert labels() == [
+        "1. Help with housing forms",
+        "2. A nurse at the drop-in",
+        '3. =HYPERLINK("http://evil")',
+    ]
+    InRoomTallyFactory(priority=board_world.last, votes=20)  # counted late, from a paper sheet
+    assert labels() == [
+        '1. =HYPERLINK("http://evil")',
+        "2. Help with housing forms",
+        "3. A nurse at the drop-in",
+    ]
