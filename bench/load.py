@@ -182,7 +182,6 @@ def wrk_cross_check(args, nginx, data, staff):
         for role, role_pages in data["signed_in_pages"].items()
         for label, path in role_pages
     ]
-    pages.append(("bare view again (reference, not the ratio's)", "/bench/bare/", ""))
     step("8. the wrk cross-check")
     cross_check(nginx.url, nginx.certificate, pages, args.wrk_seconds, args.concurrency)
 
