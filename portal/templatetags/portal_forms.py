@@ -7,7 +7,7 @@ register = template.Library()
 WIDGET_CLASSES = {
     "textarea": "govuk-textarea",
     "select": "govuk-select",
-    "quickselect": "govuk-select",  # portal.quick_widgets.py
+    "quickselect": "govuk-select",  # portal/quick_widgets.py
     "checkbox": "govuk-checkboxes__input",
     "radioselect": "govuk-radios__input",
     "checkboxselectmultiple": "govuk-checkboxes__input",
