@@ -109,7 +109,8 @@ def forget_part(consultation_id, name):
 
 def cached_part(consultation_id, name, render):
     """A part of a page drawn from the consultation's counts and priorities alone (the ranked
-    table, say), the same for everyone who may see it: drawn again only when they change."""
+    table, say), or what such a part is drawn from (the ranked order), the same for everyone who
+    may see it: made again only when they change."""
     stamp = _stamps([consultation_id])[consultation_id]
     key = part_key(consultation_id, name)
     html = _current(cache.get(key), stamp)

@@ -5,13 +5,23 @@ facilitator's list of 1,000 published priorities to join a post into took about 
 (bench/load.py's sweep: 1.8% of a bare view's requests a second), and the in-room tally sheet, a
 box per priority, about 300 ms (consultations/tally_sheet.py). These draw the same
 markup, with every value and attribute escaped, in a fraction of the time
-(tests/portal/test_quick_widgets.py reads both with a parser and compares them)."""
+(tests/consultations/test_merge_choices.py and test_tally_sheet.py read both with a parser
+and compare them)."""
 
 from html import escape
 
 from django import forms
-from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
+
+
+def _attributes(attrs):
+    """Attributes as Django's widget templates write them (True: the name alone; False: left
+    out; anything else as text), each value escaped."""
+    return "".join(
+        f" {key}" if value is True else f' {key}="{escape(str(value))}"'
+        for key, value in attrs.items()
+        if value is not False
+    )
 
 
 class QuickSelect(forms.Select):
@@ -30,17 +40,8 @@ class QuickSelect(forms.Select):
                 yield f'<option value="{escape(option_value)}"{selected}>{escape(str(label))}</option>'
 
         final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
-        # flatatt escapes the attributes; options() escaped every value and label.
-        return mark_safe(f"<select{flatatt(final_attrs)}>{''.join(options(self.choices))}</select>")  # noqa: S308
-
-
-def _attributes(attrs):
-    """flatatt's markup (True: the name alone; False or None: left out), escaped more quickly."""
-    return "".join(
-        f" {key}" if value is True else f' {key}="{escape(str(value))}"'
-        for key, value in attrs.items()
-        if value is not None and value is not False
-    )
+        # Every attribute, value and label is escaped.
+        return mark_safe(f"<select{_attributes(final_attrs)}>{''.join(options(self.choices))}</select>")  # noqa: S308
 
 
 class QuickTextInput(forms.TextInput):

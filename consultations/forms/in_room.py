@@ -15,6 +15,7 @@ from portal.quick_widgets import QuickTextInput
 
 from .. import selectors
 from ..models import MAX_IN_ROOM_VOTES, PLACE_MAX_LENGTH
+from ..tally_sheet import tally_boxes
 from .priorities import ThemeChoiceField, explanation_field, title_field
 
 NEW = "new"
@@ -157,8 +158,6 @@ class TallyForm(forms.Form):
 
     def boxes(self):
         """The sheet's boxes, drawn quickly however many there are (consultations/tally_sheet.py)."""
-        from ..tally_sheet import tally_boxes
-
         return tally_boxes(self)
 
     def counts(self):

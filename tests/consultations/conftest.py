@@ -8,6 +8,13 @@ from tests.factories.consultations import AgendaItemFactory, ConsultationFactory
 
 
 @pytest.fixture
+def as_facilitator(client, facilitator):
+    """The test client, signed in as a facilitator."""
+    client.force_login(facilitator)
+    return client
+
+
+@pytest.fixture
 def board_rep(db):
     return user_with_roles(BOARD_REPRESENTATIVES)
 

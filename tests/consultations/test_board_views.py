@@ -236,15 +236,22 @@ def add_responses(world, count):
         ResponseUpdate.objects.create(response=response, status=response.status, note="Agreed.")
 
 
-def test_query_budgets_do_not_grow(client, board_world, django_assert_max_num_queries):
+def test_query_budgets_do_not_grow(client, board_world, django_assert_max_num_queries, monkeypatch):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
+    monkeypatch.setattr("consultations.views.board.SHORTLIST_FIRST", 2)  # so some are left out
+    item = AgendaItemFactory(meeting=board_world.meeting, priorities=[board_world.top])
     pages = [
         ("board area", reverse("consultations:board"), True, 14),
         ("agenda", reverse("consultations:meeting", args=[board_world.meeting.pk]), True, 15),
         ("you said, we did", reverse("consultations:you_said_we_did"), False, 4),
-    ]
+        ("shortlist", f"{shortlist_url(board_world)}?consultation={board_world.consultation.pk}", True, 10),
+        ("shortlist, all", f"{shortlist_url(board_world)}?consultation={board_world.consultation.pk}&all=yes",
+         True, 10),
+        ("agenda item", reverse("consultations:agenda_item_edit", args=[item.pk]), True, 10),
+        ("agenda item, all", reverse("consultations:agenda_item_edit", args=[item.pk]) + "?all=yes", True, 10),
+    ]  # fmt: skip
 
     def counts():
         measured = {}

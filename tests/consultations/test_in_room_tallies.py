@@ -38,12 +38,6 @@ LONDON = ZoneInfo("Europe/London")
 THE_MORNING_AFTER = datetime(2026, 12, 2, 10, 0, tzinfo=LONDON)
 
 
-@pytest.fixture
-def as_facilitator(client, facilitator):
-    client.force_login(facilitator)
-    return client
-
-
 def choose_url(consultation):
     return reverse("consultations:tallies", args=[consultation.pk])
 

@@ -5,25 +5,15 @@ browser reads it (BeautifulSoup, and the HTML checker)."""
 import pytest
 from bs4 import BeautifulSoup
 from django import forms
-from django.urls import reverse
 
 from consultations.alike import most_alike, words
 from consultations.models import PriorityStatus, Vote
 from portal.quick_widgets import QuickSelect
 from tests.checks import assert_valid_html
+from tests.consultations.test_moderation_views import moderate_url
 from tests.factories.consultations import PriorityFactory, VoteFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def moderate_url(priority):
-    return reverse("consultations:moderate", args=[priority.pk])
-
-
-@pytest.fixture
-def as_facilitator(client, facilitator):
-    client.force_login(facilitator)
-    return client
 
 
 @pytest.fixture

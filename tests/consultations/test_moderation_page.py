@@ -28,12 +28,6 @@ def moderate_url(priority):
 
 
 @pytest.fixture
-def as_facilitator(client, facilitator):
-    client.force_login(facilitator)
-    return client
-
-
-@pytest.fixture
 def waiting(consultation):
     return PriorityFactory(
         consultation=consultation, status=PriorityStatus.SUBMITTED, approved_at=None, title="Waiting one"
