@@ -11,7 +11,14 @@ from .board import (
     earlier_decisions,
     shortlist_first,
 )
-from .in_room import gathering_choices, in_room_tallies, saved_counts
+from .in_room import (
+    TALLY_PAGE_SIZE,
+    gathering_choices,
+    in_room_tallies,
+    posted_sheet_priorities,
+    saved_counts,
+    tally_sheet_page,
+)
 from .members import (
     JOURNEY_STEPS,
     board_response_for,
@@ -51,6 +58,7 @@ __all__ = [
     "JOURNEY_STEPS",
     "PRIORITY_PAGE_SIZE",
     "RESPONSE_PAGE_SIZE",
+    "TALLY_PAGE_SIZE",
     "TIE_BREAK_EXPLANATION",
     "agenda_for",
     "agenda_item_candidates",
@@ -76,6 +84,7 @@ __all__ = [
     "open_consultations",
     "open_reports_for",
     "own_pending_priorities",
+    "posted_sheet_priorities",
     "priority_journey",
     "public_responses",
     "published_count",
@@ -87,5 +96,6 @@ __all__ = [
     "saved_counts",
     "shortlist_first",
     "shown_responses",
+    "tally_sheet_page",
     "themes_in_results",
 ]

@@ -79,7 +79,8 @@ class GatheringChooseView(InRoomView):
 
 
 class TallyView(InRoomView):
-    """Step 2: the sheet for one gathering, filled with what is saved for it."""
+    """Step 2: the sheet for one gathering, a page of priorities at a time, filled with what is
+    saved for them. Saving a page goes on to the next one; the last page goes to every count."""
 
     form_class = TallyForm
     template_name = "consultations/tally_form.html"
@@ -87,15 +88,17 @@ class TallyView(InRoomView):
     def load(self, pk, gathering_pk):
         super().load(pk)
         self.gathering = get_object_or_404(InRoomGathering, pk=gathering_pk, consultation=self.consultation)
+        self.page = selectors.tally_sheet_page(self.consultation, self.request.GET.get("page"))
 
     def get_form_kwargs(self):
-        return {
-            "priorities": selectors.listed_priorities(self.consultation),
-            "saved": selectors.saved_counts(self.gathering),
-        }
+        if self.request.method == "POST":
+            priorities = selectors.posted_sheet_priorities(self.consultation, self.request.POST)
+        else:
+            priorities = list(self.page.object_list)
+        return {"priorities": priorities, "saved": selectors.saved_counts(self.gathering, priorities)}
 
     def get_context_data(self, **context):
-        return super().get_context_data(gathering=self.gathering, **context)
+        return super().get_context_data(gathering=self.gathering, page=self.page, **context)
 
     def perform(self, form):
         return services.tallies_record(
@@ -114,6 +117,9 @@ class TallyView(InRoomView):
         ) % {"count": changed, "where": self.gathering.label}
 
     def success_url(self, result):
+        if self.page.has_next():
+            address = reverse("consultations:tally_sheet", args=[self.consultation.pk, self.gathering.pk])
+            return f"{address}?page={self.page.next_page_number()}"
         return reverse("consultations:tally_list", args=[self.consultation.pk])
 
 
