@@ -8,7 +8,7 @@ import time
 def bench_facilitator_pages(consultation, author, repeats):
     """A facilitator's page to check a post waiting in the consultation (its list to join the post
     into holds every published priority: portal/quick_widgets.py, consultations/alike.py), and the
-    in-room tally sheet, a box per published priority (consultations/tally_sheet.py)."""
+    in-room tally sheet, its first page of boxes (consultations/tally_sheet.py, TALLY_PAGE_SIZE)."""
     from django.contrib.auth.models import Group
     from django.test import Client
     from django.utils import timezone
@@ -30,7 +30,7 @@ def bench_facilitator_pages(consultation, author, repeats):
     client.force_login(facilitator)
     pages = {
         "A facilitator's page to check a post (a list to join it into)": f"/consultations/moderation/priorities/{waiting.pk}/",
-        "The in-room tally sheet (a box per priority)": f"/consultations/{consultation.pk}/in-room-votes/{gathering.pk}/",
+        "The in-room tally sheet (its first page of 50 boxes)": f"/consultations/{consultation.pk}/in-room-votes/{gathering.pk}/",
     }  # fmt: skip
     timings = {}
     for name, url in pages.items():

@@ -24,6 +24,18 @@ def _attributes(attrs):
     )
 
 
+def option(value, label, selected=False):
+    """One <option> of a drop-down list, its value and label escaped."""
+    value = "" if value is None else str(value)
+    return f'<option value="{escape(value)}"{" selected" if selected else ""}>{escape(str(label))}</option>'
+
+
+class DrawnOptions(str):
+    """Options drawn already with option(), to go into a QuickSelect's list as they are: a long list
+    the same for many pages is drawn once and kept (consultations/forms/moderation.py). In the
+    choices, (None, drawn) puts them in the list; (group label, drawn), in a group."""
+
+
 class QuickSelect(forms.Select):
     """A drop-down list. Choices may be grouped, as Django's are: (group label, [(value, label)])."""
 
@@ -32,12 +44,18 @@ class QuickSelect(forms.Select):
 
         def options(choices):
             for option_value, label in choices:
-                if isinstance(label, (list, tuple)):
+                if isinstance(label, DrawnOptions):
+                    yield (
+                        label
+                        if option_value is None
+                        else f'<optgroup label="{escape(str(option_value))}">{label}</optgroup>'
+                    )
+                elif isinstance(label, (list, tuple)):
                     yield f'<optgroup label="{escape(str(option_value))}">{"".join(options(label))}</optgroup>'
-                    continue
-                option_value = "" if option_value is None else str(option_value)
-                selected = " selected" if option_value in chosen else ""
-                yield f'<option value="{escape(option_value)}"{selected}>{escape(str(label))}</option>'
+                else:
+                    yield option(
+                        option_value, label, "" if option_value is None else str(option_value) in chosen
+                    )
 
         final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
         # Every attribute, value and label is escaped.

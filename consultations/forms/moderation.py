@@ -4,9 +4,10 @@ ready-written reason is shown in full: the facilitator reads the words the membe
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from portal.quick_widgets import QuickSelect
+from portal.quick_widgets import DrawnOptions, QuickSelect, option
 
 from ..alike import most_alike
+from ..figures_cache import cached_part
 from ..models import REASON_MAX_LENGTH, Priority, ReturnReason
 from .priorities import explanation_field, title_field
 
@@ -117,9 +118,19 @@ class ModeratorEditForm(forms.Form):
         explanation.error_messages["required"] = _("Write a little about why it matters to them.")
 
 
+def _a_to_z(priorities):
+    """(id, title, its option drawn) for each priority, from A to Z."""
+    titles = sorted(priorities.values_list("pk", "title"), key=lambda choice: choice[1].casefold())
+    return [(pk, title, option(pk, title)) for pk, title in titles]
+
+
 class MergeForm(forms.Form):
     """The published priority to join a post into: those most like it first (consultations/
-    alike.py), then every other one from A to Z, in a list drawn quickly however long it is."""
+    alike.py), then every other one from A to Z, in a list drawn quickly however long it is.
+
+    `queryset` is the consultation's published priorities (selectors.listed_priorities). Their
+    list, drawn, is the same for every post in the consultation until one of them changes, which
+    moves the consultation's mark on (figures_cache): so it is drawn once and kept."""
 
     survivor = forms.ModelChoiceField(
         queryset=Priority.objects.none(),
@@ -137,16 +148,30 @@ class MergeForm(forms.Form):
         super().__init__(*args, **kwargs)
         survivor = self.fields["survivor"]
         survivor.queryset = queryset.exclude(pk=duplicate.pk)
-        titles = sorted(survivor.queryset.values_list("pk", "title"), key=lambda choice: choice[1].casefold())
-        alike = most_alike(f"{duplicate.title} {duplicate.explanation}", titles)
-        others = [choice for choice in titles if choice not in alike]
+        listed = [
+            entry
+            for entry in cached_part(duplicate.consultation_id, "merge-choices", lambda: _a_to_z(queryset))
+            if entry[0] != duplicate.pk
+        ]
+        alike = most_alike(
+            f"{duplicate.title} {duplicate.explanation}", [(pk, title) for pk, title, _ in listed]
+        )
+        shown_first = {pk for pk, _title in alike}
+        chosen = str(self["survivor"].value())
+        others = DrawnOptions(
+            "".join(
+                option(pk, title, selected=True) if str(pk) == chosen else drawn
+                for pk, title, drawn in listed
+                if pk not in shown_first
+            )
+        )
         choices = [("", survivor.empty_label)]
         if alike:
             choices.append((_("Most like this one"), alike))
             if others:
                 choices.append((_("Every other published priority, A to Z"), others))
         else:
-            choices += others
+            choices.append((None, others))
         # The list the page draws; what is sent back is checked against the queryset, as before.
         survivor.widget.choices = choices
 

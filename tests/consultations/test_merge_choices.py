@@ -192,3 +192,62 @@ def test_the_most_alike_are_limited_and_ties_keep_their_order():
                                                          (1, "A bus route 1")]  # fmt: skip
     assert most_alike("the and for", titles) == []
     assert most_alike("gardening", titles) == []
+
+
+def test_the_list_kept_for_the_next_post_follows_every_change_to_the_priorities(
+    as_facilitator, consultation, post, facilitator, member
+):
+    """The A-to-Z list is drawn once and kept for every post in the consultation (figures_cache):
+    a word changed, a priority published, joined or taken down, or an account deleted with its
+    posts each shows on the very next page."""
+    from accounts.services import account_delete
+    from consultations import services
+
+    def listed():
+        return [o.text for o in merge_select(as_facilitator.get(moderate_url(post))).find_all("option")][1:]
+
+    art = PriorityFactory(consultation=consultation, title="An art class, call Sam on 07700 900123")
+    cafe = PriorityFactory(consultation=consultation, title="A cafe open late")
+    assert listed() == ["A cafe open late", "An art class, call Sam on 07700 900123"]
+
+    services.priority_edit_details(
+        priority=art, moderator=facilitator, title="An art class", explanation="Art.", reason="Phone number"
+    )
+    assert listed() == ["A cafe open late", "An art class"]
+
+    waiting = PriorityFactory(
+        consultation=consultation, title="Yoga", status=PriorityStatus.SUBMITTED, approved_at=None
+    )
+    services.priority_approve(priority=waiting, moderator=facilitator)
+    assert listed() == ["A cafe open late", "An art class", "Yoga"]
+
+    services.priority_merge(duplicate=waiting, survivor=art, moderator=facilitator)
+    assert listed() == ["A cafe open late", "An art class"]
+
+    services.priority_remove(priority=cafe, moderator=facilitator, reason="Not about the network")
+    assert listed() == ["An art class"]
+
+    mine = PriorityFactory(consultation=consultation, title="Walks on Sundays", author=member)
+    assert listed() == ["An art class", "Walks on Sundays"]
+    account_delete(user=member, remove_posts=True)
+    assert str(mine.pk) not in [
+        o["value"] for o in merge_select(as_facilitator.get(moderate_url(post))).find_all("option")
+    ]
+
+
+def test_a_choice_from_the_long_list_stays_chosen_when_the_note_is_refused(
+    as_facilitator, consultation, post
+):
+    chosen = PriorityFactory(consultation=consultation, title="Zumba on Fridays")
+    PriorityFactory(consultation=consultation, title="A cafe open late")
+
+    response = as_facilitator.post(
+        moderate_url(post), {"action": "merge", "merge-survivor": str(chosen.pk), "merge-reason": "x" * 1001}
+    )
+
+    assert response.status_code == 200
+    select = merge_select(response)
+    assert [o.text for o in select.find_all("option", selected=True)] == ["Zumba on Fridays"]
+    assert_valid_html(response.text)
+    post.refresh_from_db()
+    assert post.status == PriorityStatus.SUBMITTED
