@@ -17,6 +17,7 @@ from ..models import (
     Priority,
     ResponseStatus,
 )
+from ..priority_choices import priority_rows
 
 MEETING_PLACE_MAX_LENGTH = BoardMeeting._meta.get_field("place").max_length
 MEETING_DAYS_BACK = 365
@@ -93,8 +94,8 @@ class PriorityChoicesForm(forms.Form):
         self.fields["priorities"] = _priorities_field(self.candidates)
 
     def priority_rows(self):
-        by_pk = {priority.pk: priority for priority in self.candidates}
-        return [(choice, by_pk[int(str(choice.data["value"]))]) for choice in self["priorities"]]
+        """The boxes, drawn quickly however many there are (consultations/priority_choices.py)."""
+        return priority_rows(self)
 
 
 class ShortlistForm(PriorityChoicesForm):
