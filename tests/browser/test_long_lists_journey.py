@@ -99,3 +99,36 @@ def test_a_word_on_the_tally_sheet_is_shown_back_with_its_error(page, network_se
     expect(summary.get_by_role("link", name="Enter a whole number of votes.")).to_be_visible()
     expect(page.get_by_label("Washing machines")).to_have_value("ten")
     assert_accessible(page)
+
+
+def test_a_long_tally_sheet_is_filled_in_page_by_page(page, network_settings, monkeypatch):
+    monkeypatch.setattr("consultations.selectors.in_room.TALLY_PAGE_SIZE", 2)
+    facilitator = user_with_roles(FACILITATORS)
+    consultation = ConsultationFactory()
+    for title in ("Washing machines", "A quiet room", "Evening opening"):
+        PriorityFactory(consultation=consultation, title=title)
+    gathering = InRoomGatheringFactory(consultation=consultation)
+
+    sign_in(page, facilitator)
+    page.goto(f"/consultations/{consultation.pk}/in-room-votes/{gathering.pk}/")
+    expect(page.get_by_role("heading", name="Priorities 1 to 2 of 3")).to_be_visible()
+    expect(page.get_by_label("Evening opening")).to_have_count(0)
+    expect(page.get_by_role("navigation", name="Pages of the sheet")).to_be_visible()
+    assert_accessible(page)
+
+    # By keyboard: type in a box, then Enter sends the page and the next one opens.
+    page.get_by_label("A quiet room").fill("4")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("1 count saved for")).to_be_visible()
+    expect(page.get_by_role("heading", name="Priority 3 of 3")).to_be_visible()
+    assert_accessible(page)
+    page.get_by_label("Evening opening").fill("2")
+    page.get_by_role("button", name="Save in-room votes").click()
+    expect(page.get_by_text("1 count saved for")).to_be_visible()
+    expect(page).to_have_url(
+        f"{page.url.split('/consultations/')[0]}/consultations/{consultation.pk}/in-room-votes/entered/"
+    )
+    assert {t.priority.title: t.votes for t in gathering.tallies.select_related("priority")} == {
+        "A quiet room": 4,
+        "Evening opening": 2,
+    }

@@ -154,3 +154,45 @@ def test_a_renamed_theme_shows_in_the_ranked_table_at_once(world, django_capture
     page = results(world).text
     assert "When the hub is open" in page
     assert "Opening times" not in page
+
+
+def test_each_app_server_keeps_its_last_copy_and_reads_nothing_shared_for_it(world, monkeypatch):
+    """The second look uses this process's own copy: the shared copy is not fetched and
+    unpickled again, only the marks that say whether it is still current."""
+    from django.core.cache import cache
+
+    from consultations.figures_cache import copy_key
+
+    rows(world)
+    asked = []
+    get_many = cache.get_many
+    monkeypatch.setattr(
+        cache, "get_many", lambda keys, *a, **k: asked.extend(keys) or get_many(keys, *a, **k)
+    )
+    assert rows(world) == [("Evening opening", "10", "10", "0", "10"), ("A quiet room", "6", "6", "0", "6")]
+    assert asked
+    assert copy_key(world.consultation.pk) not in asked
+
+
+def test_a_vote_on_another_app_server_shows_here_at_once(world):
+    """Another server moves the consultation's mark in the shared cache when a vote lands there:
+    the copy this process kept is not used again."""
+    from django.core.cache import cache
+
+    from consultations.figures_cache import MARK
+    from consultations.models import Vote
+
+    assert figures(world)["Votes online"] == "16"
+    Vote.objects.bulk_create([Vote(priority=world.second, voter=MemberFactory())])  # no signals here
+    cache.set(MARK.format(pk=world.consultation.pk), "moved on by another server", timeout=None)
+    assert figures(world)["Votes online"] == "17"
+
+
+def test_each_process_keeps_only_a_few_copies(db):
+    from consultations.figures_cache import KEEP_HERE_AT_MOST, _here, cached_figures
+
+    ids = list(range(1, KEEP_HERE_AT_MOST + 10))
+    assert cached_figures(ids, lambda wanted: {pk: f"figures of {pk}" for pk in wanted}) == {
+        pk: f"figures of {pk}" for pk in ids
+    }
+    assert len(_here) <= KEEP_HERE_AT_MOST

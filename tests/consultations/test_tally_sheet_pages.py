@@ -116,6 +116,8 @@ def test_a_sheet_of_a_thousand_priorities_can_be_saved_page_by_page(as_facilitat
 
 def test_saving_the_last_page_goes_to_every_count(as_facilitator, consultation, gathering):
     priorities = many_priorities(consultation, TALLY_PAGE_SIZE + 1)
+    last = as_facilitator.get(sheet_url(gathering, 2))
+    assert f"Priority {TALLY_PAGE_SIZE + 1} of {TALLY_PAGE_SIZE + 1}</h2>" in last.text
     sent = {f"votes_{priorities[-1].pk}": "3"}
     response = as_facilitator.post(sheet_url(gathering, 2), sent)
     assert response.url == reverse("consultations:tally_list", args=[consultation.pk])
