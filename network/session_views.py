@@ -6,8 +6,6 @@ get 403. The group's online link is never put in any page: it is only ever email
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import F, Window
-from django.db.models.functions import RowNumber
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,8 +19,9 @@ from safeguarding.checks import has_crisis_words
 from . import services
 from .invitation_queue import attach_referrals_and_invitations
 from .member_calendar import calendar_addresses
-from .models import GroupFacilitator, GroupPage, GroupSession, JoinRequest, SessionRegistration, booked_count
+from .models import GroupFacilitator, GroupPage, GroupSession, JoinRequest, SessionRegistration
 from .rules import facilitated_group_ids
+from .selectors import nearest_sessions
 from .session_forms import (
     AttendanceForm,
     JoinRequestDeclineForm,
@@ -227,7 +226,7 @@ def my_groups(request):
     # The groups they support come first: those are the ones they are asked to keep an eye on.
     groups = sorted(groups, key=lambda group: group.pk not in supported)
     now = timezone.now()
-    nearest = _nearest_sessions(groups, now)
+    nearest = nearest_sessions(groups, now, behind=RUN_SESSIONS_BEHIND, ahead=RUN_SESSIONS_AHEAD)
     waiting = list(
         JoinRequest.objects.filter(group__in=groups, status=JoinRequest.Status.WAITING).select_related(
             "member__profile"
@@ -255,25 +254,6 @@ def supported_until(user):
         return {}
     rows = GroupFacilitator.objects.filter(supported_by=user, support_ends_on__gte=timezone.localdate())
     return dict(rows.order_by("support_ends_on").values_list("group_id", "support_ends_on"))
-
-
-def _nearest_sessions(groups, now):
-    """{group id: its last few past sessions and next few, in time order, each with how many
-    are `booked`}, in two queries however many groups there are."""
-
-    def numbered(sessions, order):
-        return sessions.annotate(place=Window(RowNumber(), partition_by=F("group_id"), order_by=order))
-
-    in_groups = GroupSession.objects.filter(group__in=groups).annotate(booked=booked_count())
-    recent = numbered(in_groups.filter(ends_at__lt=now), F("starts_at").desc())
-    upcoming = numbered(in_groups.filter(ends_at__gte=now), F("starts_at").asc())
-    by_group = {}
-    for session in sorted(
-        [*recent.filter(place__lte=RUN_SESSIONS_BEHIND), *upcoming.filter(place__lte=RUN_SESSIONS_AHEAD)],
-        key=lambda session: session.starts_at,
-    ):
-        by_group.setdefault(session.group_id, []).append(session)
-    return by_group
 
 
 class RunSessionView(ActionView):

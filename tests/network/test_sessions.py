@@ -469,14 +469,47 @@ def test_your_groups_queries_do_not_grow_with_groups(
         GroupSessionFactory(group=each, starts_at=soon(-48), ends_at=soon(-47))
         JoinRequestFactory(group=each)
     signed_in(client, user_with_roles(is_staff=True))
-    # Two queries for all the groups' sessions, however many groups: it was two per group. Two
-    # more for all the groups' referrals and invitations.
-    with django_assert_max_num_queries(17):
+    # One query for all the groups' sessions, however many groups: it was two per group, then two.
+    # Two more for all the groups' referrals and invitations.
+    with django_assert_max_num_queries(16):
         response = client.get(reverse("network:my_groups"))
     html = page_text(response)
     for each in groups:
         assert each.title in html
     assert html.count("A worker at the hub said to ask.") == how_many
+
+
+def test_your_groups_shows_the_two_sessions_just_gone_and_the_next_three(client, group_index):
+    from bs4 import BeautifulSoup
+
+    group = GroupPageFactory(parent=group_index, title="Thursday group")
+    group.sessions.all().delete()
+    gone = [
+        GroupSessionFactory(group=group, starts_at=soon(-24 * d), ends_at=soon(-24 * d + 1))
+        for d in (1, 2, 3)
+    ]
+    running = GroupSessionFactory(group=group, starts_at=soon(-1), ends_at=soon(1))  # not ended: to come
+    ahead = [
+        GroupSessionFactory(group=group, starts_at=soon(24 * d), ends_at=soon(24 * d + 1)) for d in (1, 2, 3)
+    ]
+    SessionRegistrationFactory.create_batch(2, session=gone[0])
+    SessionRegistrationFactory(session=ahead[0])
+    SessionRegistrationFactory(session=ahead[0], status="waiting")  # not booked: not counted
+    other = GroupPageFactory(parent=group_index, title="Another group")
+    other.sessions.all().delete()
+    GroupSessionFactory(group=other, starts_at=soon(2), ends_at=soon(3))
+
+    signed_in(client, facilitator_of(group))
+    soup = BeautifulSoup(client.get(reverse("network:my_groups")).content, "html.parser")
+
+    listed = [
+        (item.a["href"], item.get_text(" ", strip=True).rsplit(": ", 1)[-1])
+        for item in soup.find("h3", string="Sessions").find_next("ul").find_all("li")
+    ]
+    run = [
+        reverse("network:run_session", args=[s.pk]) for s in (gone[1], gone[0], running, ahead[0], ahead[1])
+    ]
+    assert listed == list(zip(run, ["0 booked", "2 booked", "0 booked", "1 booked", "0 booked"], strict=True))
 
 
 @pytest.mark.parametrize("people", [3, 30])
