@@ -110,7 +110,10 @@ def shortlist_first(consultation, meeting, first=None, item=None):
     available = [pk for pk in order if pk not in on_agenda]
     offered = available if first is None else available[:first]
     own = [pk for pk in order if item is not None and on_agenda.get(pk) == item.pk]
-    chosen = Priority.objects.filter(pk__in=[*offered, *own]).select_related("theme")
+    # Only what the boxes show (consultations/priority_choices.py).
+    chosen = Priority.objects.filter(pk__in=[*offered, *own]).only(
+        "pk", "consultation_id", "title", "explanation"
+    )
     return Candidates(
         _marked(chosen, consultation, meeting, ranks, on_agenda),
         len(available),
