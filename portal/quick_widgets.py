@@ -3,7 +3,7 @@
 Django draws each widget, and each option of a drop-down list, with a template of its own: a
 facilitator's list of 1,000 published priorities to join a post into took about 140 ms a page
 (bench/load.py's sweep: 1.8% of a bare view's requests a second), and the in-room tally sheet, a
-box per priority, about 300 ms (consultations/tally_sheet.py). These draw the same
+box per priority, about 300 ms (portal/form_field.py draws its form groups). These draw the same
 markup, with every value and attribute escaped, in a fraction of the time
 (tests/consultations/test_merge_choices.py and test_tally_sheet.py read both with a parser
 and compare them)."""

@@ -9,13 +9,14 @@ import copy
 
 from django import forms
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
+from portal.form_field import draw_field
 from portal.quick_widgets import QuickTextInput
 
 from .. import selectors
 from ..models import MAX_IN_ROOM_VOTES, PLACE_MAX_LENGTH
-from ..tally_sheet import tally_boxes
 from .priorities import ThemeChoiceField, explanation_field, title_field
 
 NEW = "new"
@@ -157,8 +158,8 @@ class TallyForm(forms.Form):
             self.fields[f"votes_{priority.pk}"] = field
 
     def boxes(self):
-        """The sheet's boxes, drawn quickly however many there are (consultations/tally_sheet.py)."""
-        return tally_boxes(self)
+        """The page's boxes, each drawn in Python (portal/form_field.py), every value escaped."""
+        return mark_safe("\n".join(draw_field(self[name]) for name in self.fields))  # noqa: S308
 
     def counts(self):
         """{priority id: votes}, with None for a box left empty."""

@@ -34,3 +34,13 @@ def govuk_widget(bound_field):
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
     return bound_field.as_widget(attrs=attrs)
+
+
+@register.simple_tag
+def form_field(field):
+    """{% form_field field %}: the field's whole form group (portal/form_field.py)."""
+    from django.utils.safestring import mark_safe
+
+    from portal.form_field import draw_field
+
+    return mark_safe(draw_field(field))  # noqa: S308 - every value in it is escaped

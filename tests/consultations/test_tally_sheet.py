@@ -1,13 +1,13 @@
-"""The in-room tally sheet's boxes are drawn in Python (consultations/tally_sheet.py and
+"""The in-room tally sheet's boxes are drawn in Python (portal/form_field.py and
 portal/quick_widgets.QuickTextInput). Read with a parser, they are what Django's templates
-(components/form_fields.html, its widget templates) draw for the same form, with and without
+(the form field component as it was, its widget templates) draw for the same form, with and without
 errors; titles are escaped; each box keeps what was typed in it, even "ten", and says its own
 error, on a page that is valid HTML (a number box could not hold "ten": it was not)."""
 
 import pytest
 from bs4 import BeautifulSoup
 from django import forms
-from django.template.loader import render_to_string
+from django.template import Context
 from django.urls import reverse
 
 from consultations.forms import TallyForm
@@ -32,13 +32,14 @@ def read(html):
 
 
 def drawn_by_django(form):
-    """The form as components/form_fields.html draws it, with Django's own text input."""
+    """The form as the form field component drew it with templates, with Django's own text input."""
     for field in form.fields.values():
         django_input = forms.TextInput(attrs=field.widget.attrs)
         django_input.is_required = field.widget.is_required
         field.widget = django_input
-    html = render_to_string("components/form_fields.html", {"form": form, "error_summary_shown": True})
-    return html
+    from tests.portal.test_form_field import DRAWN_BY_DJANGO
+
+    return "".join(DRAWN_BY_DJANGO.render(Context({"field": field})) for field in form)
 
 
 @pytest.fixture
