@@ -14,6 +14,7 @@ therefore always exact; only their counting is saved. If the cache is away, ever
 afresh, as before.
 """
 
+from threading import Lock
 from uuid import uuid4
 
 from django.core.cache import cache
@@ -43,6 +44,7 @@ COPY_SECONDS = 3600
 # are tens of kilobytes each. The oldest goes when there are more than this many.
 KEEP_HERE_AT_MOST = 32
 _here = {}
+_here_lock = Lock()  # a threaded server's requests share the process's copies
 # A file (cached_file) is kept whole only up to this many characters: a larger one is read from the
 # database as it streams, every time, so memory stays flat however large it grows.
 KEEP_AT_MOST = 1_000_000
@@ -91,9 +93,10 @@ def _kept_here(key, stamp):
 
 
 def _keep_here(key, stamp, value):
-    if key not in _here and len(_here) >= KEEP_HERE_AT_MOST:
-        _here.pop(next(iter(_here)), None)
-    _here[key] = (stamp, value)
+    with _here_lock:
+        if key not in _here and len(_here) >= KEEP_HERE_AT_MOST:
+            _here.pop(next(iter(_here)), None)
+        _here[key] = (stamp, value)
     return value
 
 
