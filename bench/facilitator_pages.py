@@ -8,7 +8,7 @@ import time
 def bench_facilitator_pages(consultation, author, repeats):
     """A facilitator's page to check a post waiting in the consultation (its list to join the post
     into holds every published priority: portal/quick_widgets.py, consultations/alike.py), and the
-    in-room tally sheet, its first page of boxes (consultations/tally_sheet.py, TALLY_PAGE_SIZE)."""
+    in-room tally sheet, its first page of boxes (selectors.TALLY_PAGE_SIZE; portal/form_field.py)."""
     from django.contrib.auth.models import Group
     from django.test import Client
     from django.utils import timezone

@@ -1,6 +1,8 @@
-"""One form field in govuk-frontend's markup, drawn in Python: what templates/components/
-form_field.html draws (a form group with its label or legend, hint, errors and widget: a text
-box, a tick box, or a list of radios or tick boxes).
+"""Form fields in govuk-frontend's markup, drawn in Python ({% load portal_forms %}): the widget
+with its classes and accessible description (|govuk_widget), its hint and errors
+({% field_hint_and_errors %}), or its whole form group ({% form_field %}: the label or legend,
+hint, errors and widget of a text box, a tick box, or a list of radios or tick boxes), which
+templates/components/form_field.html draws.
 
 Drawn with Django's template engine, each field cost two includes and a few dozen lookups, and
 a page such as a facilitator's "check a post", with a dozen fields, spent a fifth of its time
@@ -12,11 +14,41 @@ from html import escape
 
 from django.utils.html import conditional_escape
 
-from .templatetags.portal_forms import govuk_widget
+WIDGET_CLASSES = {
+    "textarea": "govuk-textarea",
+    "select": "govuk-select",
+    "quickselect": "govuk-select",  # portal/quick_widgets.py
+    "checkbox": "govuk-checkboxes__input",
+    "radioselect": "govuk-radios__input",
+    "checkboxselectmultiple": "govuk-checkboxes__input",
+    "clearablefile": "govuk-file-upload",
+    "file": "govuk-file-upload",
+}
+
+
+def govuk_widget(bound_field):
+    """The field's widget with govuk-frontend's class for it, its error class, and the hint and
+    error it is described by."""
+    widget_class = WIDGET_CLASSES.get(bound_field.widget_type, "govuk-input")
+    classes = [widget_class]
+    described_by = []
+    if bound_field.help_text:
+        described_by.append(f"{bound_field.auto_id}-hint")
+    if bound_field.errors:
+        described_by.append(f"{bound_field.auto_id}-error")
+        if widget_class in {"govuk-input", "govuk-textarea", "govuk-select"}:
+            classes.append(f"{widget_class}--error")
+    existing = bound_field.field.widget.attrs.get("class")
+    if existing:
+        classes.append(existing)
+    attrs = {"class": " ".join(classes)}
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    return bound_field.as_widget(attrs=attrs)
 
 
 def hint_and_errors(field):
-    """The field's hint and its errors (templates/components/field_hint_and_errors.html)."""
+    """The field's hint and its errors ({% field_hint_and_errors %}, and each form group)."""
     auto_id = escape(str(field.auto_id))
     drawn = ""
     if field.help_text:

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.quick_widgets import DrawnOptions, QuickSelect, option
 
+from .. import selectors
 from ..alike import most_alike
 from ..figures_cache import cached_part
 from ..models import REASON_MAX_LENGTH, Priority, ReturnReason
@@ -128,9 +129,9 @@ class MergeForm(forms.Form):
     """The published priority to join a post into: those most like it first (consultations/
     alike.py), then every other one from A to Z, in a list drawn quickly however long it is.
 
-    `queryset` is the consultation's published priorities (selectors.listed_priorities). Their
-    list, drawn, is the same for every post in the consultation until one of them changes, which
-    moves the consultation's mark on (figures_cache): so it is drawn once and kept."""
+    The list of the consultation's published priorities, drawn, is the same for every post in it
+    until one of them changes, which moves the consultation's mark on (figures_cache): so it is
+    drawn once and kept."""
 
     survivor = forms.ModelChoiceField(
         queryset=Priority.objects.none(),
@@ -144,13 +145,14 @@ class MergeForm(forms.Form):
     )
     reason = ReasonField(label=_("Note for the record"), required=False)
 
-    def __init__(self, *args, duplicate, queryset, **kwargs):
+    def __init__(self, *args, duplicate, **kwargs):
         super().__init__(*args, **kwargs)
+        published = selectors.listed_priorities(duplicate.consultation)
         survivor = self.fields["survivor"]
-        survivor.queryset = queryset.exclude(pk=duplicate.pk)
+        survivor.queryset = published.exclude(pk=duplicate.pk)
         listed = [
             entry
-            for entry in cached_part(duplicate.consultation_id, "merge-choices", lambda: _a_to_z(queryset))
+            for entry in cached_part(duplicate.consultation_id, "merge-choices", lambda: _a_to_z(published))
             if entry[0] != duplicate.pk
         ]
         alike = most_alike(

@@ -83,13 +83,12 @@ MODERATION_ACTIONS = {
 
 
 def _forms(priority, data=None, action=None):
-    merge_candidates = selectors.listed_priorities(priority.consultation)
     forms = {}
     for name, (form_class, _perform, _done, _section) in MODERATION_ACTIONS.items():
         bound = data if name == action else None
         kwargs = {"prefix": name}
         if form_class is MergeForm:
-            kwargs.update(duplicate=priority, queryset=merge_candidates)
+            kwargs["duplicate"] = priority
         if form_class is ModeratorEditForm and bound is None:
             kwargs["initial"] = {"title": priority.title, "explanation": priority.explanation}
         forms[name] = form_class(bound, **kwargs)
