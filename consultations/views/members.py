@@ -30,6 +30,7 @@ from ..visitors import (
     visitor_sees_results,
 )
 from ..vote_buttons import vote_buttons
+from ..votes_given import votes_given_rows
 from .common import get_consultation
 from .visitor_access import members_or_visitors
 
@@ -161,6 +162,7 @@ def my_contributions(request):
     for priority in priorities + supported:
         priority.journey = selectors.priority_journey(priority)
         priority.board_response = selectors.board_response_for(priority)
+    votes = member_votes_given(request.user)
     any_hidden = any(p.counts_shown and None in (p.online_votes, p.in_room_votes) for p in priorities)
     return render(
         request,
@@ -169,7 +171,8 @@ def my_contributions(request):
             "priorities": priorities,
             "supported": supported,
             "any_hidden": any_hidden,
-            "votes": member_votes_given(request.user),
+            "votes": votes,
+            "vote_rows": votes_given_rows(votes),
             "reports": member_reports_sent(request.user),
         },
     )
