@@ -14,7 +14,6 @@ therefore always exact; only their counting is saved. If the cache is away, ever
 afresh, as before.
 """
 
-from threading import Lock
 from uuid import uuid4
 
 from django.core.cache import cache
@@ -23,6 +22,7 @@ from django.db.models.signals import post_delete, post_save
 from django.utils.translation import get_language
 
 from accounts.signals import account_deleting
+from portal.kept_here import KeptHere
 from portal.page_cache import current_version
 from portal.release import release
 
@@ -42,9 +42,7 @@ COPY_SECONDS = 3600
 # large), and uses them while their marks have not moved on, rather than fetch and unpickle the
 # same copy on every page: for a consultation of 1,000 priorities, its figures and ranked order
 # are tens of kilobytes each. The oldest goes when there are more than this many.
-KEEP_HERE_AT_MOST = 32
-_here = {}
-_here_lock = Lock()  # a threaded server's requests share the process's copies
+here = KeptHere(at_most=32)
 # A file (cached_file) is kept whole only up to this many characters: a larger one is read from the
 # database as it streams, every time, so memory stays flat however large it grows.
 KEEP_AT_MOST = 1_000_000
@@ -87,19 +85,6 @@ def _current(copy, stamp):
     return copy[1] if isinstance(copy, tuple) and len(copy) == 2 and copy[0] == stamp else None
 
 
-def _kept_here(key, stamp):
-    """This process's copy under `key`, if it was made under these marks."""
-    return _current(_here.get(key), stamp)
-
-
-def _keep_here(key, stamp, value):
-    with _here_lock:
-        if key not in _here and len(_here) >= KEEP_HERE_AT_MOST:
-            _here.pop(next(iter(_here)), None)
-        _here[key] = (stamp, value)
-    return value
-
-
 def cached_figures(consultation_ids, count):
     """{consultation id: figures}: copies from the cache where nothing counted has changed since,
     the rest from `count(ids)`, which are kept for next time."""
@@ -107,7 +92,7 @@ def cached_figures(consultation_ids, count):
     stamps = _stamps(ids)
     figures = {}
     for pk in ids:
-        kept = _kept_here(copy_key(pk), stamps[pk])
+        kept = here.get(copy_key(pk), stamps[pk])
         if kept is not None:
             figures[pk] = kept
     wanted = [pk for pk in ids if pk not in figures]
@@ -115,13 +100,13 @@ def cached_figures(consultation_ids, count):
     for pk in wanted:
         figures_now = _current(copies.get(copy_key(pk)), stamps[pk])
         if figures_now is not None:
-            figures[pk] = _keep_here(copy_key(pk), stamps[pk], figures_now)
+            figures[pk] = here.keep(copy_key(pk), stamps[pk], figures_now)
     missing = [pk for pk in ids if pk not in figures]
     if missing:
         counted = count(missing)
         cache.set_many({copy_key(pk): (stamps[pk], counted[pk]) for pk in missing}, timeout=COPY_SECONDS)
         for pk in missing:
-            figures[pk] = _keep_here(copy_key(pk), stamps[pk], counted[pk])
+            figures[pk] = here.keep(copy_key(pk), stamps[pk], counted[pk])
     return figures
 
 
@@ -132,7 +117,7 @@ def part_key(consultation_id, name):
 def forget_part(consultation_id, name):
     """Drop a kept part or file, so the next asking draws or writes it afresh (benchmarks, tests)."""
     cache.delete(part_key(consultation_id, name))
-    _here.pop(part_key(consultation_id, name), None)
+    here.forget(part_key(consultation_id, name))
 
 
 def cached_part(consultation_id, name, render):
@@ -141,14 +126,14 @@ def cached_part(consultation_id, name, render):
     may see it: made again only when they change."""
     stamp = _stamps([consultation_id])[consultation_id]
     key = part_key(consultation_id, name)
-    html = _kept_here(key, stamp)
+    html = here.get(key, stamp)
     if html is not None:
         return html
     html = _current(cache.get(key), stamp)
     if html is None:
         html = render()
         cache.set(key, (stamp, html), timeout=COPY_SECONDS)
-    return _keep_here(key, stamp, html)
+    return here.keep(key, stamp, html)
 
 
 def cached_file(consultation_id, name, write):

@@ -26,6 +26,7 @@ it started with, which nobody reads once the version has moved on.
 """
 
 import hashlib
+import itertools
 import time
 from contextvars import ContextVar
 from functools import wraps
@@ -44,6 +45,8 @@ BYPASS_COOKIES = ("sessionid", "messages", "csrftoken")
 
 # The version the request being answered read, in a holder the middleware puts up for it.
 _this_request = ContextVar("page_cache_this_request", default=None)
+# Versions for requests answered while the cache is away: below zero, and never the same twice.
+_unshared = itertools.count(1)
 
 
 def version_key():
@@ -61,8 +64,15 @@ def _read_version():
     version = cache.get(key)
     if version is None:
         cache.add(key, _first_version(), timeout=None)
-        version = cache.get(key, 1)
+        version = cache.get(key)
+    if version is None:  # the cache is away: a version of this request's own, shared with nobody
+        version = -next(_unshared)
     return version
+
+
+def version_is_shared(version):
+    """False for a version made up while the cache was away: nothing may be kept under it."""
+    return version > 0
 
 
 def current_version():

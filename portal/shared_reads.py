@@ -4,29 +4,64 @@ server through the cache: the Wagtail site a request is for, and site settings.
 Entries carry the content version (portal.page_cache): saving a site or the settings bumps it
 (portal/signals.py), so every app server reads them afresh at once. If the cache is away, they
 are read from the database as before.
+
+Each app server also keeps its own copy of each entry it read (portal/kept_here.py), used while
+the content version it has just read is the one the copy was made under: the site, its settings,
+the menu and the footer's links were four round trips to Redis on every signed-in page. A copy
+is kept pickled, and each request gets its own unpickled object, as from the cache: a view that
+changes the object it was given (a settings form that does not validate) changes nobody else's.
 """
+
+import pickle
 
 from django.core.cache import cache
 from django.core.exceptions import DisallowedHost
 
-from .page_cache import content_changing, current_version
+from .kept_here import KeptHere
+from .page_cache import content_changing, current_version, version_is_shared
 
 KEEP_SECONDS = 3600
+here = KeptHere(at_most=64)
 
 
 def _key(version, name):
     return f"shared:{version}:{name}"
 
 
+def _kept(key, version):
+    kept = here.get(key, version)
+    return None if kept is None else pickle.loads(kept)  # noqa: S301 (pickled here, by this process)
+
+
+def _keep(key, version, value):
+    if version_is_shared(version):  # while the cache is away, every version is new: keep nothing
+        here.keep(key, version, pickle.dumps(value))
+
+
+def _read(key, version):
+    value = _kept(key, version)
+    if value is None:
+        value = cache.get(key)
+        if value is not None:
+            _keep(key, version, value)
+    return value
+
+
+def _store(key, version, value):
+    cache.set(key, value, timeout=KEEP_SECONDS)
+    _keep(key, version, value)
+
+
 def remember(name, make):
     """The value stored under `name` for the current content version; made (and stored) if none.
     It is not stored if the content changed meanwhile: it may be the old value."""
     version = current_version()
-    value = cache.get(_key(version, name))
+    key = _key(version, name)
+    value = _read(key, version)
     if value is None:
         value = make()
         if value is not None and current_version() == version:
-            cache.set(_key(version, name), value, timeout=KEEP_SECONDS)
+            _store(key, version, value)
     return value
 
 
@@ -64,12 +99,12 @@ class SiteMiddleware:
         except DisallowedHost:
             return self.get_response(request)  # Django answers 400 further in
         version = current_version()
-        site = cache.get(_key(version, name))
+        site = _read(_key(version, name), version)
         if site is not None:
             request._wagtail_site = site
             return self.get_response(request)
         response = self.get_response(request)
         found = getattr(request, "_wagtail_site", None)
         if found is not None and current_version() == version:
-            cache.set(_key(version, name), found, timeout=KEEP_SECONDS)
+            _store(_key(version, name), version, found)
         return response

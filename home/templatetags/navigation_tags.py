@@ -1,18 +1,16 @@
 from django import template
-from django.core.cache import cache
 from wagtail.models import Site
 
 from network.models import StandardPage
 from portal.models import page_url
-from portal.page_cache import current_version
+from portal.shared_reads import remember
 
 register = template.Library()
 
 
 def cached_for_content(name, site, compute):
     """Links that only change when content does: kept until the content version moves on."""
-    key = f"{name}:{current_version()}:{site.pk}"
-    return cache.get_or_set(key, compute, timeout=60 * 60)
+    return remember(f"{name}:{site.pk}", compute)
 
 
 def current_section(request_path, urls):

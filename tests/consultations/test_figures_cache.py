@@ -189,10 +189,10 @@ def test_a_vote_on_another_app_server_shows_here_at_once(world):
 
 
 def test_each_process_keeps_only_a_few_copies(db):
-    from consultations.figures_cache import KEEP_HERE_AT_MOST, _here, cached_figures
+    from consultations.figures_cache import cached_figures, here
 
-    ids = list(range(1, KEEP_HERE_AT_MOST + 10))
+    ids = list(range(1, here.at_most + 10))
     assert cached_figures(ids, lambda wanted: {pk: f"figures of {pk}" for pk in wanted}) == {
         pk: f"figures of {pk}" for pk in ids
     }
-    assert len(_here) <= KEEP_HERE_AT_MOST
+    assert len(here) <= here.at_most
