@@ -116,6 +116,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's form renderer, with the widgets nearly every form uses drawn in Python.
+FORM_RENDERER = "portal.form_renderer.FormRenderer"
+
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
