@@ -22,7 +22,8 @@ server-side p50/p95 from the portal's request log (portal/request_log.py); then 
 votes in the database are exactly those seeded plus those the script saw accepted. Last, 8. the
 GET pages again with wrk, whose client costs the shared cores next to nothing (bench/load_wrk.py;
 --wrk-seconds, 0 for none), then every other page a member, a facilitator and a board
-representative opens (bench/load_pages.py), each as that role, against the same bare view.
+representative opens (bench/load_pages.py), each as that role, against the same bare view; a page
+under 12% of it is loaded twice more between fresh bare runs, and its median share given.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_load .venv/bin/python bench/load.py
 
