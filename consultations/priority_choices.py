@@ -38,6 +38,7 @@ def priority_rows(form):
     name = escape(bound.html_name)
     ticked = {str(value) for value in bound.value() or []}
     by_pk = {priority.pk: priority for priority in form.candidates}
+    why_it_matters = escape(_("Why it matters:"))  # once, not once a row
     rows = []
     for index, (value, label) in enumerate(bound.field.choices):
         priority = by_pk[value]
@@ -50,7 +51,7 @@ def priority_rows(form):
             f'<input class="govuk-checkboxes__input" id="{box}" name="{name}" type="checkbox" value="{escape(str(value))}"{checked} aria-describedby="{box}-hint">\n'
             f'<label class="govuk-label govuk-checkboxes__label" for="{box}">{escape(str(label))}</label>\n'
             f'<div id="{box}-hint" class="govuk-hint govuk-checkboxes__hint">\n'
-            f'<span class="portal-why-it-matters">{escape(_("Why it matters:"))} {why}</span>{earlier}\n'
+            f'<span class="portal-why-it-matters">{why_it_matters} {why}</span>{earlier}\n'
             f"</div>\n</div>"
         )
     return mark_safe("\n".join(rows))  # noqa: S308

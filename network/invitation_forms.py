@@ -5,6 +5,8 @@ import re
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.model_choices import ModelChoiceField
+
 from .models.invitations import PHONE_MAX_LENGTH, REFERRAL_NAME_MAX_LENGTH, REFERRAL_REASON_MAX_LENGTH
 from .models.sessions import JOIN_MESSAGE_MAX_LENGTH
 from .session_forms import clean_note
@@ -18,7 +20,7 @@ EMAIL_ERRORS = {
 }
 
 
-class GroupChoiceField(forms.ModelChoiceField):
+class GroupChoiceField(ModelChoiceField):
     def label_from_instance(self, group):
         return group.title
 

@@ -4,6 +4,7 @@ ready-written reason is shown in full: the facilitator reads the words the membe
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.model_choices import ModelChoiceField
 from portal.quick_widgets import DrawnOptions, QuickSelect, option
 
 from .. import selectors
@@ -61,7 +62,7 @@ class ReasonField(forms.CharField):
         )
 
 
-class ReadyReasonChoiceField(forms.ModelChoiceField):
+class ReadyReasonChoiceField(ModelChoiceField):
     """A ready-written reason, shown with the whole message the member will read."""
 
     def label_from_instance(self, reason):

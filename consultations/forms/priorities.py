@@ -3,6 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from portal.model_choices import ModelChoiceField
+
 from ..models import EXPLANATION_MAX_LENGTH, REASON_MAX_LENGTH, TITLE_MAX_LENGTH, NotificationPreferences
 
 SHOW_NAME_CHOICES = [
@@ -41,7 +43,7 @@ def explanation_field():
     )
 
 
-class ThemeChoiceField(forms.ModelChoiceField):
+class ThemeChoiceField(ModelChoiceField):
     def __init__(self, consultation, **kwargs):
         super().__init__(
             queryset=consultation.themes.all(),
