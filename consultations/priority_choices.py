@@ -8,8 +8,8 @@ every value escaped (tests/consultations/test_priority_choices.py reads both wit
 
 from html import escape
 
-from django.template.defaultfilters import linebreaksbr
 from django.utils.safestring import mark_safe
+from django.utils.text import normalize_newlines
 from django.utils.translation import gettext as _
 
 from portal.times import day
@@ -44,7 +44,7 @@ def priority_rows(form):
         priority = by_pk[value]
         box = escape(f"{bound.auto_id}_{index}")
         checked = " checked" if str(value) in ticked else ""
-        why = linebreaksbr(priority.explanation, autoescape=True)
+        why = escape(normalize_newlines(priority.explanation)).replace("\n", "<br>")  # |linebreaksbr
         earlier = "".join(_earlier(e) for e in getattr(priority, "earlier", []))
         rows.append(
             f'<div class="govuk-checkboxes__item">\n'

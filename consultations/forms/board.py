@@ -5,6 +5,7 @@ from datetime import datetime, time, timedelta
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ..figures import HIDDEN_WORD
@@ -55,16 +56,16 @@ def _agenda_title_field(required):
 
 class RankedPriorityChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, priority):
-        label = _("%(rank)s. %(title)s (votes in all: %(votes)s)") % {
+        label = gettext("%(rank)s. %(title)s (votes in all: %(votes)s)") % {
             "rank": priority.rank,
             "title": priority.title,
             "votes": HIDDEN_WORD if priority.total_votes is None else priority.total_votes,
         }
         answered = [earlier for earlier in getattr(priority, "earlier", []) if earlier.status]
         if answered:
-            label += " " + _("Answered before: %(status)s") % {"status": answered[0].status}
+            label += " " + gettext("Answered before: %(status)s") % {"status": answered[0].status}
         elif getattr(priority, "earlier", None):
-            label += " " + _("On an earlier agenda, not answered yet")
+            label += " " + gettext("On an earlier agenda, not answered yet")
         return label
 
 

@@ -4,7 +4,8 @@ shortlist, agenda items and the board's responses. The rules decide, services wr
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.db.models import prefetch_related_objects
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,6 +22,7 @@ from ..taken_down import hide_taken_down
 
 # What the board's pages read first, compiled once (portal/prepared.py).
 MEETING = PreparedLookup(lambda pk: BoardMeeting.objects.select_related("board").filter(pk=pk))
+AGENDA_ITEM = PreparedLookup(lambda pk: AgendaItem.objects.select_related("meeting__board").filter(pk=pk))
 CONSULTATION_WITH_BOARD = PreparedLookup(
     lambda pk: Consultation.objects.select_related("board").filter(pk=pk)
 )
@@ -32,9 +34,8 @@ def get_meeting(pk):
 
 def get_item(pk):
     """The agenda item, showing neutral words over anything a moderator took down."""
-    item = get_object_or_404(
-        AgendaItem.objects.select_related("meeting__board").prefetch_related("priorities"), pk=pk
-    )
+    item = AGENDA_ITEM.get_or_404(pk)
+    prefetch_related_objects([item], "priorities")
     return hide_taken_down([item])[0]
 
 
