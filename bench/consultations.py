@@ -254,7 +254,7 @@ def bench_figures_read(consultation, repeats, kept_here=True):
     timings = []
     for _ in range(repeats):
         if not kept_here:
-            figures_cache._here.clear()
+            figures_cache.here.clear()
         started = time.perf_counter()
         consultation_figures([consultation.pk])
         timings.append(time.perf_counter() - started)

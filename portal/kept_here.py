@@ -32,3 +32,6 @@ class KeptHere:
 
     def forget(self, key):
         self._copies.pop(key, None)
+
+    def clear(self):
+        self._copies.clear()
