@@ -31,8 +31,8 @@ def _shown(value):
     return conditional_escape(str(localize(template_localtime(value))))
 
 
-def _attributes(attrs):
-    """django/forms/widgets/attrs.html."""
+def attributes(attrs):
+    """django/forms/widgets/attrs.html (also portal/quick_widgets.py's)."""
     return "".join(
         f" {_shown(name)}" if value is True else f' {_shown(name)}="{_as_text(value)}"'
         for name, value in attrs.items()
@@ -40,22 +40,23 @@ def _attributes(attrs):
     )
 
 
-def _input(widget):
+def draw_input(widget):
+    """django/forms/widgets/input.html, from a widget's context: type, name, value, attrs."""
     value = "" if widget["value"] is None else f' value="{_as_text(widget["value"])}"'
-    return f'<input type="{_shown(widget["type"])}" name="{_shown(widget["name"])}"{value}{_attributes(widget["attrs"])}>'
+    return f'<input type="{_shown(widget["type"])}" name="{_shown(widget["name"])}"{value}{attributes(widget["attrs"])}>'
 
 
 def _textarea(widget):
     value = _shown(widget["value"]) if widget["value"] else ""
-    return f'<textarea name="{_shown(widget["name"])}"{_attributes(widget["attrs"])}>\n{value}</textarea>'
+    return f'<textarea name="{_shown(widget["name"])}"{attributes(widget["attrs"])}>\n{value}</textarea>'
 
 
 def _option(option):
-    return f'<option value="{_as_text(option["value"])}"{_attributes(option["attrs"])}>{_shown(option["label"])}</option>'
+    return f'<option value="{_as_text(option["value"])}"{attributes(option["attrs"])}>{_shown(option["label"])}</option>'
 
 
 def _select(widget):
-    drawn = [f'<select name="{_shown(widget["name"])}"{_attributes(widget["attrs"])}>']
+    drawn = [f'<select name="{_shown(widget["name"])}"{attributes(widget["attrs"])}>']
     for group_name, group_choices, _group_index in widget["optgroups"]:
         if group_name:
             drawn.append(f'\n  <optgroup label="{_shown(group_name)}">')
@@ -78,7 +79,7 @@ def _every_option_is_plain(widget):
 
 INPUTS = "input text number email url password hidden date datetime time search tel color checkbox file"
 DRAWN_IN_PYTHON = {
-    **{f"{WIDGETS}{name}.html": _input for name in INPUTS.split()},
+    **{f"{WIDGETS}{name}.html": draw_input for name in INPUTS.split()},
     f"{WIDGETS}textarea.html": _textarea,
     f"{WIDGETS}select.html": _select,
 }

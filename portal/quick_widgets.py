@@ -13,15 +13,7 @@ from html import escape
 from django import forms
 from django.utils.safestring import mark_safe
 
-
-def _attributes(attrs):
-    """Attributes as Django's widget templates write them (True: the name alone; False: left
-    out; anything else as text), each value escaped."""
-    return "".join(
-        f" {key}" if value is True else f' {key}="{escape(str(value))}"'
-        for key, value in attrs.items()
-        if value is not False
-    )
+from .form_renderer import attributes, draw_input
 
 
 def option(value, label, selected=False):
@@ -59,15 +51,18 @@ class QuickSelect(forms.Select):
 
         final_attrs = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
         # Every attribute, value and label is escaped.
-        return mark_safe(f"<select{_attributes(final_attrs)}>{''.join(options(self.choices))}</select>")  # noqa: S308
+        return mark_safe(f"<select{attributes(final_attrs)}>{''.join(options(self.choices))}</select>")  # noqa: S308
 
 
 class QuickTextInput(forms.TextInput):
+    """A text box drawn straight from its attributes, without a widget context (a box per priority
+    on the tally sheet), by the form renderer's own drawing."""
+
     def render(self, name, value, attrs=None, renderer=None):
-        shown = self.format_value(value)
-        value_attr = "" if shown is None else f' value="{escape(str(shown))}"'
-        final_attrs = self.build_attrs(self.attrs, attrs)
-        # Every value and attribute is escaped.
-        return mark_safe(  # noqa: S308
-            f'<input type="{self.input_type}" name="{escape(name)}"{value_attr}{_attributes(final_attrs)}>'
-        )
+        widget = {
+            "type": self.input_type,
+            "name": name,
+            "value": self.format_value(value),
+            "attrs": self.build_attrs(self.attrs, attrs),
+        }
+        return mark_safe(draw_input(widget))  # noqa: S308 (every value is escaped)
