@@ -6,6 +6,8 @@ more that say something ("bus", "passes"), counting a word and its plural as one
 for thousands of titles on each page."""
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 # Words that say nothing about what a priority is about.
 _PLAIN_WORDS = """about after again also and any are because been being but can could did does doing
@@ -42,12 +44,19 @@ def most_alike(text, candidates, limit=5):
     wanted = words(text)
     if not wanted:
         return []
-    scored = []
-    for order, (_value, title) in enumerate(candidates):
-        lowered = title.lower()
-        # A stem is the start of the word it came from, so a title without any of them as text
-        # shares none of them: most titles are passed over without being split into words.
-        if any(stem in lowered for stem in wanted):
-            scored.append((len(wanted & words(lowered)), order))
+    lowered = [title.lower() for _value, title in candidates]
+    # A stem is the start of the word it came from, so a title without any of them as text shares
+    # none of them: each stem is looked for once in all the titles together (a search in C), and
+    # only the titles it is found in are split into words.
+    together = "\0".join(lowered)
+    starts = list(accumulate((len(title) + 1 for title in lowered), initial=0))
+    found = set()
+    for stem in wanted:
+        at = together.find(stem)
+        while at != -1:
+            order = bisect_right(starts, at) - 1
+            found.add(order)
+            at = together.find(stem, starts[order + 1])
+    scored = ((len(wanted & words(lowered[order])), order) for order in sorted(found))
     best = sorted((item for item in scored if item[0]), key=lambda item: (-item[0], item[1]))[:limit]
     return [candidates[order] for _score, order in best]

@@ -8,8 +8,8 @@ compiles its query once and runs the same SQL on each call; a PreparedLookup com
 stand-in value no row has, and runs it with the real value in the stand-in's place. The rows
 become model instances through Django's own ModelIterable, as in any query: select_related,
 only() and annotations behave as the ORM has them (tests/portal/test_prepared.py compares the two
-on both databases). Parameters are still bound by the client, as for every other query: nothing is
-prepared on the database server, so a pooler in transaction mode (PgBouncer) is no problem.
+on both databases). This saves putting the SQL together in Python; planning it in PostgreSQL is
+saved by the statements psycopg prepares there (server-side binding, portal/settings/base.py).
 
 The compiled state is per process and only read once made, so threads may share it.
 

@@ -5,11 +5,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from portal.model_choices import ModelChoiceField
-from portal.quick_widgets import DrawnOptions, QuickSelect, option
+from portal.quick_widgets import DrawnOptions, QuickSelect
 
 from .. import selectors
 from ..alike import most_alike
 from ..figures_cache import cached_part
+from ..merge_choices import AToZ
 from ..models import REASON_MAX_LENGTH, Priority, ReturnReason
 from .priorities import explanation_field, title_field
 
@@ -121,9 +122,8 @@ class ModeratorEditForm(forms.Form):
 
 
 def _a_to_z(priorities):
-    """(id, title, its option drawn) for each priority, from A to Z."""
-    titles = sorted(priorities.values_list("pk", "title"), key=lambda choice: choice[1].casefold())
-    return [(pk, title, option(pk, title)) for pk, title in titles]
+    """The priorities, drawn as options from A to Z."""
+    return AToZ(sorted(priorities.values_list("pk", "title"), key=lambda choice: choice[1].casefold()))
 
 
 class MergeForm(forms.Form):
@@ -151,22 +151,15 @@ class MergeForm(forms.Form):
         published = selectors.listed_priorities(duplicate.consultation)
         survivor = self.fields["survivor"]
         survivor.queryset = published.exclude(pk=duplicate.pk)
-        listed = [
-            entry
-            for entry in cached_part(duplicate.consultation_id, "merge-choices", lambda: _a_to_z(published))
-            if entry[0] != duplicate.pk
+        a_to_z = cached_part(duplicate.consultation_id, "merge-choices", lambda: _a_to_z(published))
+        duplicate_id = duplicate.pk
+        text = f"{duplicate.title} {duplicate.explanation}"
+        # One more than shown, as the post itself (when published) is in the list, and most like itself.
+        alike = [choice for choice in most_alike(text, a_to_z.choices, limit=6) if choice[0] != duplicate_id][
+            :5
         ]
-        alike = most_alike(
-            f"{duplicate.title} {duplicate.explanation}", [(pk, title) for pk, title, _ in listed]
-        )
-        shown_first = {pk for pk, _title in alike}
-        chosen = str(self["survivor"].value())
         others = DrawnOptions(
-            "".join(
-                option(pk, title, selected=True) if str(pk) == chosen else drawn
-                for pk, title, drawn in listed
-                if pk not in shown_first
-            )
+            a_to_z.options({duplicate_id, *(pk for pk, _title in alike)}, chosen=self["survivor"].value())
         )
         choices = [("", survivor.empty_label)]
         if alike:

@@ -109,7 +109,8 @@ def shortlist_first(consultation, meeting, first=None, item=None):
     ranks = {pk: rank for rank, pk in enumerate(order, start=1)}
     available = [pk for pk in order if pk not in on_agenda]
     offered = available if first is None else available[:first]
-    own = [pk for pk in order if item is not None and on_agenda.get(pk) == item.pk]
+    item_id = item.pk if item is not None else None
+    own = [pk for pk, on in on_agenda.items() if item_id is not None and on == item_id and pk in ranks]
     # Only what the boxes show (consultations/priority_choices.py).
     chosen = Priority.objects.filter(pk__in=[*offered, *own]).only(
         "pk", "consultation_id", "title", "explanation"

@@ -251,3 +251,84 @@ def test_a_choice_from_the_long_list_stays_chosen_when_the_note_is_refused(
     assert_valid_html(response.text)
     post.refresh_from_db()
     assert post.status == PriorityStatus.SUBMITTED
+
+
+def test_the_search_through_all_the_titles_finds_what_one_title_at_a_time_finds():
+    """most_alike looks for each word in all the titles together. It must pick what comparing the
+    words of each title in turn picks, whatever the titles hold (capitals, letters that change
+    length when lowered, words split across two titles, the first and last title)."""
+
+    def one_at_a_time(text, candidates, limit=5):
+        wanted = words(text)
+        scored = [(len(wanted & words(title)), order) for order, (_value, title) in enumerate(candidates)]
+        best = sorted((item for item in scored if item[0]), key=lambda item: (-item[0], item[1]))[:limit]
+        return [candidates[order] for _score, order in best]
+
+    titles = [
+        "Bus",  # the first title, and a word the next title ends with
+        "passes for everyone on the bus",
+        "İstanbul-style lunches at the hub",  # İ lowers to two characters
+        "Lunch boxes",
+        "buses",
+        "A house near the hub",
+        "",
+        "Houses",
+        "tram",  # "bus" + "tram" joined would read "bustram"
+        "passes",  # the last title
+    ]
+    candidates = list(enumerate(titles))
+    for text in [
+        "bus passes",
+        "lunch",
+        "houses by the hub",
+        "tram",
+        "passes",
+        "stanbul lunch",
+        "nothing here",
+    ]:
+        for limit in (1, 3, 5, 20):
+            assert most_alike(text, candidates, limit) == one_at_a_time(text, candidates, limit), (
+                text,
+                limit,
+            )
+
+
+def test_a_published_post_is_not_offered_to_join_into_itself(as_facilitator, consultation):
+    """A published post (checked again after a report) is in the kept A-to-Z list, and is the one
+    most like itself: it is left out, and the five most like it are the five others."""
+    published = PriorityFactory(consultation=consultation, title="Bus passes for the hub")
+    alike = [PriorityFactory(consultation=consultation, title=f"Bus passes {n}") for n in range(6)]
+    PriorityFactory(consultation=consultation, title="A cafe open late")
+
+    select = merge_select(as_facilitator.get(moderate_url(published)))
+
+    most, others = select.find_all("optgroup")
+    assert [o["value"] for o in most.find_all("option")] == [str(p.pk) for p in alike[:5]]
+    assert [o.text for o in others.find_all("option")] == ["A cafe open late", "Bus passes 5"]
+    assert str(published.pk) not in [o["value"] for o in select.find_all("option")]
+
+
+@pytest.mark.parametrize(
+    "leave_out, chosen",
+    [
+        ((), None),
+        ((0,), None),
+        ((9,), "9"),
+        ((0, 1, 2), "3"),
+        ((4, 5), "5"),
+        ((3, 8), "0"),
+        ((), "7"),
+        ((1,), "x"),
+    ],
+)
+def test_the_kept_list_less_a_few_is_the_list_drawn_without_them(leave_out, chosen):
+    """AToZ cuts options out of one kept string; the result must be the options drawn one by one."""
+    from consultations.merge_choices import AToZ
+    from portal.quick_widgets import option
+
+    choices = [(n, f"Title <{n}> & more") for n in range(10)]
+    expected = "".join(
+        option(pk, title, selected=str(pk) == chosen) for pk, title in choices if pk not in leave_out
+    )
+
+    assert AToZ(choices).options(leave_out, chosen) == expected
