@@ -141,7 +141,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # CONN_MAX_AGE) keep the prepared statements; PgBouncer needs max_prepared_statements set
     # (docs/scaling.md). PREPARE_THRESHOLD=0 in the environment turns it off.
     DATABASES["default"]["OPTIONS"]["server_side_binding"] = True
-    DATABASES["default"]["OPTIONS"]["prepare_threshold"] = int(os.environ.get("PREPARE_THRESHOLD", "5")) or None
+    DATABASES["default"]["OPTIONS"]["prepare_threshold"] = (
+        int(os.environ.get("PREPARE_THRESHOLD", "5")) or None
+    )
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers carry on while a vote is being written.
     DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
