@@ -3,11 +3,12 @@
 from functools import cached_property
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import BooleanField, Case, ExpressionWrapper, F, Q, When, Window
+from django.db.models import BooleanField, Case, ExpressionWrapper, F, IntegerField, Q, When, Window
 from django.db.models.functions import RowNumber
 from django.utils import timezone
 from wagtail.models import Page
 
+from portal.prepared import PreparedShape
 from portal.private_sections import private_q
 
 from .models import (
@@ -89,12 +90,9 @@ class HomePageSummary:
         return list(NewsPage.objects.live().exclude(self._private).order_by("-date", "-pk")[:HOME_NEWS_SHOWN])
 
 
-def nearest_sessions(groups, now, *, behind, ahead):
-    """{group id: its last `behind` past sessions and next `ahead`, in time order, each with how many
-    are `booked`}, in one query however many groups there are (two took twice the time: most
-    of a query's time here is Django putting it together)."""
+def _nearest(groups, now, most):
     past = Q(ends_at__lt=now)
-    sessions = (
+    return (
         GroupSession.objects.filter(group__in=groups)
         .annotate(
             booked=booked_count(),
@@ -105,8 +103,24 @@ def nearest_sessions(groups, now, *, behind, ahead):
                 order_by=[Case(When(past, then=F("starts_at"))).desc(nulls_last=True), F("starts_at").asc()],
             ),
         )
-        .filter(place__lte=max(behind, ahead))
+        .filter(place__lte=most)
     )
+
+
+# Putting the query together took most of its time: its SQL is compiled once for each number of groups.
+NEAREST = PreparedShape(
+    _nearest,
+    groups=GroupSession._meta.get_field("group"),
+    now=GroupSession._meta.get_field("ends_at"),
+    most=IntegerField(),
+)
+
+
+def nearest_sessions(groups, now, *, behind, ahead):
+    """{group id: its last `behind` past sessions and next `ahead`, in time order, each with how many
+    are `booked`}, in one query however many groups there are (two took twice the time: most
+    of a query's time here is Django putting it together)."""
+    sessions = NEAREST.all(groups=[group.pk for group in groups], now=now, most=max(behind, ahead))
     by_group = {}
     for session in sorted(sessions, key=lambda session: session.starts_at):
         if session.place <= (behind if session.ends_at < now else ahead):

@@ -18,6 +18,9 @@ no dates worked out when it is made, no settings read, always the same database.
 prefetch_related: that runs after ModelIterable, in QuerySet._fetch_all.
 """
 
+import threading
+from datetime import UTC, datetime, timedelta
+
 from django.core.exceptions import ValidationError
 from django.db import connections
 from django.db.models.query import ModelIterable
@@ -26,6 +29,10 @@ from django.http import Http404
 # The stand-in: found once among the compiled query's parameters, and replaced on every call. A
 # number no row has as its id; a lookup by a key of text gives one of text.
 STAND_IN = -7_101_947
+# A PreparedShape keeps the SQL of at most this many lengths of its lists, the oldest going first.
+SHAPES_KEPT = 32
+# A moment no row has, for a query on a date and time.
+STAND_IN_MOMENT = datetime(1901, 2, 3, 4, 5, 6, tzinfo=UTC)
 
 
 class PreparedQuery:
@@ -74,7 +81,7 @@ class PreparedLookup(PreparedQuery):
         field = self._field
         if isinstance(field, str):
             field = model._meta.pk if field == "pk" else model._meta.get_field(field)
-        return field.target_field if field.is_relation else field
+        return _value_field(field)
 
     def _queryset(self):
         return self._make(self._stand_in)
@@ -113,6 +120,84 @@ class PreparedLookup(PreparedQuery):
         if found is None:
             raise Http404
         return found
+
+
+class PreparedShape(PreparedQuery):
+    """`query.all(groups=[1, 2], now=moment)`: the instances of `make(groups=..., now=...)`, a
+    queryset on several values, each named with the field its values are of (`fields`:
+    `groups=GroupSession._meta.get_field("group")` for a list of group ids, `now=...("ends_at")`
+    for one moment, which the query may use in several places), with its SQL compiled once for
+    each length of the lists given. Each value is compiled as a stand-in no row has, and the real
+    value put in the stand-in's places on every call. An empty list finds nothing."""
+
+    def __init__(self, make, **fields):
+        super().__init__(make)
+        self._fields = {name: _value_field(field) for name, field in fields.items()}
+        self._shapes = {}
+        self._lock = threading.Lock()
+
+    def _compile_shape(self, shape):
+        stand_ins, first = {}, 1
+        for name, count in shape:
+            values = _stand_ins(self._fields[name], count or 1, first)
+            stand_ins[name] = values if count is not None else values[0]
+            first += len(values)
+        queryset, compiler, sql, params = PreparedQuery(lambda: self._make(**stand_ins))._build()
+        places = {}
+        for name, values in self._each(stand_ins, connections[queryset.db]):
+            for index, prepped in enumerate(values):
+                found = [
+                    at for at, param in enumerate(params) if type(param) is type(prepped) and param == prepped
+                ]
+                if not found:
+                    raise ValueError(f"The stand-in for {name} is not among the query's parameters")
+                places[(name, index)] = found
+        compiled = (queryset, compiler, sql, params, places)
+        with self._lock:
+            while len(self._shapes) >= SHAPES_KEPT:  # lengths a visitor chose need not pile up
+                self._shapes.pop(next(iter(self._shapes)))
+            self._shapes[shape] = compiled
+        return compiled
+
+    def _each(self, values, connection):
+        """(name, [each of its values as the database takes it])."""
+        for name, value in values.items():
+            field = self._fields[name]
+            listed = value if isinstance(value, (list, tuple)) else [value]
+            yield name, [field.get_db_prep_value(one, connection) for one in listed]
+
+    def all(self, **values):
+        if any(isinstance(value, (list, tuple)) and not value for value in values.values()):
+            return []
+        shape = tuple(
+            (name, len(value) if isinstance(value, (list, tuple)) else None)
+            for name, value in sorted(values.items())
+        )
+        queryset, compiler, sql, params, places = self._shapes.get(shape) or self._compile_shape(shape)
+        params = params.copy()
+        for name, prepped in self._each(values, connections[queryset.db]):
+            for index, one in enumerate(prepped):
+                for at in places[(name, index)]:
+                    params[at] = one
+        return self._run(queryset, compiler, sql, params)
+
+
+def _value_field(field):
+    """The field a value is of: for a foreign key, the key it points at (and so on: a page's key
+    is its link to Wagtail's page)."""
+    while field.is_relation:
+        field = field.target_field
+    return field
+
+
+def _stand_ins(field, count, first):
+    """`count` values of the field's type that no row has, different for each `first`."""
+    kind = field.get_internal_type()
+    if kind.endswith(("IntegerField", "AutoField")):
+        return [STAND_IN - first - n for n in range(count)]
+    if kind == "DateTimeField":
+        return [STAND_IN_MOMENT + timedelta(microseconds=first + n) for n in range(count)]
+    raise ValueError(f"No stand-in for a {kind}")
 
 
 def _in_range(number, field, connection):

@@ -7,6 +7,7 @@ from django.db.models import Count, Prefetch
 from django.utils import timezone
 
 from accounts.roles import BOARD_REPRESENTATIVES
+from portal.prepared import PreparedLookup, PreparedShape
 
 from ..figures import show_on
 from ..figures_cache import cached_part
@@ -48,16 +49,45 @@ class EarlierDecision:
     explanation: str
 
 
-def earlier_decisions(priority_ids, meeting):
-    """{priority id: [EarlierDecision, newest first]} for agendas other than this meeting's."""
-    links = (
-        AgendaItemPriority.objects.filter(priority_id__in=priority_ids)
-        .exclude(meeting=meeting)
+# Every link of one consultation's priorities to an agenda, newest meeting first, with the meeting
+# and what the board said: the shortlist reads from them which priorities are on this meeting's
+# agenda and what earlier meetings decided, in one query with its SQL put together once.
+CONSULTATION_LINKS = PreparedLookup(
+    lambda pk: (
+        AgendaItemPriority.objects.filter(priority__consultation_id=pk)
         .select_related("meeting", "agenda_item__response")
         .order_by("-meeting__starts_at", "-pk")
-    )
+    ),
+    field=Priority._meta.get_field("consultation"),
+)
+
+
+# The priorities a shortlist shows, with only what the boxes show (consultations/priority_choices.py).
+SHOWN_PRIORITIES = PreparedShape(
+    lambda ids: Priority.objects.filter(pk__in=ids).only("pk", "consultation_id", "title", "explanation"),
+    ids=Priority._meta.pk,
+)
+# The consultations an agenda item's priorities come from.
+ITEM_CONSULTATIONS = PreparedLookup(
+    lambda pk: Consultation.objects.filter(
+        pk__in=AgendaItemPriority.objects.filter(agenda_item_id=pk).values("priority__consultation_id")
+    ).order_by("pk"),
+    field=AgendaItemPriority._meta.get_field("agenda_item"),
+)
+
+
+def agenda_links(consultation):
+    return CONSULTATION_LINKS.all(consultation.pk)
+
+
+def earlier_decisions(links, priority_ids, meeting):
+    """{priority id: [EarlierDecision, newest first]} for agendas other than this meeting's, from
+    the consultation's `links` (agenda_links)."""
+    wanted = set(priority_ids)
     found = {}
     for link in links:
+        if link.meeting_id == meeting.pk or link.priority_id not in wanted:
+            continue
         response = getattr(link.agenda_item, "response", None)
         found.setdefault(link.priority_id, []).append(
             EarlierDecision(
@@ -70,12 +100,12 @@ def earlier_decisions(priority_ids, meeting):
     return found
 
 
-def _marked(priorities, consultation, meeting, ranks, on_agenda):
+def _marked(priorities, consultation, meeting, ranks, on_agenda, links):
     """The priorities in ranked order, each with its protected counts, rank, agenda item on this
     meeting (if any) and what the board said about it at earlier meetings."""
     figures = consultation_figures([consultation.pk])[consultation.pk]
     shown = sorted((show_on(priority, figures) for priority in priorities), key=lambda p: ranks[p.pk])
-    earlier = earlier_decisions([priority.pk for priority in shown], meeting)
+    earlier = earlier_decisions(links, [priority.pk for priority in shown], meeting)
     for priority in shown:
         priority.rank = ranks[priority.pk]
         priority.agenda_item_id = on_agenda.get(priority.pk)
@@ -101,22 +131,16 @@ def shortlist_first(consultation, meeting, first=None, item=None):
     ones shown are read whole: at 1,000 priorities, reading every one took most of the page's
     time, and listing them all made a page of 650 KB."""
     order = ranked_order(consultation)
-    on_agenda = dict(
-        AgendaItemPriority.objects.filter(meeting=meeting, priority__consultation=consultation).values_list(
-            "priority_id", "agenda_item_id"
-        )
-    )
+    links = agenda_links(consultation)
+    on_agenda = {link.priority_id: link.agenda_item_id for link in links if link.meeting_id == meeting.pk}
     ranks = {pk: rank for rank, pk in enumerate(order, start=1)}
     available = [pk for pk in order if pk not in on_agenda]
     offered = available if first is None else available[:first]
     item_id = item.pk if item is not None else None
     own = [pk for pk, on in on_agenda.items() if item_id is not None and on == item_id and pk in ranks]
-    # Only what the boxes show (consultations/priority_choices.py).
-    chosen = Priority.objects.filter(pk__in=[*offered, *own]).only(
-        "pk", "consultation_id", "title", "explanation"
-    )
+    chosen = SHOWN_PRIORITIES.all(ids=[*offered, *own])
     return Candidates(
-        _marked(chosen, consultation, meeting, ranks, on_agenda),
+        _marked(chosen, consultation, meeting, ranks, on_agenda, links),
         len(available),
         len(available) - len(offered),
     )
@@ -138,11 +162,8 @@ def agenda_item_candidates(item, first=None):
     """For changing an agenda item's priorities: its own (ticked) and the others from the same
     consultations that are not on this meeting's agenda (the first `first` of each), in ranked
     order, as Candidates."""
-    consultations = Consultation.objects.filter(
-        pk__in=item.priority_links.values("priority__consultation_id")
-    )
     priorities, available, left_out = [], 0, 0
-    for consultation in consultations.order_by("pk"):
+    for consultation in ITEM_CONSULTATIONS.all(item.pk):
         found = shortlist_first(consultation, item.meeting, first, item)
         priorities += found.priorities
         available += found.available

@@ -165,3 +165,41 @@ def test_a_lookup_by_a_foreign_key_reads_what_the_orm_reads(django_assert_num_qu
     assert VOTES_GIVEN.all(99_999_999) == []
     assert VOTES_GIVEN.all("not an id") == []
     assert VOTES_GIVEN.all(2**63) == []
+
+
+def test_the_nearest_sessions_prepared_are_those_the_orm_reads(home_page):
+    """network.selectors.NEAREST (a PreparedShape: a list of group ids, a moment used in three
+    places, a number) gives what the ORM's own queryset gives, for lists of each length and for
+    moments before, between and after sessions, booked counts and places included."""
+    import datetime
+
+    from django.utils import timezone
+
+    from network.models import GroupSession
+    from network.selectors import NEAREST, _nearest
+    from tests.factories.network import GroupIndexPageFactory, GroupPageFactory, SessionRegistrationFactory
+
+    index = GroupIndexPageFactory(parent=home_page, slug="groups")
+    groups = [
+        GroupPageFactory(parent=index, weekday=day, first_date=datetime.date(2026, 1, 5 + day))
+        for day in (0, 1, 3)
+    ]
+    for session in GroupSession.objects.filter(group=groups[0]).order_by("starts_at")[:6]:
+        SessionRegistrationFactory(session=session)
+    now = timezone.now()
+
+    def read(rows):
+        return [(s.pk, s.group_id, s.starts_at, s.booked, s.place) for s in rows]
+
+    for chosen in (groups[:1], groups[1:], groups, [groups[2], groups[0]]):
+        ids = [group.pk for group in chosen]
+        for moment in (now, now - datetime.timedelta(days=200), now + datetime.timedelta(days=3, hours=5)):
+            for most in (1, 3):
+                from_orm = sorted(_nearest(ids, moment, most), key=lambda s: (s.group_id, s.starts_at))
+                prepared = sorted(
+                    NEAREST.all(groups=ids, now=moment, most=most), key=lambda s: (s.group_id, s.starts_at)
+                )
+                assert prepared, (ids, moment, most)
+                assert read(prepared) == read(from_orm)
+                assert [fields(s) for s in prepared] == [fields(s) for s in from_orm]
+    assert NEAREST.all(groups=[], now=now, most=3) == []
