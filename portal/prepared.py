@@ -88,7 +88,10 @@ class PreparedLookup(PreparedQuery):
 
     def _compile(self):
         queryset, compiler, sql, params = self._build()
-        stand_in = self._stand_in
+        # As the query holds it: on PostgreSQL, a number for an integer field is typed (Int8...).
+        stand_in = self._value_field(queryset.model).get_db_prep_value(
+            self._stand_in, connections[queryset.db]
+        )
         places = [
             index for index, param in enumerate(params) if type(param) is type(stand_in) and param == stand_in
         ]

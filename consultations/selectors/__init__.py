@@ -31,7 +31,7 @@ from .members import (
     own_pending_priorities,
     priority_journey,
 )
-from .moderation import moderation_queue, open_cases_for, open_reports_for
+from .moderation import moderation_log, moderation_queue, open_cases_for, open_reports_for
 from .public import (
     RESPONSE_PAGE_SIZE,
     latest_responses,
@@ -79,6 +79,7 @@ __all__ = [
     "member_supported_with_responses",
     "member_votes",
     "moderation_for_author",
+    "moderation_log",
     "moderation_queue",
     "open_cases_for",
     "open_consultations",

@@ -19,7 +19,6 @@ from safeguarding.models import Case
 
 from .. import selectors, services
 from ..forms import DismissReportsForm, MergeForm, ModeratorEditForm, RemoveForm, ReturnForm
-from ..models import ModerationLog
 from ..safety import check_text
 from .common import get_priority
 
@@ -144,6 +143,6 @@ def moderate_priority(request, priority, pk):
         "check": check_text(priority.title, priority.explanation),
         "reports": selectors.open_reports_for(priority),
         "open_cases": selectors.open_cases_for(priority),
-        "log": ModerationLog.objects.filter(priority=priority).select_related("actor__profile")[:20],
+        "log": selectors.moderation_log(priority),
     }
     return render(request, "consultations/moderate_priority.html", context)

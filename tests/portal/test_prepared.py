@@ -203,3 +203,56 @@ def test_the_nearest_sessions_prepared_are_those_the_orm_reads(home_page):
                 assert read(prepared) == read(from_orm)
                 assert [fields(s) for s in prepared] == [fields(s) for s in from_orm]
     assert NEAREST.all(groups=[], now=now, most=3) == []
+
+
+def test_what_check_a_post_reads_prepared_is_what_the_orm_reads():
+    """The post's open cases, open reports and log (consultations/selectors/moderation.py) read
+    with SQL put together once give the ORM's rows, in its order, for a post with some of each,
+    another post, and a post with none."""
+    from django.utils import timezone
+
+    from consultations.models import ModerationLog, Report
+    from consultations.selectors.moderation import LOG, OPEN_CASES, OPEN_REPORTS
+    from safeguarding.models import Case, CaseStatus, SourceKind
+
+    post, other, quiet = PriorityFactory.create_batch(3)
+    facilitator = user_with_roles(FACILITATORS)
+    now = timezone.now()
+    for priority in (post, other):
+        Report.objects.create(priority=priority, reason="Names someone")
+        Report.objects.create(priority=priority, reason="Old", resolved_at=now, resolved_by=facilitator)
+        Case.objects.create(
+            source_kind=SourceKind.PRIORITY, source_id=priority.pk, words="help", opened_at=now
+        )
+        Case.objects.create(
+            source_kind=SourceKind.PRIORITY_EDIT, source_id=priority.pk, words="help", opened_at=now,
+            status=CaseStatus.FOLLOWED_UP, closed_at=now,
+        )  # fmt: skip
+        for action in ("approve", "edit", "return"):
+            ModerationLog.objects.create(priority=priority, actor=facilitator, action=action, reason="Kindly")
+    Case.objects.create(source_kind=SourceKind.REPORT, source_id=quiet.pk, words="help", opened_at=now)
+
+    for priority in (post, other, quiet):
+        orm = {
+            "cases": Case.objects.open()
+            .for_source(SourceKind.for_priorities(), priority.pk)
+            .order_by("opened_at"),
+            "reports": Report.objects.filter(priority=priority, resolved_at__isnull=True).order_by(
+                "created_at"
+            ),
+            "log": ModerationLog.objects.filter(priority=priority).select_related("actor__profile")[:20],
+        }
+        prepared = {
+            "cases": OPEN_CASES.all(priority.pk),
+            "reports": OPEN_REPORTS.all(priority.pk),
+            "log": LOG.all(priority.pk),
+        }
+        for name, rows in orm.items():
+            assert [fields(row) for row in prepared[name]] == [fields(row) for row in rows], name
+        assert [entry.actor.profile.display_name for entry in prepared["log"]] == [
+            entry.actor.profile.display_name for entry in orm["log"]
+        ]
+    assert len(OPEN_REPORTS.all(post.pk)) == 1
+    assert len(OPEN_CASES.all(post.pk)) == 1
+    assert len(LOG.all(post.pk)) == 3
+    assert OPEN_CASES.all(quiet.pk) == []
