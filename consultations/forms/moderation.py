@@ -154,10 +154,9 @@ class MergeForm(forms.Form):
         a_to_z = cached_part(duplicate.consultation_id, "merge-choices", lambda: _a_to_z(published))
         duplicate_id = duplicate.pk
         text = f"{duplicate.title} {duplicate.explanation}"
-        # One more than shown, as the post itself (when published) is in the list, and most like itself.
-        alike = [choice for choice in most_alike(text, a_to_z.choices, limit=6) if choice[0] != duplicate_id][
-            :5
-        ]
+        # One more than is shown: the post itself, once published, is in the list, and most like itself.
+        ranked = most_alike(text, a_to_z.choices, limit=6)
+        alike = [choice for choice in ranked if choice[0] != duplicate_id][:5]
         others = DrawnOptions(
             a_to_z.options({duplicate_id, *(pk for pk, _title in alike)}, chosen=self["survivor"].value())
         )
