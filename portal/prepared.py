@@ -46,8 +46,8 @@ class PreparedQuery:
     def _queryset(self):
         return self._make()
 
-    def _build(self):
-        queryset = self._queryset()
+    def _build(self, queryset=None):
+        queryset = self._queryset() if queryset is None else queryset
         compiler = queryset.query.get_compiler(using=queryset.db)
         sql, params = compiler.as_sql()
         return queryset, compiler, sql, list(params)
@@ -145,7 +145,7 @@ class PreparedShape(PreparedQuery):
             values = _stand_ins(self._fields[name], count or 1, first)
             stand_ins[name] = values if count is not None else values[0]
             first += len(values)
-        queryset, compiler, sql, params = PreparedQuery(lambda: self._make(**stand_ins))._build()
+        queryset, compiler, sql, params = self._build(self._make(**stand_ins))
         places = {}
         for name, values in self._each(stand_ins, connections[queryset.db]):
             for index, prepped in enumerate(values):

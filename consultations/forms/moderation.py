@@ -150,9 +150,9 @@ class MergeForm(forms.Form):
         super().__init__(*args, **kwargs)
         published = selectors.listed_priorities(duplicate.consultation)
         survivor = self.fields["survivor"]
-        survivor.queryset = published.exclude(pk=duplicate.pk)
-        a_to_z = cached_part(duplicate.consultation_id, "merge-choices", lambda: _a_to_z(published))
         duplicate_id = duplicate.pk
+        survivor.queryset = published.exclude(pk=duplicate_id)
+        a_to_z = cached_part(duplicate.consultation_id, "merge-choices", lambda: _a_to_z(published))
         text = f"{duplicate.title} {duplicate.explanation}"
         # One more than is shown: the post itself, once published, is in the list, and most like itself.
         ranked = most_alike(text, a_to_z.choices, limit=6)
