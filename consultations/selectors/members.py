@@ -1,12 +1,12 @@
 """What a member sees of their own part: their votes, their priorities and each one's journey to
 the board, and the consultations open to them."""
 
+from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
-from portal.prepared import PreparedLookup
+from portal.prepared import PreparedLookup, PreparedShape
 
 from ..figures import show_on
 from ..models import (
@@ -114,12 +114,22 @@ def priority_journey(priority):
     return [JourneyStep(key, label, key in reached, reached.get(key)) for key, label in JOURNEY_STEPS]
 
 
+# The agenda links of a list of priorities, its SQL put together once for each length of the list
+# (portal/prepared.py): putting the two prefetches together was a seventh of the Python calls of
+# "Your contributions" (28,027 -> 24,086; the notes below took it to 22,909).
+AGENDA_LINKS = PreparedShape(
+    lambda priorities: _agenda_links_queryset().filter(priority__in=priorities),
+    priorities=AgendaItemPriority._meta.get_field("priority"),
+)
+
+
 def _with_board_links(priorities):
     """The same list, each priority with its agenda links: one query for all, none if empty."""
-    prefetch_related_objects(
-        priorities,
-        Prefetch("agenda_links", queryset=_agenda_links_queryset(), to_attr="prefetched_agenda_links"),
-    )
+    links = defaultdict(list)
+    for link in AGENDA_LINKS.all(priorities=[priority.pk for priority in priorities]):
+        links[link.priority_id].append(link)
+    for priority in priorities:
+        priority.prefetched_agenda_links = links[priority.pk]
     return priorities
 
 
@@ -149,21 +159,30 @@ def member_contributions(user):
     return _with_board_links(CONTRIBUTIONS.all(user.pk))
 
 
+# What moderators did to a list of priorities that their author should know, oldest first.
+AUTHOR_NOTES = PreparedShape(
+    lambda priorities: (
+        ModerationLog.objects.filter(
+            priority__in=priorities, action__in=(ModerationAction.EDIT, ModerationAction.REMOVE)
+        )
+        .only("priority_id", "action", "reason", "created_at")
+        .order_by("created_at", "pk")
+    ),
+    priorities=ModerationLog._meta.get_field("priority"),
+)
+
+
 def moderation_for_author(priorities):
     """Mark each priority with what moderators did that its author should know: `taken_down_reason`
     (the reason given) and `edited_at` (when a facilitator last changed its words). One query."""
-    wanted = (ModerationAction.EDIT, ModerationAction.REMOVE)
     latest = {}
-    logs = ModerationLog.objects.filter(priority__in=priorities, action__in=wanted).order_by(
-        "created_at", "pk"
-    )
-    for entry in logs.values("priority_id", "action", "reason", "created_at"):
-        latest[(entry["priority_id"], entry["action"])] = entry
+    for entry in AUTHOR_NOTES.all(priorities=[priority.pk for priority in priorities]):
+        latest[(entry.priority_id, entry.action)] = entry
     for priority in priorities:
         removed = latest.get((priority.pk, ModerationAction.REMOVE))
         edited = latest.get((priority.pk, ModerationAction.EDIT))
-        priority.taken_down_reason = removed["reason"] if removed else ""
-        priority.edited_at = edited["created_at"] if edited else None
+        priority.taken_down_reason = removed.reason if removed else ""
+        priority.edited_at = edited.created_at if edited else None
     return priorities
 
 

@@ -256,3 +256,50 @@ def test_what_check_a_post_reads_prepared_is_what_the_orm_reads():
     assert len(OPEN_CASES.all(post.pk)) == 1
     assert len(LOG.all(post.pk)) == 3
     assert OPEN_CASES.all(quiet.pk) == []
+
+
+def test_what_your_contributions_reads_prepared_is_what_the_orm_reads():
+    """A member's priorities' agenda links (with each item's meeting and the board's response)
+    and what moderators did to them (consultations/selectors/members.py: AGENDA_LINKS and
+    AUTHOR_NOTES, PreparedShapes on a list of priorities) give the ORM's rows, in its order, for
+    lists of each length in any order; an empty list finds nothing."""
+    from consultations.models import AgendaItemPriority, ModerationLog
+    from consultations.selectors.members import AGENDA_LINKS, AUTHOR_NOTES, _agenda_links_queryset
+    from tests.factories.consultations import AgendaItemFactory, BoardResponseFactory
+
+    shortlisted, answered, quiet = PriorityFactory.create_batch(3)
+    facilitator = user_with_roles(FACILITATORS)
+    AgendaItemFactory(priorities=[shortlisted, answered])
+    BoardResponseFactory(agenda_item=AgendaItemFactory(priorities=[answered]))
+    for priority, actions in ((shortlisted, ("approve", "edit", "edit")), (answered, ("remove", "return"))):
+        for action in actions:
+            ModerationLog.objects.create(priority=priority, actor=facilitator, action=action, reason=action)
+
+    def link(row):
+        response = getattr(row.agenda_item, "response", None)
+        return (
+            fields(row),
+            fields(row.agenda_item),
+            fields(row.agenda_item.meeting),
+            response and response.pk,
+        )
+
+    for chosen in ([shortlisted], [quiet], [answered, shortlisted], [quiet, answered, shortlisted]):
+        ids = [priority.pk for priority in chosen]
+        from_orm = _agenda_links_queryset().filter(priority__in=ids)
+        prepared = AGENDA_LINKS.all(priorities=ids)
+        assert [link(row) for row in prepared] == [link(row) for row in from_orm]
+        notes = ModerationLog.objects.filter(priority__in=ids, action__in=("edit", "remove")).order_by(
+            "created_at", "pk"
+        )
+        assert [
+            (n.pk, n.priority_id, n.action, n.reason, n.created_at) for n in AUTHOR_NOTES.all(priorities=ids)
+        ] == [(n.pk, n.priority_id, n.action, n.reason, n.created_at) for n in notes]
+    assert len(AGENDA_LINKS.all(priorities=[answered.pk])) == 2
+    assert [n.action for n in AUTHOR_NOTES.all(priorities=[shortlisted.pk, answered.pk])] == [
+        "edit",
+        "edit",
+        "remove",
+    ]
+    assert AGENDA_LINKS.all(priorities=[]) == [] == AUTHOR_NOTES.all(priorities=[])
+    assert AgendaItemPriority.objects.count() == 3
