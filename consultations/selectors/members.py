@@ -115,8 +115,9 @@ def priority_journey(priority):
 
 
 # The agenda links of a list of priorities, its SQL put together once for each length of the list
-# (portal/prepared.py): putting the two prefetches together was a seventh of the Python calls of
-# "Your contributions" (28,027 -> 24,086; the notes below took it to 22,909).
+# (portal/prepared.py). "Your contributions" reads them twice (its own posts, and those it
+# supported): as a prefetch put together each time, that was a seventh of its Python calls
+# (28,027 -> 24,086; AUTHOR_NOTES below took it to 22,909).
 AGENDA_LINKS = PreparedShape(
     lambda priorities: _agenda_links_queryset().filter(priority__in=priorities),
     priorities=AgendaItemPriority._meta.get_field("priority"),
